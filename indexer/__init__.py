@@ -1,0 +1,1 @@
+"""Reading report files and writing the index. Never imports ``search``."""

@@ -1,0 +1,74 @@
+"""Tagging: a loaded Document -> a Report whose Chunks carry section, people and themes."""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from pathlib import Path
+
+from .names import fold
+from .people import PREFIXED_NAME, Registry, attribute
+from .records import Block, Chunk, Document, Report
+from .themes import Taxonomy
+
+
+def report_id_for(path: Path, metadata: dict) -> str:
+    """Front matter ``id``, else a slug of the file name."""
+    given = str(metadata.get("id", "")).strip()
+    return slugify(given) if given else slugify(path.stem)
+
+
+def slugify(text: str) -> str:
+    slug = re.sub(r"[^a-z0-9]+", "-", fold(text)).strip("-")
+    return slug or "report"
+
+
+def content_hash(raw: bytes) -> str:
+    return hashlib.sha256(raw).hexdigest()
+
+
+def build_report(document: Document, *, report_id: str, source: str, digest: str,
+                 taxonomy: Taxonomy) -> Report:
+    """Pure: tags every block and returns the Report."""
+    registry = Registry.from_blocks(document.blocks)
+    single = document.metadata.get("speaker")
+    if single:
+        registry.add_plain(single, role=document.metadata.get("role", ""),
+                           organisation=document.metadata.get("organization")
+                           or document.metadata.get("organisation")
+                           or document.metadata.get("country", ""))
+    attributions = attribute(document.blocks, registry)
+    people = registry.people()
+    names = {fold(p.name) for p in people} | {fold(a) for p in people for a in p.aliases}
+    single_name = registry.resolve_name(single).name if single else None
+    chunks = []
+    for position, (block, who) in enumerate(zip(document.blocks, attributions, strict=True),
+                                            start=1):
+        speakers = who.speakers
+        if not speakers and single_name and block.kind == "paragraph":
+            speakers = (single_name,)
+        chunks.append(Chunk(
+            report_id=report_id, position=position, text=block.text,
+            section_path=block.section_path, speakers=speakers,
+            mentions=tuple(m for m in who.mentions if m not in speakers),
+            themes=taxonomy.tag(block.text if block.kind != "list" else block.text),
+            keyphrases=_keyphrases(block, names),
+        ))
+    return Report(id=report_id, title=document.title, date=document.date, source=source,
+                  content_hash=digest, metadata=document.metadata, people=people,
+                  chunks=tuple(chunks))
+
+
+def _keyphrases(block: Block, names: set[str]) -> tuple[str, ...]:
+    """Bold or emphasised phrases that are not people's names."""
+    kept = []
+    for phrase in block.bold:
+        folded = fold(phrase)
+        if not folded or folded in names or PREFIXED_NAME.match(phrase):
+            continue
+        if any(name and name in folded for name in names) and len(phrase.split()) <= 6:
+            continue
+        if len(phrase.split()) > 12:
+            continue
+        kept.append(phrase)
+    return tuple(dict.fromkeys(kept))

@@ -1,0 +1,177 @@
+"""Reading report files: bytes -> text -> HTML, one format per suffix.
+
+Every format ends as HTML so that one structural walk (``structure.py``) serves
+Markdown, HTML and plain text alike.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+from .errors import InputError
+
+SUFFIXES = {".md": "markdown", ".markdown": "markdown", ".html": "html", ".htm": "html",
+            ".txt": "text"}
+DEFAULT_MAX_BYTES = 50 * 1024 * 1024
+
+
+@dataclass(frozen=True, slots=True)
+class Source:
+    """A file's decoded text and what we learned while decoding it."""
+
+    text: str
+    kind: str
+    encoding: str
+    raw: bytes
+
+
+def format_of(path: Path) -> str | None:
+    return SUFFIXES.get(path.suffix.lower())
+
+
+def read_source(path: Path, max_bytes: int = DEFAULT_MAX_BYTES) -> Source:
+    """Read and decode one report file, or raise InputError naming what is wrong."""
+    kind = format_of(path)
+    if kind is None:
+        raise InputError(str(path), f"unsupported file type {path.suffix or '(none)'!r}; "
+                         f"supported: {', '.join(sorted(SUFFIXES))}")
+    try:
+        size = path.stat().st_size
+        if size > max_bytes:
+            raise InputError(str(path), f"file is {size / 1e6:.1f} MB, over the "
+                             f"{max_bytes / 1e6:.0f} MB limit (--max-size)")
+        raw = path.read_bytes()
+    except InputError:
+        raise
+    except PermissionError:
+        raise InputError(str(path), "permission denied") from None
+    except IsADirectoryError:
+        raise InputError(str(path), "is a directory") from None
+    except OSError as exc:
+        raise InputError(str(path), exc.strerror or str(exc)) from None
+    text, encoding = decode(raw, str(path))
+    if not text.strip():
+        raise InputError(str(path), "file is empty")
+    return Source(text=text, kind=kind, encoding=encoding, raw=raw)
+
+
+def decode(raw: bytes, name: str) -> tuple[str, str]:
+    """UTF-8 (with or without BOM), UTF-16 with BOM, else cp1252; binary is refused."""
+    if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
+        try:
+            return raw.decode("utf-16"), "utf-16"
+        except UnicodeDecodeError:
+            raise InputError(name, "invalid UTF-16 text") from None
+    if b"\x00" in raw[:8192]:
+        raise InputError(name, "binary file (contains NUL bytes), not a report")
+    try:
+        text, encoding = raw.decode("utf-8-sig"), "utf-8"
+    except UnicodeDecodeError:
+        try:
+            text, encoding = raw.decode("cp1252"), "cp1252"
+        except UnicodeDecodeError:
+            raise InputError(name, "cannot decode as UTF-8, UTF-16 or cp1252") from None
+    if _looks_binary(text):
+        raise InputError(name, "binary file (mostly control characters), not a report")
+    return text, encoding
+
+
+def _looks_binary(text: str) -> bool:
+    sample = text[:8192]
+    if not sample:
+        return False
+    controls = sum(1 for ch in sample if ord(ch) < 32 and ch not in "\t\n\r\f")
+    return controls / len(sample) > 0.05
+
+
+FRONT_MATTER = re.compile(r"\A---[ \t]*\r?\n(.*?)\r?\n(?:---|\.\.\.)[ \t]*(?:\r?\n|\Z)", re.S)
+
+
+def split_front_matter(text: str) -> tuple[dict, str]:
+    """Simple ``key: value`` front matter (the subset of YAML reports use)."""
+    match = FRONT_MATTER.match(text)
+    if not match:
+        return {}, text
+    meta: dict = {}
+    for line in match.group(1).splitlines():
+        key, sep, value = line.partition(":")
+        if not sep or not key.strip() or line[:1].isspace():
+            continue
+        value = value.strip()
+        if len(value) >= 2 and value[0] == value[-1] and value[0] in "\"'":
+            value = value[1:-1]
+        meta[key.strip().lower()] = value
+    return meta, text[match.end():]
+
+
+def markdown_to_html(text: str) -> str:
+    import markdown  # imported here: only Markdown files pay for it
+
+    return markdown.markdown(text, extensions=["extra", "sane_lists"], output_format="html")
+
+
+# Plain text -------------------------------------------------------------------------------
+
+_NUMBERED_HEADING = re.compile(r"^(?:\d+(?:\.\d+)*\.?|[IVXLC]+\.|[A-Z]\.)\s+\S.{0,80}$")
+_UNDERLINE = re.compile(r"^\s*(=+|-+|~+)\s*$")
+_BULLET = re.compile(r"^\s*(?:[-*•◦▪]|\d+[.)])\s+")
+
+
+def text_to_html(text: str) -> str:
+    """Blank-line paragraphs, detected headings and lists, hard wraps re-flowed."""
+    parts: list[str] = []
+    for block in re.split(r"\n\s*\n", text.replace("\r\n", "\n").replace("\r", "\n")):
+        lines = [line.rstrip() for line in block.split("\n") if line.strip()]
+        if not lines:
+            continue
+        if len(lines) == 2 and _UNDERLINE.match(lines[1]):
+            level = 1 if lines[1].strip()[0] == "=" else 2
+            parts.append(f"<h{level}>{html.escape(lines[0].strip())}</h{level}>")
+            continue
+        if len(lines) == 1 and _is_text_heading(lines[0]):
+            parts.append(f"<h2>{html.escape(lines[0].strip())}</h2>")
+            continue
+        if len(lines) > 1 and all(_BULLET.match(line) for line in lines):
+            items = "".join(f"<li>{html.escape(_BULLET.sub('', line))}</li>" for line in lines)
+            parts.append(f"<ul>{items}</ul>")
+            continue
+        parts.append(f"<p>{html.escape(reflow(lines))}</p>")
+    return "\n".join(parts)
+
+
+def _is_text_heading(line: str) -> bool:
+    stripped = line.strip()
+    if len(stripped) > 80 or stripped.endswith((".", ",", ";", ":")) and not re.match(
+        r"^\d+\.$", stripped
+    ):
+        return False
+    if _NUMBERED_HEADING.match(stripped) and not stripped.endswith("."):
+        return len(stripped.split()) <= 10
+    letters = [ch for ch in stripped if ch.isalpha()]
+    return len(letters) >= 3 and all(ch.isupper() for ch in letters) and len(stripped.split()) <= 8
+
+
+def reflow(lines: list[str]) -> str:
+    """Join hard-wrapped lines, mending words split by a line-end hyphen."""
+    out = ""
+    for line in (line.strip() for line in lines):
+        if not out:
+            out = line
+        elif out.endswith("-") and len(out) > 1 and out[-2].isalpha() and line[:1].islower():
+            out = out[:-1] + line
+        else:
+            out = f"{out} {line}"
+    return out
+
+
+def to_html(source: Source) -> tuple[dict, str]:
+    """Front matter (Markdown and text) and the body as HTML."""
+    if source.kind == "html":
+        return {}, source.text
+    meta, body = split_front_matter(source.text)
+    if source.kind == "markdown":
+        return meta, markdown_to_html(body)
+    return meta, text_to_html(body)

@@ -1,0 +1,326 @@
+"""People: a per-report registry of who is named, and who speaks in each block.
+
+Precision first: a speaker is only recorded where the text says so (a speech verb
+with a resolved name as subject, a pronoun continuing a speaker, a label).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from .names import DASHES, fold, name_key
+from .records import Block, Person
+
+UPPER = "A-ZÀ-ÖØ-ÞĀĂĄĆĈĊČĎĐĒĔĖĘĚĜĞĠĢĤĦĨĪĬĮİĲĴĶĹĻĽĿŁŃŅŇŊŌŎŐŒŔŖŘŚŜŞŠŢŤŦŨŪŬŮŰŲŴŶŸŹŻŽ"
+HONORIFICS = ["H.E.", "HE", "Mr.", "Mr", "Ms.", "Ms", "Mrs.", "Mrs", "Mx.", "Dr.", "Dr",
+              "Prof.", "Professor", "Ambassador", "Sir", "Dame", "Judge", "Justice", "Hon.",
+              "Rev.", "Senator", "Minister", "Madam", "Mme.", "Mme", "M."]
+TITLE_ABBREVIATIONS = {
+    "SG": "Secretary-General", "DSG": "Deputy Secretary-General",
+    "USG": "Under-Secretary-General", "ASG": "Assistant Secretary-General",
+}
+TITLE_WORDS = ["Deputy High Commissioner", "High Commissioner", "Deputy Executive Director",
+               "Executive Director", "Permanent Representative", "Special Rapporteur",
+               "Special Representative", "Special Envoy", "Co-Chair", "Vice-Chair", "Chair",
+               "Chairperson", "Moderator", "Facilitator", "Rapporteur", "President",
+               "Vice-President", "Director-General", "Director", "Commissioner",
+               *TITLE_ABBREVIATIONS, *TITLE_ABBREVIATIONS.values()]
+PARTICLES = ["de", "da", "del", "della", "di", "do", "dos", "das", "du", "van", "von", "der",
+             "den", "ter", "le", "la", "al", "el", "bin", "ibn", "binti", "y", "st."]
+SPEECH_VERBS = [
+    "said", "says", "noted", "notes", "emphasised", "emphasized", "emphasises", "emphasizes",
+    "stressed", "stresses", "outlined", "shared", "urged", "recalled", "thanked", "welcomed",
+    "moderated", "explained", "added", "underlined", "underscored", "highlighted", "observed",
+    "remarked", "stated", "argued", "asked", "replied", "responded", "answered", "concluded",
+    "opened", "closed", "introduced", "presented", "described", "spoke", "pointed out",
+    "called", "reminded", "reported", "acknowledged", "agreed", "suggested", "proposed",
+    "recommended", "insisted", "affirmed", "reaffirmed", "reiterated", "invited", "delivered",
+    "commended", "congratulated", "expressed", "mentioned", "warned", "cautioned",
+    "announced", "summarised", "summarized", "reflected", "encouraged", "commented",
+    "echoed", "told", "talked", "drew attention", "gave", "made the point", "observes",
+    "elaborated", "clarified", "confirmed", "cited", "illustrated", "showcased", "presents",
+    "facilitated", "chaired", "initiated", "wrapped up", "maintained", "contended",
+    "believes", "believed", "felt", "thinks", "thought", "argues", "explains", "adds",
+    "points out", "suggests", "proposes", "asks", "replies", "responds", "agrees", "disagrees",
+    "disagreed", "wondered", "wonders",
+]
+ADVERBS = r"(?:(?:also|then|further|furthermore|briefly|finally|later|again|first|next|" \
+          r"similarly|likewise|strongly|clearly|specifically|particularly|in turn|" \
+          r"in addition|additionally|moreover)\s+)*"
+
+_honorific = "|".join(re.escape(h) for h in sorted(HONORIFICS, key=len, reverse=True))
+_title = "|".join(re.escape(t) for t in sorted(TITLE_WORDS, key=len, reverse=True))
+_particle = "|".join(re.escape(p) for p in PARTICLES)
+_NAME_WORD = rf"(?:[{UPPER}]\.|[{UPPER}][\w'’]*(?:[{DASHES}][{UPPER}][\w'’]*)*)"
+_NAME_JOIN = rf"(?:\s+(?:(?:{_particle})\s+)*|\s*[{DASHES}]\s*(?=[{UPPER}]))"
+NAME = rf"{_NAME_WORD}(?:{_NAME_JOIN}{_NAME_WORD}){{0,5}}"
+# "H.E. Mr. Nicolas de Rivière", "ASG Lopez", "Dr. Kemi DaSilva – Ibru"
+PREFIXED_NAME = re.compile(
+    rf"(?<![\w.])(?P<prefix>(?:(?:{_honorific}|{_title})\s+)+)(?P<name>(?:(?:{_particle})\s+)?{NAME})"
+)
+_verbs = "|".join(re.escape(v) for v in sorted(SPEECH_VERBS, key=len, reverse=True))
+SPEECH = re.compile(rf"^\s*(?:,[^.;:]{{0,220}}?,\s*)?{ADVERBS}(?:{_verbs})\b", re.I)
+PRONOUN_SPEECH = re.compile(rf"(?:^|(?<=[.!?]\s))(?:She|He)\s+{ADVERBS}(?:{_verbs})\b")
+LEADING_PRONOUN = re.compile(r"^\s*(?:She|He)\b")
+ROLE_REFERENCE = re.compile(rf"\b[Tt]he\s+(?P<role>(?:[{UPPER}][\w'’-]*\s*){{1,5}})")
+
+
+@dataclass
+class _Entry:
+    name: str
+    honorifics: list[str] = field(default_factory=list)
+    titles: list[str] = field(default_factory=list)
+    roles: list[str] = field(default_factory=list)
+    organisations: list[str] = field(default_factory=list)
+    aliases: list[str] = field(default_factory=list)
+
+    @property
+    def key(self) -> str:
+        return name_key(self.name)
+
+    def tokens(self) -> list[str]:
+        return fold(self.name).split()
+
+
+def _clean_name(name: str) -> str:
+    name = re.sub(rf"\s*[{DASHES}]\s*", "-", name.strip())
+    return re.sub(r"\s+", " ", name).strip(" ,;:")
+
+
+def _split_prefix(prefix: str) -> tuple[list[str], list[str]]:
+    honorifics, titles = [], []
+    rest = prefix.strip()
+    while rest:
+        match = re.match(rf"({_honorific}|{_title})(?:\s+|$)", rest)
+        if not match:
+            break
+        word = match.group(1)
+        (honorifics if word in HONORIFICS else titles).append(
+            TITLE_ABBREVIATIONS.get(word, word))
+        rest = rest[match.end():]
+    return honorifics, titles
+
+
+class Registry:
+    """Everyone a report names, and the forms that point to each person."""
+
+    def __init__(self) -> None:
+        self.entries: list[_Entry] = []
+
+    # building ----------------------------------------------------------------------------
+
+    @classmethod
+    def from_blocks(cls, blocks: tuple[Block, ...]) -> Registry:
+        registry = cls()
+        for block in blocks:
+            texts = block.items if block.kind == "list" and block.items else (block.text,)
+            for text in texts:
+                for match in PREFIXED_NAME.finditer(text):
+                    registry._add(match, text)
+        return registry
+
+    def _add(self, match: re.Match, text: str) -> None:
+        name = _clean_name(match.group("name"))
+        name = re.sub(r"\s+(?:[A-Z]{2,})$", "", name)  # trailing acronyms: "Ms. X (UNDP)"
+        if len(name) < 2 or name.isupper() and len(name) <= 5:
+            return
+        honorifics, titles = _split_prefix(match.group("prefix"))
+        entry = self.resolve_name(name)
+        if entry is None:
+            entry = _Entry(name)
+            # a fuller form absorbs a short one seen earlier: "Ms. Lopez" then "Martha Lopez"
+            for other in list(self.entries):
+                if len(other.tokens()) == 1 and other.tokens()[0] == entry.tokens()[-1]:
+                    self.entries.remove(other)
+                    entry.aliases.extend([other.name, *other.aliases])
+                    entry.honorifics.extend(other.honorifics)
+                    entry.titles.extend(other.titles)
+                    entry.roles.extend(other.roles)
+            self.entries.append(entry)
+        elif fold(name) != fold(entry.name):
+            entry.aliases.append(name)
+        _extend(entry.honorifics, honorifics)
+        _extend(entry.titles, titles)
+        role, organisations = _appositive(text[match.end():])
+        if role:
+            _extend(entry.roles, [role])
+            _extend(entry.organisations, organisations)
+
+    def add_plain(self, name: str, role: str = "", organisation: str = "") -> None:
+        """A person named outright (front matter ``speaker:``), without an honorific."""
+        name = _clean_name(name)
+        entry = self._find_full(name)
+        if entry is None:
+            entry = _Entry(name)
+            self.entries.append(entry)
+        _extend(entry.roles, [role])
+        _extend(entry.organisations, [organisation])
+
+    def _find_full(self, name: str) -> _Entry | None:
+        key = name_key(name)
+        for entry in self.entries:
+            if entry.key == key or key in (name_key(a) for a in entry.aliases):
+                return entry
+        return None
+
+    # resolving ---------------------------------------------------------------------------
+
+    def resolve_name(self, name: str) -> _Entry | None:
+        """A full name or a surname (any case, accent or dash) -> the one person, else None."""
+        found = self._find_full(name)
+        if found:
+            return found
+        tokens = fold(_clean_name(name)).split()
+        if not tokens:
+            return None
+        matches = [e for e in self.entries
+                   if e.tokens()[-len(tokens):] == tokens and len(e.tokens()) > len(tokens)
+                   or fold("".join(e.tokens()[-len(tokens):])) == fold("".join(tokens))]
+        return matches[0] if len(matches) == 1 else None
+
+    def resolve_role(self, role: str) -> _Entry | None:
+        role = fold(role)
+        if not role:
+            return None
+        matches = [e for e in self.entries
+                   if any(fold(r).startswith(role) for r in (*e.roles, *e.titles))]
+        return matches[0] if len(matches) == 1 else None
+
+    def people(self) -> tuple[Person, ...]:
+        return tuple(
+            Person(name=e.name, key=e.key, honorifics=tuple(dict.fromkeys(e.honorifics)),
+                   titles=tuple(dict.fromkeys(e.titles)), roles=tuple(dict.fromkeys(e.roles)),
+                   organisations=tuple(dict.fromkeys(e.organisations)),
+                   aliases=tuple(dict.fromkeys(e.aliases)))
+            for e in self.entries)
+
+
+def _extend(target: list[str], values) -> None:
+    for value in values:
+        if value and value not in target:
+            target.append(value)
+
+
+def _appositive(after: str) -> tuple[str, list[str]]:
+    """', Senior Advisor, Office of X at UN Women,' after a name -> role and organisations."""
+    match = re.match(r"^\**\s*(?:\((?P<org>[^)]{2,80})\))?\s*,\s*(?P<body>[^.;:\n]{3,200})", after)
+    if not match:
+        return "", []
+    body = match.group("body")
+    # the appositive ends where the sentence's verb begins: ", delivered the opening remarks"
+    verb = re.search(rf",\s*(?:{ADVERBS})(?:{_verbs}|was|is|who|and\s+[a-z])\b", body)
+    if verb:
+        body = body[: verb.start()]
+    elif re.search(r"\b(?:said|noted|that|the event|was)\b", body):
+        return "", []
+    parts = [p.strip(" *") for p in re.split(r",\s*", body) if p.strip(" *")]
+    if not parts or not parts[0][:1].isupper():
+        return "", []
+    role, organisations = parts[0], parts[1:]
+    at = re.match(r"(.+?)\s+at\s+(the\s+)?(?P<org>[A-Z].+)$", role)
+    if at and not organisations:
+        organisations = [at.group("org")]
+    if match.group("org"):
+        organisations.insert(0, match.group("org"))
+    return role, organisations
+
+
+# attribution -----------------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class Attribution:
+    speakers: tuple[str, ...]
+    mentions: tuple[str, ...]
+
+
+def attribute(blocks: tuple[Block, ...], registry: Registry) -> list[Attribution]:
+    """Speakers and mentions of every block, in order."""
+    result: list[Attribution] = []
+    current: str | None = None
+    current_section: tuple[str, ...] | None = None
+    for block in blocks:
+        if block.section_path != current_section:
+            current, current_section = None, block.section_path
+        named = _named_people(block.text, registry)
+        if block.kind != "paragraph":
+            mentions = tuple(dict.fromkeys(name for _, name, _ in named))
+            result.append(Attribution((), mentions))
+            continue
+        speakers: list[str] = []
+        events = [(start, name) for start, name, end in named if SPEECH.match(block.text[end:])]
+        pronouns = list(PRONOUN_SPEECH.finditer(block.text))
+        leading = LEADING_PRONOUN.match(block.text)
+        if leading and not any(p.start() == leading.start() for p in pronouns):
+            pronouns.insert(0, leading)
+        events += [(p.start(), None) for p in pronouns]
+        last = current
+        for _, name in sorted(events, key=lambda e: e[0]):
+            name = name or last  # "She ..." continues the last speaker
+            if name and name not in speakers:
+                speakers.append(name)
+            last = name or last
+        if speakers:
+            current = speakers[-1]
+        mentions = tuple(dict.fromkeys(n for _, n, _ in named if n not in speakers))
+        result.append(Attribution(tuple(speakers), mentions))
+    return result
+
+
+def _named_people(text: str, registry: Registry) -> list[tuple[int, str, int]]:
+    """(start, person name, end) for each resolvable reference in the text."""
+    found: list[tuple[int, str, int]] = []
+    taken: list[tuple[int, int]] = []
+    for match in PREFIXED_NAME.finditer(text):
+        entry = registry.resolve_name(_clean_name(match.group("name")))
+        if entry:
+            found.append((match.start(), entry.name, _end_of_label(text, match.end())))
+            taken.append((match.start(), match.end()))
+    for match in ROLE_REFERENCE.finditer(text):
+        if any(s <= match.start() < e for s, e in taken):
+            continue
+        role = match.group("role").strip()
+        words = role.split()
+        for size in range(len(words), 0, -1):  # longest role phrase the registry knows
+            entry = registry.resolve_role(" ".join(words[:size]))
+            if entry:
+                end = match.start("role") + len(" ".join(words[:size]))
+                found.append((match.start(), entry.name, end))
+                taken.append((match.start(), end))
+                break
+    for entry in registry.entries:  # bare full names: "Martha Helena Lopez said"
+        for form in (entry.name, *entry.aliases):
+            if len(form.split()) < 2:
+                continue
+            for match in re.finditer(rf"(?<![\w-]){_loose(form)}(?![\w-])", text):
+                if not any(s <= match.start() < e for s, e in taken):
+                    found.append((match.start(), entry.name, _end_of_label(text, match.end())))
+                    taken.append((match.start(), match.end()))
+    for match in re.finditer(rf"(?<![\w.-])(?P<name>{_NAME_WORD})(?=\s+{ADVERBS}(?:{_verbs})\b)",
+                             text):
+        # a bare surname is a person only as the subject of a speech verb
+        if any(s <= match.start() < e for s, e in taken):
+            continue
+        entry = registry.resolve_name(match.group("name"))
+        if entry and match.start() > 0 and text[match.start() - 2:match.start()].strip() in (
+                "", ".", ",") or entry and match.start() == 0:
+            found.append((match.start(), entry.name, match.end()))
+    found.sort()
+    return found
+
+
+def _end_of_label(text: str, end: int) -> int:
+    """Skip the closing bold markers and a parenthesised organisation after a name."""
+    match = re.match(r"\s*\([^)]{1,80}\)", text[end:])
+    return end + match.end() if match else end
+
+
+def _loose(form: str) -> str:
+    """A regex for a name that tolerates other dashes and spacing."""
+    parts = re.split(rf"\s*[{DASHES}]\s*|\s+", form)
+    seps = re.findall(rf"\s*[{DASHES}]\s*|\s+", form)
+    out = re.escape(parts[0])
+    for sep, part in zip(seps, parts[1:], strict=False):
+        out += (rf"\s*[{DASHES}]\s*" if sep.strip() else r"\s+") + re.escape(part)
+    return out

@@ -1,0 +1,228 @@
+"""The facade: index files and folders into an index, incrementally and safely."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from .chunks import content_hash, report_id_for
+from .errors import InputError, ReportsError
+from .loading import DEFAULT_MAX_BYTES, SUFFIXES, split_front_matter
+from .parse import parse_file
+from .records import Report
+from .store import ReportWriter, destroy, open_index, save_themes, stored_reports
+from .themes import load_taxonomy
+
+BATCH_REPORTS = 100  # reports per commit: an interruption loses at most one batch
+
+
+@dataclass
+class Summary:
+    new: int = 0
+    updated: int = 0
+    unchanged: int = 0
+    pruned: int = 0
+    failed: int = 0
+    paragraphs: int = 0
+    errors: list[str] = field(default_factory=list)
+    notices: list[str] = field(default_factory=list)
+    interrupted: bool = False
+
+    def line(self) -> str:
+        return (f"{self.new} new, {self.updated} updated, {self.unchanged} unchanged, "
+                f"{self.pruned} pruned, {self.failed} failed ({self.paragraphs} paragraphs "
+                f"indexed)")
+
+
+@dataclass(frozen=True, slots=True)
+class _Task:
+    path: Path
+    report_id: str
+    digest: str
+    status: str  # "new" | "updated"
+
+
+def discover(paths: list[str]) -> tuple[list[Path], list[str]]:
+    """Report files under the given paths (folders recursively), and errors for bad paths."""
+    files: list[Path] = []
+    errors: list[str] = []
+    for given in paths:
+        path = Path(given)
+        if path.is_dir():
+            for root, dirs, names in os.walk(path, followlinks=False, onerror=lambda e, g=given:
+                                             errors.append(f"{e.filename or g}: {e.strerror}")):
+                dirs[:] = sorted(d for d in dirs if not d.startswith("."))
+                for name in sorted(names):
+                    candidate = Path(root) / name
+                    if candidate.suffix.lower() in SUFFIXES and not name.startswith("."):
+                        files.append(candidate)
+        elif path.is_file():
+            files.append(path)
+        elif path.is_symlink():
+            errors.append(f"{given}: broken or looping symbolic link")
+        else:
+            errors.append(f"{given}: no such file or folder")
+    return list(dict.fromkeys(files)), errors
+
+
+def index_paths(paths: list[str], index_dir: Path, *, prune: bool = False,
+                rebuild: bool = False, wait: float = 0.0, themes_file: Path | None = None,
+                max_bytes: int = DEFAULT_MAX_BYTES,
+                progress: Callable[[int, int, str], None] | None = None) -> Summary:
+    """Index report files and folders. Unchanged files are skipped by content hash, changed
+    ones replaced in the same commit that removes their old version."""
+    summary = Summary()
+    taxonomy = load_taxonomy(themes_file)  # a bad themes file stops us before any write
+    if rebuild:
+        destroy(index_dir)
+    ix = open_index(index_dir, create=True)
+    if themes_file is not None:
+        save_themes(index_dir, Path(themes_file).read_text("utf-8"))
+    else:
+        from .store import saved_themes_file
+
+        saved = saved_themes_file(index_dir)
+        taxonomy = load_taxonomy(saved) if saved else taxonomy
+    files, path_errors = discover(paths)
+    summary.errors.extend(path_errors)
+    summary.failed += len(path_errors)
+    stored = stored_reports(ix)
+    tasks, seen_ids = _plan(files, stored, summary, max_bytes)
+    writer = ReportWriter(ix, wait=wait)
+    try:
+        for done, (task, report) in enumerate(_parse_all(tasks, taxonomy, max_bytes, summary),
+                                              start=1):
+            if progress:
+                progress(done, len(tasks), str(task.path))
+            if report is None:
+                continue
+            for old_id, record in stored.items():  # a renamed file keeps one copy
+                if (record.get("hash") == task.digest and old_id != report.id
+                        and not Path(record.get("path", "")).exists()):
+                    writer.remove(old_id)
+                    summary.notices.append(f"{task.path}: replaces moved report {old_id}")
+            writer.replace(report, str(task.path.resolve()))
+            summary.paragraphs += len(report.chunks)
+            setattr(summary, task.status, getattr(summary, task.status) + 1)
+            if writer.pending >= BATCH_REPORTS:
+                writer.commit()
+                writer = ReportWriter(ix, wait=wait)
+        if prune:
+            for report_id, record in stored.items():
+                if report_id not in seen_ids and not Path(record.get("path", "")).exists():
+                    writer.remove(report_id)
+                    summary.pruned += 1
+        writer.commit()
+    except KeyboardInterrupt:
+        writer.cancel()
+        summary.interrupted = True
+    except BaseException:
+        writer.cancel()
+        raise
+    return summary
+
+
+def _plan(files: list[Path], stored: dict[str, dict], summary: Summary,
+          max_bytes: int) -> tuple[list[_Task], set[str]]:
+    """Which files need parsing: hash each one and compare with what the index holds."""
+    tasks: list[_Task] = []
+    seen: dict[str, Path] = {}
+    for path in files:
+        try:
+            if path.stat().st_size > max_bytes:
+                raise InputError(str(path), f"file is {path.stat().st_size / 1e6:.1f} MB, over "
+                                 f"the {max_bytes / 1e6:.0f} MB limit (--max-size)")
+            raw = path.read_bytes()
+        except InputError as exc:
+            summary.errors.append(str(exc))
+            summary.failed += 1
+            continue
+        except OSError as exc:
+            summary.errors.append(f"{path}: {exc.strerror or exc}")
+            summary.failed += 1
+            continue
+        report_id = _report_id(path, raw)
+        absolute = str(path.resolve())
+        if report_id in seen and seen[report_id] != path:
+            report_id = f"{report_id}-{content_hash(absolute.encode())[:6]}"
+        elif report_id in stored and stored[report_id].get("path") not in (absolute, None) \
+                and Path(stored[report_id]["path"]).exists():
+            report_id = f"{report_id}-{content_hash(absolute.encode())[:6]}"
+        seen[report_id] = path
+        digest = content_hash(raw)
+        record = stored.get(report_id)
+        if record and record.get("hash") == digest:
+            summary.unchanged += 1
+            continue
+        tasks.append(_Task(path, report_id, digest, "updated" if record else "new"))
+    return tasks, set(seen)
+
+
+def _report_id(path: Path, raw: bytes) -> str:
+    metadata: dict = {}
+    if path.suffix.lower() in (".md", ".markdown", ".txt") and raw.startswith(b"---"):
+        metadata, _ = split_front_matter(raw[:4096].decode("utf-8", "replace"))
+    return report_id_for(path, metadata)
+
+
+def _parse_one(args) -> tuple[Report | None, str | None]:
+    path, report_id, taxonomy, max_bytes = args
+    try:
+        report = parse_file(path, taxonomy=taxonomy, max_bytes=max_bytes)
+    except ReportsError as exc:
+        return None, str(exc)
+    except RecursionError:
+        return None, f"{path}: markup nested too deeply to read"
+    except (ValueError, LookupError, AssertionError) as exc:  # malformed markup in a parser
+        return None, f"{path}: cannot parse ({type(exc).__name__}: {exc})"
+    if not report.chunks:
+        return None, f"{path}: no text found"
+    if report.id != report_id:
+        from dataclasses import replace
+
+        report = replace(report, id=report_id,
+                         chunks=tuple(replace(c, report_id=report_id) for c in report.chunks))
+    return report, None
+
+
+def _parse_all(tasks: list[_Task], taxonomy, max_bytes: int,
+               summary: Summary) -> Iterator[tuple[_Task, Report | None]]:
+    """Parse in worker processes when there is enough work to pay for them."""
+    jobs = [(t.path, t.report_id, taxonomy, max_bytes) for t in tasks]
+    workers = min(os.cpu_count() or 1, 4)
+    if len(tasks) >= 8 and workers > 1:
+        import multiprocessing
+
+        context = multiprocessing.get_context("fork" if hasattr(os, "fork") else "spawn")
+        with context.Pool(workers) as pool:
+            results = pool.imap(_parse_one, jobs, chunksize=4)
+            yield from _collect(tasks, results, summary)
+    else:
+        yield from _collect(tasks, map(_parse_one, jobs), summary)
+
+
+def _collect(tasks, results, summary: Summary):
+    for task, (report, error) in zip(tasks, results, strict=True):
+        if error:
+            summary.errors.append(error)
+            summary.failed += 1
+        yield task, report
+
+
+def remove_reports(index_dir: Path, report_ids: list[str], wait: float = 0.0) -> list[str]:
+    """Drop reports by id; returns the ids that were not in the index."""
+    from .errors import UsageError
+
+    ix = open_index(index_dir)
+    stored = stored_reports(ix)
+    missing = [rid for rid in report_ids if rid not in stored]
+    if missing and len(missing) == len(report_ids):
+        raise UsageError(f"unknown report {missing[0]!r}; see `reports list`")
+    writer = ReportWriter(ix, wait=wait)
+    for rid in report_ids:
+        if rid in stored:
+            writer.remove(rid)
+    writer.commit()
+    return missing

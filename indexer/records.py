@@ -1,0 +1,75 @@
+"""Plain records that flow through the pipeline: file -> Report -> Chunks."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+
+@dataclass(frozen=True, slots=True)
+class Block:
+    """One paragraph or list as found in the document, with the headings above it."""
+
+    kind: str  # "paragraph" | "list" | "table"
+    text: str
+    section_path: tuple[str, ...]
+    bold: tuple[str, ...] = ()  # bold or emphasised phrases inside the block
+    items: tuple[str, ...] = ()  # list items, for kind == "list"
+
+
+@dataclass(frozen=True, slots=True)
+class Document:
+    """A loaded file before tagging: title, date, metadata and blocks."""
+
+    title: str
+    date: str | None  # ISO yyyy-mm-dd
+    metadata: dict
+    blocks: tuple[Block, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Person:
+    """A person named in a report, with what the report says about them."""
+
+    name: str
+    key: str  # normalised full name: one person across reports
+    honorifics: tuple[str, ...] = ()
+    titles: tuple[str, ...] = ()
+    roles: tuple[str, ...] = ()
+    organisations: tuple[str, ...] = ()
+    aliases: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class Chunk:
+    """One searchable paragraph (or list) of a report."""
+
+    report_id: str
+    position: int  # 1-based paragraph number in the report
+    text: str
+    section_path: tuple[str, ...]
+    speakers: tuple[str, ...] = ()
+    mentions: tuple[str, ...] = ()
+    themes: tuple[str, ...] = ()
+    keyphrases: tuple[str, ...] = ()
+
+    @property
+    def section(self) -> str:
+        return self.section_path[-1] if self.section_path else ""
+
+    @property
+    def chunk_id(self) -> str:
+        return f"{self.report_id}:{self.position}"
+
+
+@dataclass(frozen=True, slots=True)
+class Report:
+    """A parsed and tagged report, ready for the index."""
+
+    id: str
+    title: str
+    date: str | None
+    source: str
+    content_hash: str
+    metadata: dict = field(default_factory=dict)
+    people: tuple[Person, ...] = ()
+    chunks: tuple[Chunk, ...] = ()

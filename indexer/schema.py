@@ -1,0 +1,39 @@
+"""Every field of the index, in one place. Search reads field names from here."""
+
+from __future__ import annotations
+
+from whoosh.fields import DATETIME, ID, KEYWORD, NUMERIC, STORED, TEXT, Schema
+
+from .analysis import make_analyzer
+
+FORMAT_VERSION = 1
+KIND_CHUNK = "chunk"
+KIND_REPORT = "report"
+
+# fields a query may name, mapped to the field that holds them
+FILTER_FIELDS = ("speaker", "theme", "section", "report")
+TEXT_FIELDS = ("text", "section", "keyphrases", "title")
+# the title is searchable by name (title:) but not by default: every paragraph carries it
+FIELD_BOOSTS = {"text": 1.0, "section": 1.5, "keyphrases": 2.0}
+
+
+def make_schema() -> Schema:
+    analyzer = make_analyzer()
+    return Schema(
+        kind=ID(stored=True),
+        chunk_id=ID(stored=True, unique=True),
+        report_id=ID(stored=True, sortable=True),
+        paragraph=NUMERIC(stored=True, sortable=True),
+        date=DATETIME(stored=True, sortable=True),
+        # chars=True + vector: character offsets of every term are stored per paragraph,
+        # so highlighting reads them instead of re-analysing the text
+        text=TEXT(analyzer=analyzer, stored=True, chars=True, vector=True, spelling=True,
+                  multitoken_query="phrase"),
+        section=TEXT(analyzer=analyzer, stored=True, multitoken_query="phrase"),
+        title=TEXT(analyzer=analyzer, stored=True, multitoken_query="phrase"),
+        keyphrases=TEXT(analyzer=analyzer, multitoken_query="phrase"),
+        speaker=KEYWORD(commas=True, scorable=False),
+        mention=KEYWORD(commas=True, scorable=False),
+        theme=KEYWORD(commas=True, scorable=False),
+        data=STORED(),
+    )

@@ -1,0 +1,153 @@
+"""The index on disk: open or create it, read what it holds, add/replace/remove reports.
+
+Reports and their paragraphs live in one Whoosh index (a report document beside its
+chunk documents), so replacing a report is one commit: never missing, never doubled.
+"""
+
+from __future__ import annotations
+
+import json
+import shutil
+from collections.abc import Iterable
+from dataclasses import asdict
+from datetime import datetime
+from pathlib import Path
+
+from .errors import IndexLockedError, IndexMissingError, IndexVersionError, ReportsError
+from .records import Report
+from .schema import FORMAT_VERSION, KIND_CHUNK, KIND_REPORT, make_schema
+
+VERSION_FILE = "reports-index.json"
+THEMES_FILE = "themes.toml"
+
+
+def open_index(path: Path, create: bool = False):
+    """Open the index at ``path`` (creating it when asked), checking its format version."""
+    from whoosh import index
+
+    path = Path(path)
+    if not path.exists() or not index.exists_in(str(path)):
+        if not create:
+            raise IndexMissingError(f"no index at {path}; run `reports index PATH...` first")
+        try:
+            path.mkdir(parents=True, exist_ok=True)
+            ix = index.create_in(str(path), make_schema())
+        except OSError as exc:
+            raise ReportsError(f"{path}: cannot create index ({exc.strerror})") from None
+        (path / VERSION_FILE).write_text(json.dumps({"format": FORMAT_VERSION}))
+        return ix
+    check_version(path)
+    try:
+        return index.open_dir(str(path))
+    except Exception as exc:  # a damaged or foreign index: say so, do not crash
+        raise IndexVersionError(f"{path}: cannot open index ({exc}); "
+                                "run `reports index --rebuild PATH...`") from None
+
+
+def check_version(path: Path) -> None:
+    try:
+        found = json.loads((Path(path) / VERSION_FILE).read_text()).get("format")
+    except (OSError, ValueError):
+        found = None
+    if found != FORMAT_VERSION:
+        raise IndexVersionError(
+            f"{path}: index format {found or 'unknown'} is not the format this version "
+            f"reads ({FORMAT_VERSION}); run `reports index --rebuild PATH...`")
+
+
+def destroy(path: Path) -> None:
+    path = Path(path)
+    if path.exists() and (path / VERSION_FILE).exists() or _is_whoosh_dir(path):
+        shutil.rmtree(path)
+
+
+def _is_whoosh_dir(path: Path) -> bool:
+    return path.is_dir() and any(p.suffix == ".toc" for p in path.iterdir())
+
+
+def stored_reports(ix) -> dict[str, dict]:
+    """report id -> the report's stored record (title, date, source, hash, people ...)."""
+    out = {}
+    with ix.searcher() as searcher:
+        for fields in searcher.documents(kind=KIND_REPORT):
+            out[fields["report_id"]] = json.loads(fields["data"])
+    return out
+
+
+def _as_datetime(iso: str | None) -> datetime | None:
+    return datetime.fromisoformat(iso) if iso else None
+
+
+def report_documents(report: Report, absolute_source: str) -> Iterable[dict]:
+    """The Whoosh documents of one report: its record, then one per chunk."""
+    record = {
+        "id": report.id, "title": report.title, "date": report.date, "source": report.source,
+        "path": absolute_source, "hash": report.content_hash, "metadata": report.metadata,
+        "paragraphs": len(report.chunks), "people": [asdict(p) for p in report.people],
+    }
+    when = _as_datetime(report.date)
+    head = {"kind": KIND_REPORT, "chunk_id": f"{report.id}:0", "report_id": report.id,
+            "paragraph": 0, "title": report.title, "data": json.dumps(record)}
+    if when:
+        head["date"] = when
+    yield head
+    keys = {p.name: p.key for p in report.people}
+    for chunk in report.chunks:
+        data = {"section_path": list(chunk.section_path), "speakers": list(chunk.speakers),
+                "mentions": list(chunk.mentions), "themes": list(chunk.themes),
+                "keyphrases": list(chunk.keyphrases)}
+        doc = {
+            "kind": KIND_CHUNK, "chunk_id": chunk.chunk_id, "report_id": report.id,
+            "paragraph": chunk.position, "text": chunk.text, "section": chunk.section,
+            "title": report.title, "keyphrases": " ; ".join(chunk.keyphrases),
+            "speaker": ",".join(keys.get(s, s.casefold()) for s in chunk.speakers),
+            "mention": ",".join(keys.get(m, m.casefold()) for m in chunk.mentions),
+            "theme": ",".join(chunk.themes), "data": json.dumps(data),
+        }
+        if when:
+            doc["date"] = when
+        yield doc
+
+
+class ReportWriter:
+    """Adds, replaces and removes whole reports; nothing is visible until ``commit``."""
+
+    def __init__(self, ix, wait: float = 0.0):
+        from whoosh.index import LockError
+
+        try:
+            self._writer = ix.writer(timeout=wait, delay=0.25) if wait else ix.writer()
+        except LockError:
+            raise IndexLockedError("index is locked by another indexer "
+                                   "(use --wait SECONDS to wait for it)") from None
+        self.pending = 0
+
+    def replace(self, report: Report, absolute_source: str) -> None:
+        self._writer.delete_by_term("report_id", report.id)
+        for doc in report_documents(report, absolute_source):
+            self._writer.add_document(**doc)
+        self.pending += 1
+
+    def remove(self, report_id: str) -> None:
+        self._writer.delete_by_term("report_id", report_id)
+        self.pending += 1
+
+    def commit(self) -> None:
+        # Whoosh's default policy merges only small segments: no full merge on small updates
+        self._writer.commit(optimize=False)
+        self.pending = 0
+
+    def cancel(self) -> None:
+        self._writer.cancel()
+
+
+def save_themes(path: Path, text: str | None) -> None:
+    target = Path(path) / THEMES_FILE
+    if text is None:
+        return
+    target.write_text(text, encoding="utf-8")
+
+
+def saved_themes_file(path: Path) -> Path | None:
+    target = Path(path) / THEMES_FILE
+    return target if target.exists() else None

@@ -1,0 +1,237 @@
+"""One structural walk over HTML: headings become the section path, paragraphs and
+lists become blocks. Title and date are found in metadata, markup or text."""
+
+from __future__ import annotations
+
+import re
+import sys
+from datetime import date as Date
+
+from .records import Block, Document
+
+CHROME = {"script", "style", "nav", "header", "footer", "form", "aside", "noscript",
+          "template", "iframe", "svg", "button", "select", "input", "textarea", "object",
+          "embed", "canvas", "menu", "dialog"}
+HEADINGS = {f"h{n}": n for n in range(1, 7)}
+BLOCKS = {"p", "pre", "address", "figcaption", "dd", "dt", "caption"}
+LISTS = {"ul", "ol"}
+CONTAINERS = {"div", "section", "article", "main", "body", "html", "blockquote", "center",
+              "figure", "details", "summary", "dl", "span", "font", "td", "th", "li", "fieldset"}
+EMPHASIS = {"strong", "b", "em", "i"}
+MAX_DEPTH = 200  # deeper markup is flattened rather than walked
+
+
+def parse_html(markup: str, metadata: dict | None = None, fallback_title: str = "",
+               fallback_date: str | None = None) -> Document:
+    """HTML text -> Document. Pure: no file access."""
+    from bs4 import BeautifulSoup  # imported here: start-up of search commands stays fast
+
+    soup = BeautifulSoup(markup, "html.parser")
+    meta = dict(metadata or {})
+    for tag in soup.find_all(CHROME):
+        if tag.name in ("header",) and tag.find(["h1"]) and not soup.find("main"):
+            tag.unwrap()  # some pages keep their only <h1> in a <header>
+            continue
+        tag.decompose()
+    walker = _Walker()
+    body = soup.body or soup
+    old_limit = sys.getrecursionlimit()
+    sys.setrecursionlimit(max(old_limit, 5000))
+    try:
+        walker.walk(body, 0)
+    finally:
+        sys.setrecursionlimit(old_limit)
+    walker.flush()
+    html_title = soup.title.get_text(" ", strip=True) if soup.title else ""
+    title = (meta.get("title") or walker.first_h1 or html_title or fallback_title).strip()
+    blocks = tuple(_drop_title(walker.blocks, title))
+    found_date = (_iso(meta.get("date")) or _markup_date(soup) or fallback_date
+                  or _text_date(b.text for b in blocks[:12]))
+    return Document(title=title or fallback_title, date=found_date, metadata=meta,
+                    blocks=blocks)
+
+
+def _drop_title(blocks: list[Block], title: str):
+    """A heading used as the title does not also head every section path."""
+    for block in blocks:
+        path = block.section_path
+        if path and path[0] == title:
+            path = path[1:]
+        if block.kind == "paragraph" and _same_text(block.text, title):
+            continue  # the title repeated as a bold line
+        yield Block(block.kind, block.text, path, block.bold, block.items)
+
+
+def _same_text(a: str, b: str) -> bool:
+    return re.sub(r"\W+", "", a).lower() == re.sub(r"\W+", "", b).lower()
+
+
+class _Walker:
+    def __init__(self) -> None:
+        self.blocks: list[Block] = []
+        self.headings: list[tuple[int, str]] = []
+        self.inline: list[str] = []
+        self.inline_bold: list[str] = []
+        self.first_h1 = ""
+
+    @property
+    def path(self) -> tuple[str, ...]:
+        return tuple(text for _, text in self.headings)
+
+    def walk(self, node, depth: int) -> None:
+        for child in list(node.children):
+            name = getattr(child, "name", None)
+            if name is None:
+                if type(child).__name__ in ("Comment", "Doctype", "Declaration",
+                                            "ProcessingInstruction", "CData"):
+                    continue
+                self.inline.append(str(child))
+            elif name in HEADINGS:
+                self.flush()
+                self.heading(HEADINGS[name], _text(child))
+            elif name in LISTS:
+                self.flush()
+                self.list_block(child)
+            elif name == "table":
+                self.flush()
+                self.table_block(child)
+            elif name == "br":
+                self.inline.append("\n")
+            elif name in BLOCKS:
+                self.flush()
+                self.add("paragraph", _text(child), _emphasis(child))
+            elif name in EMPHASIS or name not in CONTAINERS and name != "hr":
+                self.inline.append(child.get_text(" "))
+                self.inline_bold.extend(_emphasis(child, include_self=True))
+            elif name == "hr":
+                self.flush()
+            elif depth >= MAX_DEPTH:
+                self.inline.append(child.get_text(" "))
+            else:
+                block_level = name not in ("span", "font")
+                if block_level:
+                    self.flush()
+                self.walk(child, depth + 1)
+                if block_level:
+                    self.flush()
+
+    def heading(self, level: int, text: str) -> None:
+        if not text:
+            return
+        if level == 1 and not self.first_h1:
+            self.first_h1 = text
+        while self.headings and self.headings[-1][0] >= level:
+            self.headings.pop()
+        self.headings.append((level, text))
+
+    def add(self, kind: str, text: str, bold=(), items=()) -> None:
+        text = _clean(text)
+        if text:
+            self.blocks.append(Block(kind, text, self.path, tuple(dict.fromkeys(bold)),
+                                     tuple(items)))
+
+    def flush(self) -> None:
+        if self.inline:
+            # a <br><br> inside loose text separates paragraphs
+            for part in re.split(r"\n\s*\n", "".join(self.inline)):
+                self.add("paragraph", part, [b for b in self.inline_bold if b in part])
+        self.inline, self.inline_bold = [], []
+
+    def list_block(self, node) -> None:
+        items = [_clean(li.get_text(" ")) for li in node.find_all("li", recursive=False)]
+        items = [item for item in items if item]
+        if not items:
+            items = [_clean(node.get_text(" "))]
+        self.add("list", "\n".join(f"- {item}" for item in items), _emphasis(node), items)
+
+    def table_block(self, node) -> None:
+        rows = []
+        for tr in node.find_all("tr"):
+            cells = [_clean(c.get_text(" ")) for c in tr.find_all(["td", "th"])]
+            if any(cells):
+                rows.append(" | ".join(cells))
+        self.add("table", "\n".join(rows), _emphasis(node), rows)
+
+
+def _text(node) -> str:
+    return _clean(node.get_text(" "))
+
+
+def _emphasis(node, include_self: bool = False) -> list[str]:
+    found = node.find_all(EMPHASIS)
+    if include_self and getattr(node, "name", None) in EMPHASIS:
+        found = [node, *found]
+    phrases = (_clean(tag.get_text(" ")) for tag in found)
+    return [p.strip(" :,;.") for p in phrases if p and len(p) <= 120]
+
+
+def _clean(text: str) -> str:
+    text = text.replace("\u00a0", " ").replace("\u200b", "")
+    lines = [re.sub(r"[ \t\r\f\v]+", " ", line).strip() for line in text.split("\n")]
+    joined = " ".join(line for line in lines if line)
+    joined = re.sub(r"\s+([,.;:!?)])", r"\1", joined)
+    return re.sub(r"([(])\s+", r"\1", joined).strip()
+
+
+# Dates ------------------------------------------------------------------------------------
+
+MONTHS = {name: i for i, names in enumerate(
+    [("january", "jan"), ("february", "feb"), ("march", "mar"), ("april", "apr"), ("may",),
+     ("june", "jun"), ("july", "jul"), ("august", "aug"), ("september", "sep", "sept"),
+     ("october", "oct"), ("november", "nov"), ("december", "dec")], start=1) for name in names}
+_MONTH = r"(?P<month>" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\.?"
+DATE_PATTERNS = [
+    re.compile(r"\b(?P<year>\d{4})-(?P<mnum>\d{1,2})-(?P<day>\d{1,2})\b"),
+    re.compile(_MONTH + r"\s+(?P<day>\d{1,2})(?:st|nd|rd|th)?,?\s+(?P<year>\d{4})\b", re.I),
+    re.compile(r"\b(?P<day>\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?" + _MONTH
+               + r",?\s+(?P<year>\d{4})\b", re.I),
+]
+
+
+def find_date(text: str) -> str | None:
+    """The first date written in the text, as ISO yyyy-mm-dd."""
+    best: tuple[int, str] | None = None
+    for pattern in DATE_PATTERNS:
+        for match in pattern.finditer(text):
+            iso = _from_match(match)
+            if iso and (best is None or match.start() < best[0]):
+                best = (match.start(), iso)
+                break
+    return best[1] if best else None
+
+
+def _from_match(match: re.Match) -> str | None:
+    parts = match.groupdict()
+    month = int(parts["mnum"]) if parts.get("mnum") else MONTHS[parts["month"].lower()]
+    try:
+        return Date(int(parts["year"]), month, int(parts["day"])).isoformat()
+    except ValueError:
+        return None
+
+
+def _iso(value) -> str | None:
+    if not value:
+        return None
+    return find_date(str(value))
+
+
+def _text_date(texts) -> str | None:
+    for text in texts:
+        found = find_date(text)
+        if found:
+            return found
+    return None
+
+
+def _markup_date(soup) -> str | None:
+    time_tag = soup.find("time")
+    if time_tag is not None:
+        found = _iso(time_tag.get("datetime")) or _iso(time_tag.get_text(" "))
+        if found:
+            return found
+    for attrs in ({"property": "article:published_time"}, {"name": "date"},
+                  {"name": "dcterms.date"}, {"name": "DC.date"}, {"itemprop": "datePublished"}):
+        tag = soup.find("meta", attrs=attrs)
+        if tag is not None and _iso(tag.get("content")):
+            return _iso(tag.get("content"))
+    return None

@@ -1,0 +1,1 @@
+"""Reading the index: queries, ranking, highlighting, facets and the command line."""

@@ -1,0 +1,321 @@
+"""The ``reports`` command. The only module that prints or exits."""
+
+from __future__ import annotations
+
+import json
+import os
+import sys
+from pathlib import Path
+
+import click
+
+from indexer.errors import ReportsError, UsageError
+
+DEFAULT_INDEX = ".reports-index"
+
+
+class QueryUsageError(click.ClickException):
+    """A bad query, filter or value: one line, exit 2."""
+
+    exit_code = 2
+
+
+class ReportsGroup(click.Group):
+    """Translates the library's errors into one clear line and the contract's exit codes."""
+
+    def invoke(self, ctx):
+        try:
+            return super().invoke(ctx)
+        except UsageError as exc:
+            raise QueryUsageError(str(exc)) from None
+        except ReportsError as exc:
+            raise click.ClickException(str(exc)) from None
+        except BrokenPipeError:
+            sys.stderr.close()
+            ctx.exit(0)
+
+
+def index_option(func):
+    return click.option("--index", "index_path", type=click.Path(path_type=Path),
+                        default=None, help="Index folder (overrides the global --index).")(func)
+
+
+def _index_path(ctx: click.Context, given: Path | None) -> Path:
+    return given or ctx.obj["index"]
+
+
+@click.group(cls=ReportsGroup, context_settings={"help_option_names": ["-h", "--help"]})
+@click.option("--index", "index_path", type=click.Path(path_type=Path),
+              envvar="REPORTS_INDEX", default=DEFAULT_INDEX, show_default=True,
+              help="Index folder (env REPORTS_INDEX).")
+@click.version_option(package_name="reports")
+@click.pass_context
+def cli(ctx: click.Context, index_path: Path) -> None:
+    """Full-text search for event reports: index Markdown, HTML and text reports, then
+    search paragraphs by words, speaker, theme, section, report and date."""
+    ctx.ensure_object(dict)
+    ctx.obj["index"] = index_path
+
+
+def _library(ctx, index_path, people=None):
+    from .engine import Library
+
+    return Library(_index_path(ctx, index_path), people_file=people)
+
+
+# index --------------------------------------------------------------------------------------
+
+
+@cli.command("index")
+@click.argument("paths", nargs=-1, required=True)
+@click.option("--prune", is_flag=True, help="Drop reports whose file is gone.")
+@click.option("--rebuild", is_flag=True, help="Start a fresh index.")
+@click.option("--wait", type=float, default=0.0, show_default=True, metavar="SECONDS",
+              help="Wait this long for another indexer's lock.")
+@click.option("--themes", "themes_file", type=click.Path(path_type=Path, dir_okay=False),
+              help="A themes TOML file to add to (or replace) the built-in themes.")
+@click.option("--max-size", type=float, default=50.0, show_default=True, metavar="MB",
+              help="Skip files larger than this.")
+@click.option("--quiet", "-q", is_flag=True, help="No progress bar.")
+@index_option
+@click.pass_context
+def index_command(ctx, paths, prune, rebuild, wait, themes_file, max_size, quiet,
+                  index_path):
+    """Index report files and folders (.md .markdown .html .htm .txt).
+
+    Unchanged files are skipped by content hash; changed files replace their old version.
+
+    Example: reports index corpus/ --prune
+    """
+    from indexer.pipeline import index_paths
+
+    bar = _ProgressBar(enabled=not quiet and sys.stderr.isatty())
+    try:
+        summary = index_paths(list(paths), _index_path(ctx, index_path), prune=prune,
+                              rebuild=rebuild, wait=wait, themes_file=themes_file,
+                              max_bytes=int(max_size * 1024 * 1024), progress=bar.update)
+    finally:
+        bar.close()
+    for line in summary.notices:
+        click.echo(f"note: {line}", err=True)
+    for line in summary.errors:
+        click.echo(f"error: {line}", err=True)
+    if summary.interrupted:
+        click.echo(f"interrupted: the last committed batch is searchable "
+                   f"({summary.line()} before the interruption); run again to resume",
+                   err=True)
+        ctx.exit(130)
+    click.echo(f"indexed: {summary.line()}")
+    if summary.failed:
+        ctx.exit(1)
+
+
+class _ProgressBar:
+    def __init__(self, enabled: bool):
+        self.enabled = enabled
+        self._bar = None
+        self._done = 0
+
+    def update(self, done: int, total: int, label: str) -> None:
+        if not self.enabled:
+            return
+        if self._bar is None:
+            self._bar = click.progressbar(length=total, label="indexing", file=sys.stderr)
+            self._bar.__enter__()
+        self._bar.update(done - self._done)
+        self._done = done
+
+    def close(self) -> None:
+        if self._bar is not None:
+            self._bar.__exit__(None, None, None)
+
+
+# search -------------------------------------------------------------------------------------
+
+
+@cli.command("search")
+@click.argument("query", required=False)
+@click.option("--speaker", multiple=True, help="Who spoke (any form of the name).")
+@click.option("--theme", multiple=True, help="A theme (see `reports themes`).")
+@click.option("--section", multiple=True, help="Words of a section heading.")
+@click.option("--report", multiple=True, help="A report id (see `reports list`).")
+@click.option("--since", help="From this date (YYYY-MM-DD, YYYY-MM or YYYY).")
+@click.option("--until", help="Up to this date.")
+@click.option("--limit", type=int, default=10, show_default=True, help="Hits per page.")
+@click.option("--page", type=int, default=1, show_default=True, help="Page number.")
+@click.option("--format", "fmt", type=click.Choice(["text", "json", "html"]), default="text",
+              show_default=True)
+@click.option("--explain", is_flag=True, help="Show the parsed query and why hits scored.")
+@click.option("--people", type=click.Path(path_type=Path, dir_okay=False),
+              help="A curator file (default: people.toml beside the index).")
+@index_option
+@click.pass_context
+def search_command(ctx, query, speaker, theme, section, report, since, until, limit, page,
+                   fmt, explain, people, index_path):
+    """Ranked paragraphs with the matches highlighted.
+
+    QUERY takes words, "phrases", AND/OR/NOT, wildcards (accoun*), fuzziness (harasment~)
+    and the fields speaker:, theme:, section:, report:. Repeat a flag to OR its values;
+    different flags are ANDed. Leave QUERY out to list every paragraph that passes the
+    filters.
+
+    Example: reports search accountability --speaker Lopez
+    """
+    from .engine import SearchRequest
+    from .formatting import format_html, format_json, format_text
+
+    result = _library(ctx, index_path, people).search(SearchRequest(
+        query=query, speakers=speaker, themes=theme, sections=section, reports=report,
+        since=since, until=until, limit=limit, page=page, explain=explain))
+    for note in result.notes:
+        click.echo(f"note: {note}", err=True)
+    if fmt == "json":
+        click.echo(format_json(result))
+    elif fmt == "html":
+        click.echo(format_html(result))
+    else:
+        click.echo(format_text(result, color=_color()))
+
+
+def _color() -> bool:
+    return sys.stdout.isatty() and "NO_COLOR" not in os.environ
+
+
+# browsing -----------------------------------------------------------------------------------
+
+
+@cli.command("list")
+@click.option("--json", "as_json", is_flag=True, help="Print JSON.")
+@index_option
+@click.pass_context
+def list_command(ctx, as_json, index_path):
+    """The indexed reports: id, title, date, paragraphs, source."""
+    from .formatting import format_table
+
+    rows = _library(ctx, index_path).list_reports()
+    if as_json:
+        click.echo(json.dumps(rows, ensure_ascii=False, indent=2))
+    else:
+        click.echo(format_table(rows, ["id", "title", "date", "paragraphs", "source"]))
+
+
+@cli.command("show")
+@click.argument("target", metavar="ID[:N]")
+@click.option("--context", "around", type=int, default=1, show_default=True,
+              help="Neighbouring paragraphs to show around N.")
+@click.option("--json", "as_json", is_flag=True, help="Print JSON.")
+@index_option
+@click.pass_context
+def show_command(ctx, target, around, as_json, index_path):
+    """A report's outline, or paragraph N with its neighbours.
+
+    Example: reports show 2021-03-17-csw65-making-zero-tolerance-a-reality:12
+    """
+    from .formatting import export_line, format_outline, format_paragraphs
+
+    library = _library(ctx, index_path)
+    report_id, _, number = target.partition(":")
+    chunks = library.report_chunks(report_id)
+    record = library.reports[report_id]
+    if number:
+        if not number.isdigit() or not 1 <= int(number) <= len(chunks):
+            raise QueryUsageError(f"{target!r}: {report_id} has paragraphs 1-{len(chunks)}")
+        focus = int(number)
+        chunks = [c for c in chunks if abs(c["paragraph"] - focus) <= max(around, 0)]
+        if as_json:
+            click.echo(json.dumps([json.loads(export_line(c)) for c in chunks],
+                                  ensure_ascii=False, indent=2))
+        else:
+            click.echo(format_paragraphs(chunks, focus))
+        return
+    if as_json:
+        outline = {"id": report_id, "title": record.get("title"), "date": record.get("date"),
+                   "source": record.get("source"), "metadata": record.get("metadata", {}),
+                   "paragraphs": [{"paragraph": c["paragraph"],
+                                   "section_path": c["section_path"],
+                                   "speakers": c["speakers"], "text": c["text"]}
+                                  for c in chunks]}
+        click.echo(json.dumps(outline, ensure_ascii=False, indent=2))
+    else:
+        click.echo(format_outline({**record, "id": report_id}, chunks))
+
+
+@cli.command("speakers")
+@click.option("--report", "report_id", help="Only the people of this report.")
+@click.option("--people", type=click.Path(path_type=Path, dir_okay=False),
+              help="A curator file (default: people.toml beside the index).")
+@click.option("--json", "as_json", is_flag=True, help="Print JSON.")
+@index_option
+@click.pass_context
+def speakers_command(ctx, report_id, people, as_json, index_path):
+    """People: name, titles, roles, organisations, aliases, paragraphs, reports."""
+    from .formatting import format_table
+
+    rows = _library(ctx, index_path, people).speakers(report_id)
+    if as_json:
+        click.echo(json.dumps(rows, ensure_ascii=False, indent=2))
+    else:
+        click.echo(format_table(rows, ["name", "paragraphs", "titles", "roles", "organisations",
+                                       "aliases", "reports"]))
+
+
+@cli.command("themes")
+@click.option("--json", "as_json", is_flag=True, help="Print JSON.")
+@index_option
+@click.pass_context
+def themes_command(ctx, as_json, index_path):
+    """Themes and how many paragraphs carry each."""
+    from .formatting import format_table
+
+    rows = _library(ctx, index_path).theme_counts()
+    if as_json:
+        click.echo(json.dumps(rows, ensure_ascii=False, indent=2))
+    else:
+        click.echo(format_table([r for r in rows if r["paragraphs"]] or rows,
+                                ["theme", "label", "paragraphs"]))
+
+
+@cli.command("remove")
+@click.argument("report_ids", nargs=-1, required=True, metavar="ID...")
+@click.option("--wait", type=float, default=0.0, metavar="SECONDS",
+              help="Wait this long for another indexer's lock.")
+@index_option
+@click.pass_context
+def remove_command(ctx, report_ids, wait, index_path):
+    """Drop reports from the index.
+
+    Example: reports remove 2021-03-17-csw65-making-zero-tolerance-a-reality
+    """
+    from indexer.pipeline import remove_reports
+
+    missing = remove_reports(_index_path(ctx, index_path), list(report_ids), wait=wait)
+    for rid in missing:
+        click.echo(f"error: unknown report {rid!r}", err=True)
+    click.echo(f"removed: {len(report_ids) - len(missing)} report(s)")
+    if missing:
+        ctx.exit(1)
+
+
+@cli.command("export")
+@index_option
+@click.pass_context
+def export_command(ctx, index_path):
+    """Every paragraph as JSON Lines."""
+    from .formatting import export_line
+
+    for chunk in _library(ctx, index_path).export():
+        click.echo(export_line(chunk))
+
+
+def main() -> None:
+    try:
+        cli(prog_name="reports")
+    except KeyboardInterrupt:
+        click.echo("interrupted", err=True)
+        sys.exit(130)
+    except Exception as exc:  # the contract: one line, never a traceback
+        if os.environ.get("REPORTS_DEBUG"):
+            raise
+        click.echo(f"error: unexpected {type(exc).__name__}: {exc} "
+                   "(set REPORTS_DEBUG=1 for details)", err=True)
+        sys.exit(1)

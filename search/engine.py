@@ -1,0 +1,338 @@
+"""Reading the index: search with filters, facets, highlights and suggestions; listing,
+showing, exporting. Returns records; formatting lives in ``formatting.py``."""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from indexer.errors import UsageError
+from indexer.schema import KIND_CHUNK
+from indexer.store import open_index, saved_themes_file, stored_reports
+from indexer.themes import load_taxonomy
+
+from .highlight import snippet_window, term_spans
+from .people import PEOPLE_FILE, Directory, load_curator
+from .query import QueryContext, bound_expansions, filter_query, parse_query
+
+
+@dataclass(frozen=True)
+class SearchRequest:
+    query: str | None = None
+    speakers: tuple[str, ...] = ()
+    themes: tuple[str, ...] = ()
+    sections: tuple[str, ...] = ()
+    reports: tuple[str, ...] = ()
+    since: str | None = None
+    until: str | None = None
+    limit: int = 10
+    page: int = 1
+    explain: bool = False
+
+
+@dataclass
+class SearchResult:
+    query: str | None
+    total: int
+    page: int
+    limit: int
+    suggestion: str | None
+    hits: list[dict]
+    facets: dict[str, dict[str, int]]
+    notes: list[str] = field(default_factory=list)
+    explanation: list[str] = field(default_factory=list)
+    description: str = ""
+
+    def as_json(self) -> dict:
+        return {"query": self.query, "total": self.total, "page": self.page,
+                "limit": self.limit, "suggestion": self.suggestion, "hits": self.hits,
+                "facets": self.facets}
+
+
+class Library:
+    """An opened index with its people directory and themes."""
+
+    def __init__(self, path: Path, people_file: Path | None = None):
+        self.path = Path(path)
+        self.ix = open_index(self.path)
+        self._people_file = people_file or self.path / PEOPLE_FILE
+        self._reports: dict[str, dict] | None = None
+        self._directory: Directory | None = None
+
+    @property
+    def reports(self) -> dict[str, dict]:
+        if self._reports is None:
+            self._reports = stored_reports(self.ix)
+        return self._reports
+
+    @property
+    def directory(self) -> Directory:
+        if self._directory is None:
+            self._directory = Directory.build(self.reports, load_curator(self._people_file))
+        return self._directory
+
+    @property
+    def taxonomy(self):
+        return load_taxonomy(saved_themes_file(self.path))
+
+    def context(self) -> QueryContext:
+        return QueryContext(self.directory, self.taxonomy, self.reports)
+
+    # search ------------------------------------------------------------------------------
+
+    def search(self, request: SearchRequest) -> SearchResult:
+        from whoosh import sorting
+        from whoosh.query import Every
+
+        if request.page < 1:
+            raise UsageError(f"--page must be 1 or more, not {request.page}")
+        if request.limit < 1:
+            raise UsageError(f"--limit must be 1 or more, not {request.limit}")
+        text = (request.query or "").strip()
+        context = self.context()
+        filters = filter_query(context, speakers=request.speakers, themes=request.themes,
+                               sections=request.sections, reports=request.reports,
+                               since=request.since, until=request.until)
+        if not text and len(filters.subqueries) == 1:
+            raise UsageError("give a QUERY, or a filter such as --speaker or --theme")
+        user_query = parse_query(text, context) if text else None
+        facets = {"speakers": sorting.FieldFacet("speaker", allow_overlap=True,
+                                                 maptype=sorting.Count),
+                  "themes": sorting.FieldFacet("theme", allow_overlap=True,
+                                               maptype=sorting.Count),
+                  "reports": sorting.FieldFacet("report_id", maptype=sorting.Count)}
+        with self.ix.searcher() as searcher:
+            if user_query is not None:
+                bound_expansions(user_query, searcher.reader())
+                results = searcher.search_page(
+                    user_query, request.page, pagelen=request.limit, filter=filters,
+                    groupedby=facets, terms=True)
+            else:
+                order = sorting.MultiFacet(["date", "report_id", "paragraph"])
+                results = searcher.search_page(
+                    Every(), request.page, pagelen=request.limit, filter=filters,
+                    groupedby=facets, sortedby=order)
+            words = _highlight_terms(user_query, searcher.reader()) if user_query else None
+            hits = [self._hit(searcher, hit, words) for hit in results]
+            total = len(results.results) if results.results.has_exact_length() \
+                else results.total
+            facet_counts = self._facets(results.results)
+            suggestion = self._suggest(searcher, text) if text and total < 3 else None
+        result = SearchResult(query=request.query, total=total, page=request.page,
+                              limit=request.limit, suggestion=suggestion, hits=hits,
+                              facets=facet_counts, notes=context.resolution.notes)
+        result.description = _describe(total, context.resolution.clauses)
+        if request.explain:
+            result.explanation = _explain(text, user_query, context, hits)
+        return result
+
+    def _facets(self, results) -> dict[str, dict[str, int]]:
+        speakers: dict[str, int] = {}
+        for key, count in results.groups("speakers").items():
+            if not key:
+                continue
+            person = self.directory.person_for_key(key)
+            name = person.name if person else key
+            speakers[name] = speakers.get(name, 0) + count
+        themes = {k: v for k, v in results.groups("themes").items() if k}
+        reports = {k: v for k, v in results.groups("reports").items() if k}
+        by_count = lambda d: dict(sorted(d.items(), key=lambda kv: (-kv[1], kv[0])))  # noqa: E731
+        return {"speakers": by_count(speakers), "themes": by_count(themes),
+                "reports": by_count(reports)}
+
+    def _hit(self, searcher, hit, words) -> dict:
+        record = self.chunk_record(hit.fields())
+        if words is not None:
+            vector = _vector(searcher, hit.docnum)
+            spans = term_spans(vector, words[0], words[1], record["text"])
+            start, end = snippet_window(record["text"], spans)
+            record.update(score=round(float(hit.score or 0.0), 4),
+                          snippet=_ellipsis(record["text"], start, end),
+                          highlights=[list(s) for s in spans])
+            record["_matched"] = sorted({t.decode() if isinstance(t, bytes) else t
+                                         for _, t in (hit.matched_terms() or [])})
+        else:
+            start, end = snippet_window(record["text"], [])
+            record.update(score=0.0, snippet=_ellipsis(record["text"], start, end),
+                          highlights=[])
+        return record
+
+    def chunk_record(self, fields: dict) -> dict:
+        """A stored chunk -> the contract's hit object (without search-only keys)."""
+        data = json.loads(fields["data"])
+        report = self.reports.get(fields["report_id"], {})
+        when = fields.get("date")
+        display = self.directory.display
+        return {
+            "report_id": fields["report_id"], "report_title": fields.get("title", ""),
+            "date": when.date().isoformat() if when else None,
+            "source": report.get("source", ""), "section": fields.get("section", ""),
+            "section_path": data["section_path"], "paragraph": fields["paragraph"],
+            "speakers": list(dict.fromkeys(display(s) for s in data["speakers"])),
+            "mentions": list(dict.fromkeys(display(m) for m in data["mentions"])),
+            "themes": data["themes"], "keyphrases": data["keyphrases"],
+            "text": fields["text"], "chunk_id": fields["chunk_id"],
+        }
+
+    def _suggest(self, searcher, text: str) -> str | None:
+        """A corrected query when a word is absent or very rare in the index."""
+        from indexer.analysis import analyse
+
+        reader = searcher.reader()
+        corrector = searcher.corrector("text")
+        surnames = {}
+        for person in self.directory.people:
+            for form in (person.name, *person.forms):
+                for token in form.split():
+                    if len(token) > 3 and token[:1].isupper():
+                        surnames[token.lower()] = token
+        changed = False
+        out = []
+        for piece in re.split(r"(\s+)", text):
+            word = piece.strip('"()')
+            if not re.fullmatch(r"[A-Za-z\u00c0-\u024f][\w\u00c0-\u024f'-]{2,}", word) \
+                    or word in ("AND", "OR", "NOT") or ":" in piece:
+                out.append(piece)
+                continue
+            terms = analyse(word)
+            if terms and all(reader.doc_frequency("text", t) > 0 for t in terms):
+                out.append(piece)
+                continue
+            candidates = corrector.suggest(word.lower(), limit=1, maxdist=2)
+            import difflib
+
+            close = difflib.get_close_matches(word.lower(), list(surnames), n=1, cutoff=0.75)
+            replacement = (surnames[close[0]] if close else None) or \
+                (candidates[0] if candidates else None)
+            if replacement and replacement.lower() != word.lower():
+                out.append(piece.replace(word, replacement))
+                changed = True
+            else:
+                out.append(piece)
+        return "".join(out) if changed else None
+
+    # browsing ----------------------------------------------------------------------------
+
+    def list_reports(self) -> list[dict]:
+        rows = [{"id": rid, "title": rec.get("title", ""), "date": rec.get("date"),
+                 "paragraphs": rec.get("paragraphs", 0), "source": rec.get("source", "")}
+                for rid, rec in self.reports.items()]
+        return sorted(rows, key=lambda r: (r["date"] or "", r["id"]))
+
+    def report_chunks(self, report_id: str) -> list[dict]:
+        from whoosh.query import And, Term
+
+        if report_id not in self.reports:
+            raise UsageError(self._unknown_report(report_id))
+        with self.ix.searcher() as searcher:
+            found = searcher.search(And([Term("report_id", report_id),
+                                         Term("kind", KIND_CHUNK)]),
+                                    limit=None, sortedby="paragraph")
+            return [self.chunk_record(hit.fields()) for hit in found]
+
+    def _unknown_report(self, report_id: str) -> str:
+        import difflib
+
+        close = difflib.get_close_matches(report_id, list(self.reports), n=3, cutoff=0.5)
+        hint = f"; did you mean {', '.join(close)}?" if close else "; see `reports list`"
+        return f"unknown report {report_id!r}{hint}"
+
+    def export(self):
+        """Every chunk, report by report in paragraph order."""
+        for report_id in sorted(self.reports):
+            yield from self.report_chunks(report_id)
+
+    def theme_counts(self) -> list[dict]:
+        with self.ix.searcher() as searcher:
+            reader = searcher.reader()
+            counts = {}
+            for theme in self.taxonomy.themes:
+                counts[theme.id] = reader.doc_frequency("theme", theme.id)
+        labels = {t.id: t.label for t in self.taxonomy.themes}
+        rows = [{"theme": tid, "label": labels[tid], "paragraphs": n}
+                for tid, n in counts.items()]
+        return sorted(rows, key=lambda r: (-r["paragraphs"], r["theme"]))
+
+    def speakers(self, report_id: str | None = None) -> list[dict]:
+        if report_id is not None and report_id not in self.reports:
+            raise UsageError(self._unknown_report(report_id))
+        counts: dict[str, int] = {}
+        with self.ix.searcher() as searcher:
+            reader = searcher.reader()
+            if report_id is None:
+                for key in reader.field_terms("speaker"):
+                    counts[key] = reader.doc_frequency("speaker", key)
+            else:
+                from whoosh.query import Term
+
+                hits = searcher.search(Term("report_id", report_id), limit=None)
+                for hit in hits:
+                    for name in json.loads(hit["data"]).get("speakers", []) \
+                            if hit["kind"] == KIND_CHUNK else []:
+                        counts[name] = counts.get(name, 0) + 1
+        rows = []
+        for person in self.directory.people:
+            if report_id is not None and report_id not in person.reports:
+                continue
+            if report_id is None:
+                paragraphs = sum(counts.get(k, 0) for k in person.keys)
+            else:
+                paragraphs = sum(n for name, n in counts.items()
+                                 if self.directory.display(name) == person.name)
+            row = person.as_json()
+            row["paragraphs"] = paragraphs
+            rows.append(row)
+        return sorted(rows, key=lambda r: (-r["paragraphs"], r["name"]))
+
+
+def _vector(searcher, docnum: int) -> dict[str, list[tuple[int, int, int]]]:
+    reader = searcher.reader()
+    if not reader.has_vector(docnum, "text"):
+        return {}
+    return {term: value for term, value in reader.vector_as("characters", docnum, "text")}
+
+
+def _highlight_terms(q, reader) -> tuple[set[str], list[tuple[str, ...]]]:
+    """Words to highlight (wildcards expanded) and phrases to highlight whole."""
+    from whoosh.query import Phrase
+
+    phrases = [tuple(leaf.words) for leaf in q.leaves()
+               if isinstance(leaf, Phrase) and leaf.fieldname == "text"]
+    in_phrases = {w for p in phrases for w in p}
+    terms = set()
+    for fieldname, text in q.existing_terms(reader, phrases=False, expand=True):
+        if fieldname == "text":
+            word = text.decode() if isinstance(text, bytes) else text
+            if word not in in_phrases:
+                terms.add(word)
+    for leaf in q.leaves():
+        if getattr(leaf, "fieldname", None) == "text" and hasattr(leaf, "text") and \
+                not isinstance(leaf, Phrase) and leaf.__class__.__name__ == "Term":
+            terms.add(leaf.text)
+    return terms, phrases
+
+
+def _ellipsis(text: str, start: int, end: int) -> str:
+    return ("…" if start > 0 else "") + text[start:end].strip() + ("…" if end < len(text) else "")
+
+
+def _describe(total: int, clauses: list[str]) -> str:
+    noun = "paragraph" if total == 1 else "paragraphs"
+    return f"{total} {noun}" + (f" where {' and '.join(clauses)}" if clauses else "")
+
+
+def _explain(text: str, user_query, context: QueryContext, hits: list[dict]) -> list[str]:
+    lines = [f"query: {text!r} parsed as {user_query}" if user_query is not None
+             else "query: (none; listing every paragraph that passes the filters)"]
+    for typed, names in context.resolution.speakers.items():
+        lines.append(f"speaker {typed!r} -> {', '.join(names)}")
+    for typed, theme in context.resolution.themes.items():
+        lines.append(f"theme {typed!r} -> {theme}")
+    for typed, ids in context.resolution.reports.items():
+        lines.append(f"report {typed!r} -> {', '.join(ids)}")
+    for hit in hits:
+        lines.append(f"{hit['chunk_id']}: score {hit['score']} from "
+                     f"{', '.join(hit.get('_matched', [])) or 'filters only'}")
+    return lines

@@ -1,0 +1,151 @@
+"""The people directory at query time: everyone in the index, with a curator's file
+(``people.toml``) applied on top, and name resolution for ``--speaker``/``speaker:``."""
+
+from __future__ import annotations
+
+import difflib
+import tomllib
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from indexer.errors import ReportsError, UsageError
+from indexer.names import fold, name_key
+
+PEOPLE_FILE = "people.toml"
+
+
+@dataclass
+class PersonView:
+    name: str
+    keys: set[str] = field(default_factory=set)  # index keys this person stands for
+    forms: list[str] = field(default_factory=list)
+    honorifics: list[str] = field(default_factory=list)
+    titles: list[str] = field(default_factory=list)
+    roles: list[str] = field(default_factory=list)
+    organisations: list[str] = field(default_factory=list)
+    reports: list[str] = field(default_factory=list)
+    paragraphs: int = 0
+
+    def folded_forms(self) -> set[str]:
+        return {fold(f) for f in (self.name, *self.forms)} | self.keys
+
+    def as_json(self) -> dict:
+        return {"name": self.name, "titles": _unique(self.honorifics + self.titles),
+                "roles": _unique(self.roles), "organisations": _unique(self.organisations),
+                "aliases": _unique(f for f in self.forms if f != self.name),
+                "paragraphs": self.paragraphs, "reports": _unique(self.reports)}
+
+
+def _unique(values) -> list[str]:
+    return list(dict.fromkeys(v for v in values if v))
+
+
+class Directory:
+    def __init__(self, people: list[PersonView]):
+        self.people = people
+        self._by_key = {k: p for p in people for k in p.keys}
+
+    @classmethod
+    def build(cls, reports: dict[str, dict], curator: dict | None = None) -> Directory:
+        by_key: dict[str, PersonView] = {}
+        for report_id, record in reports.items():
+            for person in record.get("people", []):
+                view = by_key.setdefault(person["key"], PersonView(person["name"],
+                                                                   {person["key"]}))
+                if len(person["name"]) > len(view.name):
+                    view.name = person["name"]
+                view.forms.extend([person["name"], *person.get("aliases", [])])
+                view.honorifics.extend(person.get("honorifics", []))
+                view.titles.extend(person.get("titles", []))
+                view.roles.extend(person.get("roles", []))
+                view.organisations.extend(person.get("organisations", []))
+                view.reports.append(report_id)
+        people = list(by_key.values())
+        if curator:
+            people = _apply_curator(people, curator)
+        return cls(people)
+
+    def person_for_key(self, key: str) -> PersonView | None:
+        return self._by_key.get(key)
+
+    def display(self, name: str) -> str:
+        """A stored speaker name as the curator wants it shown."""
+        person = self._by_key.get(name_key(name))
+        return person.name if person else name
+
+    def resolve(self, query: str) -> list[PersonView]:
+        """Every person a typed name may mean: exact forms first, then name parts."""
+        wanted = fold(query)
+        if not wanted:
+            return []
+        exact = [p for p in self.people if wanted in p.folded_forms()]
+        if exact:
+            return exact
+        tokens = wanted.split()
+        partial = [p for p in self.people
+                   if any(_has_tokens(form.split(), tokens) for form in p.folded_forms())]
+        return partial
+
+    def closest(self, query: str, count: int = 3) -> list[str]:
+        forms = {fold(f): p.name for p in self.people for f in (p.name, *p.forms)}
+        for p in self.people:
+            forms.setdefault(fold(p.name).split()[-1], p.name)
+        matches = difflib.get_close_matches(fold(query), list(forms), n=count * 3, cutoff=0.6)
+        return _unique(forms[m] for m in matches)[:count]
+
+    def resolve_or_fail(self, query: str) -> list[PersonView]:
+        found = self.resolve(query)
+        if found:
+            return found
+        close = self.closest(query)
+        hint = f"; did you mean {', '.join(close)}?" if close else ""
+        known = "" if close else f"; {len(self.people)} people in the index (see `reports speakers`)"
+        raise UsageError(f"unknown speaker {query!r}{hint}{known}")
+
+
+def _has_tokens(form: list[str], tokens: list[str]) -> bool:
+    """All typed tokens appear in order in the name ('lopez', 'martha lopez')."""
+    it = iter(form)
+    return all(any(t == f or t.replace("-", "") == f.replace("-", "") for f in it)
+               for t in tokens)
+
+
+def load_curator(path: Path | None) -> dict | None:
+    if path is None or not Path(path).exists():
+        return None
+    try:
+        return tomllib.loads(Path(path).read_text("utf-8"))
+    except (OSError, tomllib.TOMLDecodeError) as exc:
+        raise ReportsError(f"{path}: cannot read people file ({exc})") from None
+
+
+def _apply_curator(people: list[PersonView], curator: dict) -> list[PersonView]:
+    """[merge] target = [forms...]; [rename] form = "New Name"; [aliases] form = [aliases]."""
+
+    def find(form: str) -> PersonView | None:
+        wanted = fold(form)
+        return next((p for p in people if wanted in p.folded_forms()), None)
+
+    for target, others in (curator.get("merge") or {}).items():
+        keep = find(target)
+        if keep is None:
+            continue
+        for other in [others] if isinstance(others, str) else others:
+            gone = find(other)
+            if gone is None or gone is keep:
+                continue
+            keep.keys |= gone.keys
+            keep.forms += [gone.name, *gone.forms]
+            for attr in ("honorifics", "titles", "roles", "organisations", "reports"):
+                getattr(keep, attr).extend(getattr(gone, attr))
+            people.remove(gone)
+    for form, new_name in (curator.get("rename") or {}).items():
+        person = find(form)
+        if person is not None:
+            person.forms.append(person.name)
+            person.name = str(new_name)
+    for form, aliases in (curator.get("aliases") or {}).items():
+        person = find(form)
+        if person is not None:
+            person.forms.extend([aliases] if isinstance(aliases, str) else aliases)
+    return people

@@ -1,0 +1,220 @@
+"""From what the user typed to Whoosh queries: the query string (with speaker:, theme:,
+section:, report: fields) and the filter flags, each describing itself for --explain."""
+
+from __future__ import annotations
+
+import fnmatch
+import re
+from dataclasses import dataclass, field
+from datetime import datetime
+
+from indexer.errors import UsageError
+from indexer.names import fold
+from indexer.schema import FIELD_BOOSTS, KIND_CHUNK, make_schema
+
+MAX_QUERY_WORDS = 256
+MAX_EXPANSIONS = 1024
+
+
+@dataclass
+class Resolution:
+    """What the filters and fields were understood to mean, for --explain and stderr."""
+
+    speakers: dict[str, list[str]] = field(default_factory=dict)
+    themes: dict[str, str] = field(default_factory=dict)
+    reports: dict[str, list[str]] = field(default_factory=dict)
+    notes: list[str] = field(default_factory=list)
+    clauses: list[str] = field(default_factory=list)
+
+
+class QueryContext:
+    """Resolves names, themes and reports against what the index holds."""
+
+    def __init__(self, directory, taxonomy, reports: dict[str, dict]):
+        self.directory = directory
+        self.taxonomy = taxonomy
+        self.reports = reports
+        self.resolution = Resolution()
+
+    def speaker_query(self, name: str):
+        from whoosh.query import Or, Term
+
+        if any(ch in name for ch in "*?"):
+            pattern = fold(name)
+            people = [p for p in self.directory.people
+                      if any(fnmatch.fnmatch(f, pattern) for f in p.folded_forms())]
+            if not people:
+                raise UsageError(f"no speaker matches {name!r}")
+        else:
+            people = self.directory.resolve_or_fail(name)
+        names = [p.name for p in people]
+        self.resolution.speakers[name] = names
+        if len(people) > 1:
+            self.resolution.notes.append(
+                f"speaker {name!r} matches {len(people)} people: {', '.join(names)}; "
+                "searching all of them")
+        return Or([Term("speaker", key) for p in people for key in sorted(p.keys)])
+
+    def theme_query(self, name: str):
+        from whoosh.query import Term
+
+        theme = self.taxonomy.resolve(name)
+        if theme is None:
+            known = ", ".join(t.id for t in self.taxonomy.themes)
+            raise UsageError(f"unknown theme {name!r}; themes: {known}")
+        self.resolution.themes[name] = theme.id
+        return Term("theme", theme.id)
+
+    def report_query(self, value: str):
+        from whoosh.query import Or, Term
+
+        wanted = fold(value)
+        ids = [rid for rid in self.reports if rid == value or rid == wanted]
+        if not ids:
+            ids = [rid for rid, rec in self.reports.items()
+                   if rid.startswith(wanted) or wanted in fold(rec.get("title", ""))]
+        if not ids:
+            known = ", ".join(sorted(self.reports)[:10])
+            raise UsageError(f"unknown report {value!r}; reports: {known}"
+                             + (" ..." if len(self.reports) > 10 else ""))
+        self.resolution.reports[value] = ids
+        return Or([Term("report_id", rid) for rid in ids])
+
+    def section_query(self, value: str):
+        from whoosh.qparser import QueryParser
+
+        parsed = QueryParser("section", make_schema()).parse(f'"{value}"' if " " in value
+                                                              else value)
+        return parsed
+
+
+def check_syntax(text: str) -> None:
+    """Reject what the parser would silently misread."""
+    if text.count('"') % 2:
+        raise UsageError(f"unbalanced quotes in query {text!r}")
+    depth = 0
+    for ch in re.sub(r'"[^"]*"', "", text):
+        depth += {"(": 1, ")": -1}.get(ch, 0)
+        if depth < 0:
+            break
+    if depth:
+        raise UsageError(f"unbalanced parentheses in query {text!r}")
+    words = text.split()
+    if len(words) > MAX_QUERY_WORDS:
+        raise UsageError(f"query has {len(words)} words; at most {MAX_QUERY_WORDS}")
+    if text.strip() in ("*", "?") or re.fullmatch(r"[\s*?]+", text):
+        raise UsageError("a bare wildcard matches everything; leave QUERY out and use filters "
+                         "to list paragraphs")
+    if re.fullmatch(r"\s*(AND|OR|NOT|ANDNOT|ANDMAYBE)\s*", text):
+        raise UsageError(f"query {text!r} is only an operator")
+    if re.search(r'(?:^|\s)(\w+):', text):
+        from indexer.schema import FILTER_FIELDS, TEXT_FIELDS
+
+        for name in re.findall(r'(?:^|[\s(])(\w+):(?=\S)', text):
+            if name not in FILTER_FIELDS and name not in TEXT_FIELDS:
+                fields = ", ".join(sorted({*FILTER_FIELDS, *TEXT_FIELDS}))
+                raise UsageError(f"unknown field {name!r} in query; fields: {fields}")
+
+
+def parse_schema():
+    from whoosh.fields import KEYWORD
+
+    schema = make_schema()
+    schema.add("report", KEYWORD(commas=True))
+    return schema
+
+
+def parse_query(text: str, context: QueryContext):
+    """The user's query string -> a Whoosh query over text, section, keyphrases, title."""
+    from whoosh import qparser
+
+    check_syntax(text)
+    parser = qparser.MultifieldParser(list(FIELD_BOOSTS), schema=parse_schema(),
+                                      fieldboosts=FIELD_BOOSTS)
+    parser.add_plugin(qparser.FuzzyTermPlugin())
+    parser.remove_plugin_class(qparser.RangePlugin)
+    try:
+        parsed = parser.parse(text)
+    except Exception as exc:  # Whoosh raises many types for odd input
+        raise UsageError(f"cannot parse query {text!r}: {exc}") from None
+    return _rewrite(parsed, context)
+
+
+def _leaf_text(q) -> str:
+    if hasattr(q, "words"):
+        return " ".join(q.words)
+    return str(getattr(q, "text", ""))
+
+
+def _rewrite(q, context: QueryContext):
+    name = getattr(q, "fieldname", None)
+    if name in ("speaker", "theme", "report"):
+        value = _leaf_text(q)
+        if name == "speaker":
+            return context.speaker_query(value)
+        if name == "theme":
+            return context.theme_query(value)
+        return context.report_query(value)
+    if q.is_leaf():
+        return q
+    return q.apply(lambda child: _rewrite(child, context))
+
+
+def bound_expansions(q, reader) -> None:
+    """A prefix or wildcard that would expand to too many words is refused."""
+    from whoosh.query import FuzzyTerm, Prefix, Wildcard
+
+    for leaf in q.leaves():
+        if isinstance(leaf, (Prefix, Wildcard)) and not isinstance(leaf, FuzzyTerm):
+            count = 0
+            for _ in leaf._btexts(reader):
+                count += 1
+                if count > MAX_EXPANSIONS:
+                    raise UsageError(f"{_leaf_text(leaf)!r} matches more than {MAX_EXPANSIONS} "
+                                     "words; make the prefix longer")
+
+
+def parse_date(value: str | None, flag: str, end: bool = False) -> datetime | None:
+    """YYYY, YYYY-MM or YYYY-MM-DD; the end of the period when ``end``."""
+    if value is None:
+        return None
+    match = re.fullmatch(r"(\d{4})(?:-(\d{1,2}))?(?:-(\d{1,2}))?", value.strip())
+    if not match:
+        raise UsageError(f"bad {flag} {value!r}: use YYYY-MM-DD, YYYY-MM or YYYY")
+    year, month, day = match.groups()
+    try:
+        if day:
+            return datetime(int(year), int(month), int(day))
+        if month:
+            start = datetime(int(year), int(month), 1)
+            if not end:
+                return start
+            nxt = datetime(int(year) + (int(month) == 12), int(month) % 12 + 1, 1)
+            return datetime.fromordinal(nxt.toordinal() - 1)
+        return datetime(int(year), 12, 31) if end else datetime(int(year), 1, 1)
+    except ValueError:
+        raise UsageError(f"bad {flag} {value!r}: no such date") from None
+
+
+def filter_query(context: QueryContext, *, speakers=(), themes=(), sections=(), reports=(),
+                 since: str | None = None, until: str | None = None):
+    """Repeated flags are ORed, different flags ANDed; always chunks only."""
+    from whoosh.query import And, DateRange, Or, Term
+
+    parts = [Term("kind", KIND_CHUNK)]
+    clauses = context.resolution.clauses
+    groups = [("speaker", speakers, context.speaker_query),
+              ("theme", themes, context.theme_query),
+              ("section", sections, context.section_query),
+              ("report", reports, context.report_query)]
+    for label, values, build in groups:
+        if values:
+            parts.append(Or([build(v) for v in values]))
+            clauses.append(f"{label} is " + " or ".join(values))
+    start, stop = parse_date(since, "--since"), parse_date(until, "--until", end=True)
+    if start and stop and start > stop:
+        raise UsageError(f"--since {since} is after --until {until}")
+    if start or stop:
+        parts.append(DateRange("date", start, stop))
+        clauses.append(f"date {since or '…'} to {until or '…'}")
+    return And(parts)
