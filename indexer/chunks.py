@@ -68,7 +68,7 @@ def _keyphrases(block: Block, names: set[str]) -> tuple[str, ...]:
             continue
         if any(name and name in folded for name in names) and len(phrase.split()) <= 6:
             continue
-        if len(phrase.split()) > 12:
-            continue
+        if len(phrase.split()) > 12 or fold(phrase) == fold(block.text).strip(" .:;,"):
+            continue  # emphasis over a whole paragraph is styling, not a key phrase
         kept.append(phrase)
     return tuple(dict.fromkeys(kept))

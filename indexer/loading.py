@@ -132,7 +132,8 @@ def text_to_html(text: str) -> str:
             parts.append(f"<h{level}>{html.escape(lines[0].strip())}</h{level}>")
             continue
         if len(lines) == 1 and _is_text_heading(lines[0]):
-            parts.append(f"<h2>{html.escape(lines[0].strip())}</h2>")
+            level = 1 if not parts else 2  # a heading that opens the file is its title
+            parts.append(f"<h{level}>{html.escape(lines[0].strip())}</h{level}>")
             continue
         if len(lines) > 1 and all(_BULLET.match(line) for line in lines):
             items = "".join(f"<li>{html.escape(_BULLET.sub('', line))}</li>" for line in lines)

@@ -88,6 +88,12 @@ def _clean_name(name: str) -> str:
     return re.sub(r"\s+", " ", name).strip(" ,;:")
 
 
+def strip_prefix(name: str) -> str:
+    """'ASG Lopez' -> 'Lopez', 'H.E. Mr. de Rivière' -> 'de Rivière'."""
+    match = PREFIXED_NAME.match(name.strip())
+    return match.group("name") if match and match.end() == len(name.strip()) else name
+
+
 def _split_prefix(prefix: str) -> tuple[list[str], list[str]]:
     honorifics, titles = [], []
     rest = prefix.strip()
@@ -184,7 +190,8 @@ class Registry:
         if not role:
             return None
         matches = [e for e in self.entries
-                   if any(fold(r).startswith(role) for r in (*e.roles, *e.titles))]
+                   if any(fold(r).startswith(role) for r in (*e.roles, *e.titles,
+                                                             *_title_honorifics(e)))]
         return matches[0] if len(matches) == 1 else None
 
     def people(self) -> tuple[Person, ...]:
@@ -194,6 +201,11 @@ class Registry:
                    organisations=tuple(dict.fromkeys(e.organisations)),
                    aliases=tuple(dict.fromkeys(e.aliases)))
             for e in self.entries)
+
+
+def _title_honorifics(entry: _Entry) -> list[str]:
+    """Honorifics that are also titles: 'the Ambassador', 'the Judge'."""
+    return [h for h in entry.honorifics if len(h) > 4 and not h.endswith(".")]
 
 
 def _extend(target: list[str], values) -> None:

@@ -125,7 +125,10 @@ class _Walker:
         self.headings.append((level, text))
 
     def add(self, kind: str, text: str, bold=(), items=()) -> None:
-        text = _clean(text)
+        if kind == "paragraph":
+            text = _clean(text)
+        else:  # one line per list item or table row
+            text = "\n".join(line for line in map(_clean, text.split("\n")) if line)
         if text:
             self.blocks.append(Block(kind, text, self.path, tuple(dict.fromkeys(bold)),
                                      tuple(items)))

@@ -75,7 +75,9 @@ class Directory:
 
     def resolve(self, query: str) -> list[PersonView]:
         """Every person a typed name may mean: exact forms first, then name parts."""
-        wanted = fold(query)
+        from indexer.people import strip_prefix
+
+        wanted = fold(strip_prefix(query))
         if not wanted:
             return []
         exact = [p for p in self.people if wanted in p.folded_forms()]
@@ -99,7 +101,8 @@ class Directory:
             return found
         close = self.closest(query)
         hint = f"; did you mean {', '.join(close)}?" if close else ""
-        known = "" if close else f"; {len(self.people)} people in the index (see `reports speakers`)"
+        known = "" if close else (f"; {len(self.people)} people in the index "
+                                  "(see `reports speakers`)")
         raise UsageError(f"unknown speaker {query!r}{hint}{known}")
 
 

@@ -218,3 +218,25 @@ def filter_query(context: QueryContext, *, speakers=(), themes=(), sections=(), 
         parts.append(DateRange("date", start, stop))
         clauses.append(f"date {since or '…'} to {until or '…'}")
     return And(parts)
+
+
+def expand_fuzzy(q, reader):
+    """``word~`` over stemmed fields: Whoosh looks fuzzy words up in the unstemmed
+    spelling list but then searches them in the stemmed field, finding nothing; match the
+    stemmed query word against the field's own (stemmed) words instead."""
+    from whoosh.query import FuzzyTerm, NullQuery, Or, Term
+    from whoosh.reading import IndexReader
+
+    if isinstance(q, FuzzyTerm):
+        prefix = max(q.prefixlength, 1)
+        words = []
+        for word in IndexReader.terms_within(reader, q.fieldname, q.text, q.maxdist, prefix):
+            words.append(word)
+            if len(words) > MAX_EXPANSIONS:
+                break
+        if not words:
+            return NullQuery
+        return Or([Term(q.fieldname, w, boost=q.boost) for w in words])
+    if q.is_leaf():
+        return q
+    return q.apply(lambda child: expand_fuzzy(child, reader))

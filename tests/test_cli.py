@@ -1,0 +1,150 @@
+"""Every command through click's CliRunner: shapes, exit codes, incremental indexing."""
+
+import json
+import shutil
+
+from .conftest import CORPUS, FIXTURES, SEED, SEED_ID, run, run_json
+
+HIT_KEYS = {"report_id", "report_title", "date", "source", "section", "section_path",
+            "paragraph", "speakers", "mentions", "themes", "keyphrases", "score", "text",
+            "snippet", "highlights"}
+
+
+def test_search_json_shape(seed_index):
+    out = run_json(seed_index, "search", "accountability", "--format", "json")
+    assert set(out) == {"query", "total", "page", "limit", "suggestion", "hits", "facets"}
+    assert out["total"] == len(out["hits"]) == 2
+    for hit in out["hits"]:
+        assert set(hit) == HIT_KEYS
+        for start, end in hit["highlights"]:
+            assert hit["text"][start:end].lower() == "accountability"
+    assert out["facets"]["speakers"]["Martha Helena Lopez"] == 2
+    assert out["facets"]["themes"]["accountability"] == 2
+
+
+def test_search_text_shows_report_section_speaker_and_marks(seed_index):
+    result = run(seed_index, "search", "ClearCheck")
+    assert result.exit_code == 0
+    assert "Making zero tolerance a reality" in result.output
+    assert "3. Panel Discussion" in result.output
+    assert "Martha Helena Lopez:" in result.output
+    assert "**ClearCheck**" in result.output  # plain markers in a pipe, no colour codes
+    assert "\x1b[" not in result.output
+
+
+def test_search_html_escapes_report_text(seed_index):
+    result = run(seed_index, "search", "spring", "--format", "html")
+    assert "&lt;script&gt;" in result.output
+    assert "<script>" not in result.output
+    assert "<mark>spring</mark>" in result.output
+
+
+def test_suggestion_in_text_output(seed_index):
+    assert "Did you mean: harassment" in run(seed_index, "search", "harasment").output
+
+
+def test_explain(seed_index):
+    out = run(seed_index, "search", "accountability", "--speaker", "Lopez", "--explain").output
+    assert "speaker 'Lopez' -> Martha Helena Lopez" in out
+    assert "parsed as" in out
+
+
+def test_usage_errors_exit_2_with_one_line(seed_index):
+    for args in (["search", "x", "--since", "not-a-date"], ["search", "--speaker", "Nobody"],
+                 ["search", "--theme", "nonsense"], ["search", '"open'], ["search"],
+                 ["search", "x", "--page", "0"], ["show", "no-such-report"]):
+        result = run(seed_index, *args)
+        assert result.exit_code == 2, args
+        assert len(result.stderr.strip().splitlines()) == 1, args
+        assert "Traceback" not in result.output
+
+
+def test_list_show_speakers_themes_export(seed_index):
+    reports = run_json(seed_index, "list", "--json")
+    assert {r["id"] for r in reports} == {SEED_ID, "roundtable", "briefing-notes", "dialogue"}
+    seed = next(r for r in reports if r["id"] == SEED_ID)
+    assert seed["paragraphs"] == 20 and seed["date"] == "2021-03-17"
+
+    outline = run_json(seed_index, "show", SEED_ID, "--json")
+    assert len(outline["paragraphs"]) == 20
+    around = run_json(seed_index, "show", f"{SEED_ID}:12", "--json")
+    assert [c["paragraph"] for c in around] == [11, 12, 13]
+    assert "victim-centred" in run(seed_index, "show", f"{SEED_ID}:12").output
+
+    people = run_json(seed_index, "speakers", "--json", "--report", SEED_ID)
+    lopez = next(p for p in people if p["name"] == "Martha Helena Lopez")
+    assert lopez["paragraphs"] == 4 and lopez["reports"] == [SEED_ID]
+    assert "Lopez" in lopez["aliases"]
+
+    themes = run_json(seed_index, "themes", "--json")
+    counts = {t["theme"]: t["paragraphs"] for t in themes}
+    assert counts["accountability"] == 3 and counts["zero-tolerance"] == 3
+
+    lines = run(seed_index, "export").output.splitlines()
+    rows = [json.loads(line) for line in lines]
+    assert len(rows) == 20 + 5 + 4 + 5
+    assert all(r["chunk_id"] == f"{r['report_id']}:{r['paragraph']}" for r in rows)
+
+
+def test_incremental_indexing_update_prune_remove(tmp_path):
+    folder = tmp_path / "reports"
+    folder.mkdir()
+    shutil.copy(SEED, folder)
+    shutil.copy(FIXTURES / "dialogue.md", folder)
+    index = tmp_path / "ix"
+    assert "2 new, 0 updated, 0 unchanged" in run(index, "index", str(folder)).output
+    assert "0 new, 0 updated, 2 unchanged" in run(index, "index", str(folder)).output
+
+    changed = folder / "dialogue.md"
+    changed.write_text(changed.read_text() + "\nMs. Benitez said that accountability matters.\n")
+    assert "0 new, 1 updated, 1 unchanged" in run(index, "index", str(folder)).output
+    hits = run_json(index, "search", "accountability", "--report", "dialogue", "--format",
+                    "json")
+    assert hits["total"] == 1  # the new version, once
+
+    changed.unlink()
+    assert "1 pruned" in run(index, "index", str(folder), "--prune").output
+    assert [r["id"] for r in run_json(index, "list", "--json")] == [SEED_ID]
+
+    assert run(index, "remove", SEED_ID).exit_code == 0
+    assert run_json(index, "list", "--json") == []
+    assert run(index, "remove", "nothing-here").exit_code == 2
+
+
+def test_bad_files_fail_alone(tmp_path):
+    folder = tmp_path / "mixed"
+    folder.mkdir()
+    shutil.copy(SEED, folder)
+    (folder / "empty.md").write_text("   \n")
+    (folder / "binary.txt").write_bytes(b"\x00\x01\x02" * 100)
+    (folder / "latin.txt").write_bytes("Caf\xe9 report on funding.".encode("latin-1"))
+    index = tmp_path / "ix"
+    result = run(index, "index", str(folder), str(tmp_path / "missing.md"))
+    assert result.exit_code == 1
+    errors = [line for line in result.stderr.splitlines() if line.startswith("error:")]
+    assert len(errors) == 3
+    assert any("empty.md" in e and "empty" in e for e in errors)
+    assert any("binary.txt" in e and "binary" in e for e in errors)
+    assert any("missing.md" in e for e in errors)
+    assert "2 new" in result.stdout
+    assert run_json(index, "search", "funding", "--report", "latin", "--format",
+                    "json")["total"] == 1
+
+
+def test_rebuild_and_env_index(tmp_path, monkeypatch):
+    index = tmp_path / "ix"
+    monkeypatch.setenv("REPORTS_INDEX", str(index))
+    from click.testing import CliRunner
+
+    from search.cli import cli
+
+    assert CliRunner().invoke(cli, ["index", str(CORPUS)]).exit_code == 0
+    assert index.exists()
+    result = CliRunner().invoke(cli, ["index", "--rebuild", str(CORPUS)])
+    assert "1 new" in result.output
+
+
+def test_missing_index_is_one_line_exit_1(tmp_path):
+    result = run(tmp_path / "none", "list")
+    assert result.exit_code == 1
+    assert "no index" in result.stderr

@@ -1,0 +1,100 @@
+"""Loading and structure: the seed report and a small file of each format."""
+
+import pytest
+
+from indexer.errors import InputError
+from indexer.loading import decode, split_front_matter, text_to_html
+from indexer.parse import parse_file, parse_text
+from indexer.structure import find_date
+
+from .conftest import FIXTURES, SEED
+
+
+@pytest.fixture(scope="module")
+def seed():
+    return parse_file(SEED)
+
+
+def test_seed_title_date_and_metadata(seed):
+    assert seed.title.startswith("Making zero tolerance a reality")
+    assert seed.date == "2021-03-17"
+    assert seed.metadata["event"] == "CSW65 virtual side event"
+    assert seed.id == SEED.stem
+
+
+def test_seed_sections_and_paragraphs(seed):
+    sections = list(dict.fromkeys(c.section for c in seed.chunks))
+    assert sections == ["EVENT REPORT SUMMARY", "1. Welcome", "2. Opening Remarks", "The panel",
+                        "3. Panel Discussion", "4. Questions and Answers",
+                        "5. Peer to Peer Learning Dialogue", "6. Closing"]
+    assert len(seed.chunks) == 20
+    assert [c.position for c in seed.chunks] == list(range(1, 21))
+    panel = next(c for c in seed.chunks if c.section == "The panel")
+    assert panel.section_path == ("EVENT REPORT SUMMARY", "2. Opening Remarks", "The panel")
+    assert panel.text.count("\n") == 4  # one chunk for the whole list, five items
+    # the bold line that repeats the title is not a paragraph of its own
+    assert not any(c.text.startswith("Making zero tolerance a reality") for c in seed.chunks)
+
+
+def test_html_drops_page_chrome_and_finds_title_and_date():
+    report = parse_file(FIXTURES / "roundtable.html")
+    text = " ".join(c.text for c in report.chunks)
+    assert report.title == "Roundtable on workplace safety"
+    assert report.date == "2022-11-09"
+    for chrome in ("tracking pixel", "Site banner", "Copyright", "Home", "color: red"):
+        assert chrome not in text
+    assert [c.section for c in report.chunks] == ["", "Opening", "Discussion", "Discussion",
+                                                  "Discussion"]
+    assert "<script> in spring" in report.chunks[-1].text  # escaped text stays text
+
+
+def test_text_headings_lists_and_reflow():
+    report = parse_file(FIXTURES / "briefing-notes.txt")
+    assert report.title == "BRIEFING NOTES ON WHISTLEBLOWER PROTECTION"
+    assert report.date == "2020-01-27"
+    assert [c.section for c in report.chunks] == ["1. Background", "2. Recommendations",
+                                                  "2. Recommendations", "Next steps"]
+    assert "strengthened in the last revision" in report.chunks[0].text
+    assert "\n" not in report.chunks[0].text
+    assert report.chunks[2].text.startswith("- Publish an annual report")
+
+
+def test_markdown_title_from_h1_and_date_from_text():
+    report = parse_file(FIXTURES / "dialogue.md")
+    assert report.title == "Dialogue on funding survivor services"
+    assert report.date == "2023-05-05"
+    assert report.chunks[1].section_path == ("Welcome",)
+
+
+def test_front_matter_and_id():
+    meta, body = split_front_matter("---\ntitle: 'A: B'\nid: My Report\ncountry: Chile\n---\n# X")
+    assert meta == {"title": "A: B", "id": "My Report", "country": "Chile"}
+    assert body == "# X"
+    report = parse_text("---\nid: Custom Id\n---\nSome text here.", "markdown")
+    assert report.id == "custom-id"
+
+
+@pytest.mark.parametrize("text, iso", [
+    ("On March 17, 2021, a side event", "2021-03-17"),
+    ("held on 9 November 2022 in Geneva", "2022-11-09"),
+    ("met on 2020-01-27 to review", "2020-01-27"),
+    ("the 3rd of May 2019", "2019-05-03"),
+    ("no date at all", None),
+    ("February 30, 2021", None),
+])
+def test_find_date(text, iso):
+    assert find_date(text) == iso
+
+
+def test_decoding_variants():
+    assert decode("café".encode("utf-8-sig"), "x")[0] == "café"
+    assert decode("café".encode("utf-16"), "x") == ("café", "utf-16")
+    assert decode("café – ok".encode("cp1252"), "x") == ("café – ok", "cp1252")
+    with pytest.raises(InputError, match="binary"):
+        decode(b"\x00\x01\x02binary", "x")
+
+
+def test_plain_text_without_blank_lines_reflows():
+    html = text_to_html("a line that wraps\nonto the next line\n\nSECOND PART\n\nmore")
+    assert "<p>a line that wraps onto the next line</p>" in html
+    assert "<h2>SECOND PART</h2>" in html
