@@ -66,6 +66,55 @@ LEADING_PRONOUN = re.compile(r"^\s*(?:She|He)\b")
 ROLE_REFERENCE = re.compile(rf"\b[Tt]he\s+(?P<role>(?:[{UPPER}][\w'’-]*\s*){{1,5}})")
 
 
+NON_PERSON_LABELS = frozenset("""
+action actions action item agenda answer answers attendees background caveat chair chairs
+comment comments con cons conclusion consensus context date decision decisions discussion
+edit example examples goal goals http https idea ideas issue issues link links location
+minutes motivation next next steps note notes nb observation observations option options
+outcome outcomes participants poll present pro pros problem proposal proposed ps q a
+question questions recording regrets resolution resolved result results scribe slides
+solution status straw poll subtopic summary tags time title todo topic update updates
+video vote warning where when why what who how see also source sources agreed follow up
+purpose objective objectives succeeded failed merge fcp close postpone nominated meeting minutes scribe guest guests propose proposal attendance absent apologies recommendation recommendations key points takeaways
+""".split()) | {"next steps", "action item", "straw poll", "follow up", "key points"}
+LABEL = re.compile(r"^\s*(?:[-*•]\s+)?(?P<label>[^:\n]{1,80}?)\s*:\s+(?=\S)")
+_HANDLE = re.compile(r"^[a-z][A-Za-z0-9_.-]{1,30}$")
+_LABEL_WORD = re.compile(rf"^(?:[{UPPER}][\w'’.-]*|(?:{_particle}))$")
+
+
+def parse_label(text: str) -> tuple[str, str, str, int] | None:
+    """'Moderator, Ms. X (Org): ...' -> (name, role, organisation, end of label)."""
+    match = LABEL.match(text)
+    if not match:
+        return None
+    label = match.group("label").strip(" *_")
+    organisation = ""
+    paren = re.match(r"^(.*?)\s*\(([^)]{1,80})\)$", label)
+    if paren:
+        label, organisation = paren.group(1).strip(), paren.group(2).strip()
+    role = ""
+    if "," in label:
+        role, label = (part.strip() for part in label.rsplit(",", 1))
+    label = strip_prefix(label) if PREFIXED_NAME.match(label) else label
+    if not label or label.casefold() in NON_PERSON_LABELS:
+        return None
+    if len(label) >= 4 and label.isupper() and " " not in label:
+        return None  # PROPOSE:, RESOLUTION:, ACTION: are minute-taking keywords
+    first_word = label.split()[0].casefold()
+    if first_word in NON_PERSON_LABELS and len(label.split()) <= 2:
+        return None
+    return label, role, organisation, match.end()
+
+
+def _name_like(label: str) -> bool:
+    words = label.split()
+    if _HANDLE.match(label):
+        return True
+    shouting = any(len(w) > 1 and w.isupper() for w in words) and len(words) > 1
+    return 1 <= len(words) <= 4 and all(_LABEL_WORD.match(w) for w in words) and \
+        words[0][:1].isupper() and not any(ch.isdigit() for ch in label) and not shouting
+
+
 @dataclass
 class _Entry:
     name: str
@@ -119,11 +168,26 @@ class Registry:
     @classmethod
     def from_blocks(cls, blocks: tuple[Block, ...]) -> Registry:
         registry = cls()
+        labels: dict[str, list] = {}
         for block in blocks:
             texts = block.items if block.kind == "list" and block.items else (block.text,)
             for text in texts:
                 for match in PREFIXED_NAME.finditer(text):
                     registry._add(match, text)
+                found = parse_label(text)
+                if found and _name_like(found[0]):
+                    bold = any(fold(found[0]) in fold(b) for b in block.bold)
+                    seen = labels.setdefault(found[0], [0, False, found[1], found[2]])
+                    seen[0] += 1
+                    seen[1] = seen[1] or bold
+        handles = sum(1 for name in labels if _HANDLE.match(name))
+        for name, (count, bold, role, organisation) in labels.items():
+            # a label is a person when it is bold, known, a full name, a repeated turn, or
+            # a handle in minutes where several handles take turns
+            if registry.resolve_name(name) or bold or count >= 2 or len(name.split()) >= 2 \
+                    or _HANDLE.match(name) and handles >= 3:
+                if registry.resolve_name(name) is None:
+                    registry.add_plain(name, role=role, organisation=organisation)
         return registry
 
     def _add(self, match: re.Match, text: str) -> None:
@@ -257,10 +321,16 @@ def attribute(blocks: tuple[Block, ...], registry: Registry) -> list[Attribution
             current, current_section = None, block.section_path
         named = _named_people(block.text, registry)
         if block.kind != "paragraph":
-            mentions = tuple(dict.fromkeys(name for _, name, _ in named))
-            result.append(Attribution((), mentions))
+            turns = [_label_speaker(item, registry) for item in block.items]
+            turn_speakers = tuple(dict.fromkeys(t for t in turns if t))
+            mentions = tuple(dict.fromkeys(name for _, name, _ in named
+                                           if name not in turn_speakers))
+            result.append(Attribution(turn_speakers, mentions))
             continue
         speakers: list[str] = []
+        labelled = _label_speaker(block.text, registry)
+        if labelled:
+            speakers.append(labelled)
         events = [(start, name) for start, name, end in named if SPEECH.match(block.text[end:])]
         pronouns = list(PRONOUN_SPEECH.finditer(block.text))
         leading = LEADING_PRONOUN.match(block.text)
@@ -278,6 +348,14 @@ def attribute(blocks: tuple[Block, ...], registry: Registry) -> list[Attribution
         mentions = tuple(dict.fromkeys(n for _, n, _ in named if n not in speakers))
         result.append(Attribution(tuple(speakers), mentions))
     return result
+
+
+def _label_speaker(text: str, registry: Registry) -> str | None:
+    found = parse_label(text)
+    if not found:
+        return None
+    entry = registry.resolve_name(found[0])
+    return entry.name if entry else None
 
 
 def _named_people(text: str, registry: Registry) -> list[tuple[int, str, int]]:

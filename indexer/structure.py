@@ -128,7 +128,8 @@ class _Walker:
         if kind == "paragraph":
             text = _clean(text)
         else:  # one line per list item or table row
-            text = "\n".join(line for line in map(_clean, text.split("\n")) if line)
+            text = "\n".join(_indent(line) + _clean(line) for line in text.split("\n")
+                              if line.strip())
         if text:
             self.blocks.append(Block(kind, text, self.path, tuple(dict.fromkeys(bold)),
                                      tuple(items)))
@@ -141,11 +142,18 @@ class _Walker:
         self.inline, self.inline_bold = [], []
 
     def list_block(self, node) -> None:
-        items = [_clean(li.get_text(" ")) for li in node.find_all("li", recursive=False)]
-        items = [item for item in items if item]
+        """A list is one block; nested items are indented lines of it."""
+        lines: list[str] = []
+        items: list[str] = []
+        for li, depth in _list_items(node, 0):
+            own = _clean(" ".join(_own_text(li)))
+            if own:
+                items.append(own)
+                lines.append("  " * depth + f"- {own}")
         if not items:
             items = [_clean(node.get_text(" "))]
-        self.add("list", "\n".join(f"- {item}" for item in items), _emphasis(node), items)
+            lines = [f"- {items[0]}"]
+        self.add("list", "\n".join(lines), _emphasis(node), items)
 
     def table_block(self, node) -> None:
         rows = []
@@ -154,6 +162,26 @@ class _Walker:
             if any(cells):
                 rows.append(" | ".join(cells))
         self.add("table", "\n".join(rows), _emphasis(node), rows)
+
+
+def _list_items(node, depth: int):
+    for li in node.find_all("li", recursive=False):
+        yield li, depth
+        for sub in li.find_all(LISTS, recursive=False):
+            yield from _list_items(sub, depth + 1)
+        for wrapper in li.find_all(["p", "div"], recursive=False):
+            for sub in wrapper.find_all(LISTS, recursive=False):
+                yield from _list_items(sub, depth + 1)
+
+
+def _own_text(li) -> list[str]:
+    """An item's text without its nested lists."""
+    parts = []
+    for child in li.children:
+        if getattr(child, "name", None) in LISTS:
+            continue
+        parts.append(child.get_text(" ") if getattr(child, "name", None) else str(child))
+    return parts
 
 
 def _text(node) -> str:
@@ -166,6 +194,10 @@ def _emphasis(node, include_self: bool = False) -> list[str]:
         found = [node, *found]
     phrases = (_clean(tag.get_text(" ")) for tag in found)
     return [p.strip(" :,;.") for p in phrases if p and len(p) <= 120]
+
+
+def _indent(line: str) -> str:
+    return line[: len(line) - len(line.lstrip(" "))]
 
 
 def _clean(text: str) -> str:
