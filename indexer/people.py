@@ -75,7 +75,9 @@ outcome outcomes participants poll present pro pros problem proposal proposed ps
 question questions recording regrets resolution resolved result results scribe slides
 solution status straw poll subtopic summary tags time title todo topic update updates
 video vote warning where when why what who how see also source sources agreed follow up
-purpose objective objectives succeeded failed merge fcp close postpone nominated meeting minutes scribe guest guests propose proposal attendance absent apologies recommendation recommendations key points takeaways
+purpose objective objectives succeeded failed merge fcp close postpone nominated meeting
+minutes scribe guest guests propose proposal attendance absent apologies recommendation
+recommendations key points takeaways
 """.split()) | {"next steps", "action item", "straw poll", "follow up", "key points"}
 LABEL = re.compile(r"^\s*(?:[-*•]\s+)?(?P<label>[^:\n]{1,80}?)\s*:\s+(?=\S)")
 _HANDLE = re.compile(r"^[a-z][A-Za-z0-9_.-]{1,30}$")

@@ -1,0 +1,88 @@
+"""Never lose a report: locks, a killed indexer, and random input."""
+
+import os
+import shutil
+import signal
+import subprocess
+import sys
+import time
+
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from indexer.errors import ReportsError
+from indexer.loading import Source, to_html
+from indexer.parse import parse_text
+from indexer.store import open_index
+
+from .conftest import CORPUS, FIXTURES, ROOT, SEED, run, run_json
+
+
+def test_second_indexer_is_told_the_index_is_locked(tmp_path):
+    index = tmp_path / "ix"
+    assert run(index, "index", str(CORPUS)).exit_code == 0
+    holder = open_index(index).writer()  # another indexer at work
+    try:
+        result = run(index, "index", str(FIXTURES), "--wait", "0.5")
+        assert result.exit_code == 1
+        assert "index is locked by another indexer" in result.stderr
+        # searching while another indexer writes still works
+        assert run_json(index, "search", "accountability", "--format", "json")["total"] == 2
+    finally:
+        holder.cancel()
+    assert run(index, "index", str(FIXTURES)).exit_code == 0
+
+
+def test_killed_indexer_leaves_a_searchable_index(tmp_path):
+    folder = tmp_path / "many"
+    folder.mkdir()
+    for n in range(400):
+        shutil.copy(FIXTURES / "dialogue.md", folder / f"dialogue-{n:03}.md")
+    shutil.copy(SEED, folder)
+    index = tmp_path / "ix"
+    env = {**os.environ, "PYTHONPATH": str(ROOT)}
+    cmd = [sys.executable, "-m", "search", "--index", str(index), "index", str(folder), "-q"]
+    proc = subprocess.Popen(cmd, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    deadline = time.time() + 60
+    while time.time() < deadline and not (index / "reports-index.json").exists():
+        time.sleep(0.05)
+    time.sleep(1.0)
+    proc.send_signal(signal.SIGKILL)
+    proc.wait()
+    listed = run(index, "list", "--json")
+    assert listed.exit_code == 0  # whatever was committed is readable
+    result = subprocess.run(cmd, env=env, capture_output=True, text=True, timeout=300)
+    assert result.returncode == 0, result.stderr
+    assert len(run_json(index, "list", "--json")) == 401
+    assert run_json(index, "search", "accountability", "--format", "json")["total"] == 2
+
+
+MARKUP = st.lists(st.sampled_from(["<p>", "</p>", "<div>", "<h1>", "</h2>", "<ul><li>", "**",
+                                   "# ", "\n\n", "Ms. ", "Dr. X said", ": ", "<script>",
+                                   "&amp;", "---\n", "title: x\n", "é", "\x00", "<!--", "]]>",
+                                   "She noted", "1. ", "=====\n", "|a|b|\n"]),
+                  max_size=40).map("".join)
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(text=st.one_of(st.text(max_size=300), MARKUP), kind=st.sampled_from(
+    ["markdown", "html", "text"]))
+def test_loaders_raise_only_project_errors(text, kind):
+    try:
+        to_html(Source(text=text, kind=kind, encoding="utf-8", raw=text.encode()))
+        parse_text(text, kind)
+    except ReportsError:
+        pass
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow,
+                                                                  HealthCheck.function_scoped_fixture])
+@given(query=st.text(alphabet=st.sampled_from(list('ab "()*?~:AND OR NOT speaker theme -')),
+                     max_size=30))
+def test_query_parser_raises_only_project_errors(library, query):
+    from search.engine import SearchRequest
+
+    try:
+        library.search(SearchRequest(query=query or "x"))
+    except ReportsError:
+        pass
