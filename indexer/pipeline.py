@@ -91,6 +91,7 @@ def index_paths(paths: list[str], index_dir: Path, *, prune: bool = False,
     stored = stored_reports(ix)
     tasks, seen_ids = _plan(files, stored, summary, max_bytes)
     writer = ReportWriter(ix, wait=wait)
+    committed = Summary(unchanged=summary.unchanged, failed=summary.failed)
     try:
         for done, (task, report) in enumerate(_parse_all(tasks, taxonomy, max_bytes, summary),
                                               start=1):
@@ -108,6 +109,7 @@ def index_paths(paths: list[str], index_dir: Path, *, prune: bool = False,
             setattr(summary, task.status, getattr(summary, task.status) + 1)
             if writer.pending >= BATCH_REPORTS:
                 writer.commit()
+                committed = _copy(summary)
                 writer = ReportWriter(ix, wait=wait)
         if prune:
             for report_id, record in stored.items():
@@ -117,11 +119,24 @@ def index_paths(paths: list[str], index_dir: Path, *, prune: bool = False,
         writer.commit()
     except KeyboardInterrupt:
         writer.cancel()
-        summary.interrupted = True
+        committed.interrupted = True
+        return committed  # what is in the index now: the batches committed before
     except BaseException:
         writer.cancel()
         raise
     return summary
+
+
+def _copy(summary: Summary) -> Summary:
+    return Summary(summary.new, summary.updated, summary.unchanged, summary.pruned,
+                   summary.failed, summary.paragraphs, list(summary.errors),
+                   list(summary.notices))
+
+
+def _ignore_interrupt() -> None:
+    import signal
+
+    signal.signal(signal.SIGINT, signal.SIG_IGN)  # the parent handles Ctrl-C once
 
 
 def _plan(files: list[Path], stored: dict[str, dict], summary: Summary,
@@ -196,7 +211,7 @@ def _parse_all(tasks: list[_Task], taxonomy, max_bytes: int,
         import multiprocessing
 
         context = multiprocessing.get_context("fork" if hasattr(os, "fork") else "spawn")
-        with context.Pool(workers) as pool:
+        with context.Pool(workers, initializer=_ignore_interrupt) as pool:
             results = pool.imap(_parse_one, jobs, chunksize=4)
             yield from _collect(tasks, results, summary)
     else:

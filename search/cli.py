@@ -101,9 +101,8 @@ def index_command(ctx, paths, prune, rebuild, wait, themes_file, max_size, quiet
     for line in summary.errors:
         click.echo(f"error: {line}", err=True)
     if summary.interrupted:
-        click.echo(f"interrupted: the last committed batch is searchable "
-                   f"({summary.line()} before the interruption); run again to resume",
-                   err=True)
+        click.echo(f"interrupted: committed and searchable: {summary.line()}; "
+                   "run again to resume", err=True)
         ctx.exit(130)
     click.echo(f"indexed: {summary.line()}")
     if summary.failed:

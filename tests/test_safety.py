@@ -86,3 +86,28 @@ def test_query_parser_raises_only_project_errors(library, query):
         library.search(SearchRequest(query=query or "x"))
     except ReportsError:
         pass
+
+
+def test_ctrl_c_exits_130_and_says_what_was_committed(tmp_path):
+    folder = tmp_path / "many"
+    folder.mkdir()
+    for n in range(600):
+        shutil.copy(FIXTURES / "dialogue.md", folder / f"dialogue-{n:03}.md")
+    index = tmp_path / "ix"
+    env = {**os.environ, "PYTHONPATH": str(ROOT)}
+    cmd = [sys.executable, "-m", "search", "--index", str(index), "index", str(folder), "-q"]
+    proc = subprocess.Popen(cmd, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
+                            text=True)
+    deadline = time.time() + 60
+    while time.time() < deadline and not (index / "reports-index.json").exists():
+        time.sleep(0.05)
+    time.sleep(1.0)
+    proc.send_signal(signal.SIGINT)
+    _, stderr = proc.communicate(timeout=60)
+    if proc.returncode == 0:  # finished before the signal on a fast machine
+        return
+    assert proc.returncode == 130
+    assert "interrupted: committed and searchable:" in stderr
+    assert "Traceback" not in stderr
+    committed = int(stderr.split("searchable: ")[1].split(" new")[0])
+    assert len(run_json(index, "list", "--json")) == committed
