@@ -15,7 +15,14 @@ from indexer.themes import load_taxonomy
 
 from .highlight import snippet_window, term_spans
 from .people import PEOPLE_FILE, Directory, load_curator
-from .query import QueryContext, bound_expansions, expand_fuzzy, filter_query, parse_query
+from .query import (
+    QueryContext,
+    bound_expansions,
+    decompound,
+    expand_fuzzy,
+    filter_query,
+    parse_query,
+)
 
 
 @dataclass(frozen=True)
@@ -107,6 +114,7 @@ class Library:
             if user_query is not None:
                 bound_expansions(user_query, searcher.reader())
                 user_query = expand_fuzzy(user_query, searcher.reader())
+                user_query = decompound(user_query, searcher.reader())
                 results = searcher.search_page(
                     user_query, request.page, pagelen=request.limit, filter=filters,
                     groupedby=facets, terms=True)

@@ -240,3 +240,24 @@ def expand_fuzzy(q, reader):
     if q.is_leaf():
         return q
     return q.apply(lambda child: expand_fuzzy(child, reader))
+
+
+def decompound(q, reader):
+    """A word absent from the index that splits into two indexed words also matches them
+    as a phrase: "clearcheck" finds "Clear Check"."""
+    from whoosh.query import Or, Phrase, Term
+
+    if isinstance(q, Term) and q.__class__ is Term and q.fieldname == "text" \
+            and isinstance(q.text, str) and len(q.text) >= 6 \
+            and reader.doc_frequency("text", q.text) == 0:
+        from indexer.analysis import analyse
+
+        for cut in range(3, len(q.text) - 2):
+            head, tail = analyse(q.text[:cut]), analyse(q.text[cut:])
+            if len(head) == 1 and len(tail) == 1 and reader.doc_frequency("text", head[0]) \
+                    and reader.doc_frequency("text", tail[0]):
+                return Or([q, Phrase("text", [head[0], tail[0]], boost=q.boost)])
+        return q
+    if q.is_leaf():
+        return q
+    return q.apply(lambda child: decompound(child, reader))

@@ -111,3 +111,28 @@ def test_bad_queries_raise_usage_errors(library, query):
 def test_wildcard_and_fuzzy(library):
     assert search(library, "account*").total >= 2
     assert search(library, "acountability~").total >= 2
+
+
+def test_joined_word_typed_finds_the_spaced_form(tmp_path):
+    from indexer.pipeline import index_paths
+    from search.engine import Library
+
+    report = tmp_path / "spaced.md"
+    report.write_text("# Notes\n\nThe Clear Check database lists perpetrators.\n")
+    index_paths([str(report)], tmp_path / "ix")
+    result = Library(tmp_path / "ix").search(SearchRequest(query="clearcheck"))
+    assert result.total == 1
+    hit = result.hits[0]
+    assert [hit["text"][s:e] for s, e in hit["highlights"]] == ["Clear Check"]
+
+
+def test_a_name_that_fits_several_people_searches_all_and_says_so(tmp_path):
+    from indexer.pipeline import index_paths
+    from search.engine import Library
+
+    report = tmp_path / "two.md"
+    report.write_text("# Two Smiths\n\nMs. Anna Smith said hello.\n\nMr. Ben Smith said bye.\n")
+    index_paths([str(report)], tmp_path / "ix")
+    result = Library(tmp_path / "ix").search(SearchRequest(speakers=("Smith",)))
+    assert result.total == 2
+    assert "matches 2 people" in result.notes[0]
