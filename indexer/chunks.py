@@ -51,7 +51,7 @@ def build_report(document: Document, *, report_id: str, source: str, digest: str
             report_id=report_id, position=position, text=block.text,
             section_path=block.section_path, speakers=speakers,
             mentions=tuple(m for m in who.mentions if m not in speakers),
-            themes=taxonomy.tag(block.text if block.kind != "list" else block.text),
+            themes=taxonomy.tag(block.text),
             keyphrases=_keyphrases(block, names),
         ))
     return Report(id=report_id, title=document.title, date=document.date, source=source,

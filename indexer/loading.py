@@ -32,6 +32,12 @@ def format_of(path: Path) -> str | None:
     return SUFFIXES.get(path.suffix.lower())
 
 
+def check_size(path: Path, size: int, max_bytes: int) -> None:
+    if size > max_bytes:
+        raise InputError(str(path), f"file is {size / 1e6:.1f} MB, over the "
+                         f"{max_bytes / 1e6:.0f} MB limit (--max-size)")
+
+
 def read_source(path: Path, max_bytes: int = DEFAULT_MAX_BYTES) -> Source:
     """Read and decode one report file, or raise InputError naming what is wrong."""
     kind = format_of(path)
@@ -39,10 +45,7 @@ def read_source(path: Path, max_bytes: int = DEFAULT_MAX_BYTES) -> Source:
         raise InputError(str(path), f"unsupported file type {path.suffix or '(none)'!r}; "
                          f"supported: {', '.join(sorted(SUFFIXES))}")
     try:
-        size = path.stat().st_size
-        if size > max_bytes:
-            raise InputError(str(path), f"file is {size / 1e6:.1f} MB, over the "
-                             f"{max_bytes / 1e6:.0f} MB limit (--max-size)")
+        check_size(path, path.stat().st_size, max_bytes)
         raw = path.read_bytes()
     except InputError:
         raise

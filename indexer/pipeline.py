@@ -9,10 +9,17 @@ from pathlib import Path
 
 from .chunks import content_hash, report_id_for
 from .errors import InputError, ReportsError
-from .loading import DEFAULT_MAX_BYTES, SUFFIXES, split_front_matter
+from .loading import DEFAULT_MAX_BYTES, SUFFIXES, check_size, split_front_matter
 from .parse import parse_file
 from .records import Report
-from .store import ReportWriter, destroy, open_index, save_themes, stored_reports
+from .store import (
+    ReportWriter,
+    destroy,
+    open_index,
+    save_themes,
+    saved_themes_file,
+    stored_reports,
+)
 from .themes import load_taxonomy
 
 BATCH_REPORTS = 100  # reports per commit: an interruption loses at most one batch
@@ -81,8 +88,6 @@ def index_paths(paths: list[str], index_dir: Path, *, prune: bool = False,
     if themes_file is not None:
         save_themes(index_dir, Path(themes_file).read_text("utf-8"))
     else:
-        from .store import saved_themes_file
-
         saved = saved_themes_file(index_dir)
         taxonomy = load_taxonomy(saved) if saved else taxonomy
     files, path_errors = discover(paths)
@@ -146,9 +151,7 @@ def _plan(files: list[Path], stored: dict[str, dict], summary: Summary,
     seen: dict[str, Path] = {}
     for path in files:
         try:
-            if path.stat().st_size > max_bytes:
-                raise InputError(str(path), f"file is {path.stat().st_size / 1e6:.1f} MB, over "
-                                 f"the {max_bytes / 1e6:.0f} MB limit (--max-size)")
+            check_size(path, path.stat().st_size, max_bytes)
             raw = path.read_bytes()
         except InputError as exc:
             summary.errors.append(str(exc))

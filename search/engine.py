@@ -3,6 +3,7 @@ showing, exporting. Returns records; formatting lives in ``formatting.py``."""
 
 from __future__ import annotations
 
+import difflib
 import json
 import re
 from dataclasses import dataclass, field
@@ -159,13 +160,13 @@ class Library:
             start, end = snippet_window(record["text"], spans)
             record.update(score=round(float(hit.score or 0.0), 4),
                           snippet=_ellipsis(record["text"], start, end),
-                          highlights=[list(s) for s in spans])
+                          highlights=[list(s) for s in spans], _window=(start, end))
             record["_matched"] = sorted({t.decode() if isinstance(t, bytes) else t
                                          for _, t in (hit.matched_terms() or [])})
         else:
             start, end = snippet_window(record["text"], [])
             record.update(score=0.0, snippet=_ellipsis(record["text"], start, end),
-                          highlights=[])
+                          highlights=[], _window=(start, end))
         return record
 
     def chunk_record(self, fields: dict) -> dict:
@@ -210,8 +211,6 @@ class Library:
                 out.append(piece)
                 continue
             candidates = corrector.suggest(word.lower(), limit=1, maxdist=2)
-            import difflib
-
             close = difflib.get_close_matches(word.lower(), list(surnames), n=1, cutoff=0.75)
             replacement = (surnames[close[0]] if close else None) or \
                 (candidates[0] if candidates else None)
@@ -242,8 +241,6 @@ class Library:
             return [self.chunk_record(hit.fields()) for hit in found]
 
     def _unknown_report(self, report_id: str) -> str:
-        import difflib
-
         close = difflib.get_close_matches(report_id, list(self.reports), n=3, cutoff=0.5)
         hint = f"; did you mean {', '.join(close)}?" if close else "; see `reports list`"
         return f"unknown report {report_id!r}{hint}"

@@ -72,7 +72,9 @@ def format_text(result: SearchResult, color: bool = False) -> str:
 
 
 def _window(hit: dict) -> tuple[int, int]:
-    return snippet_window(hit["text"], [tuple(s) for s in hit["highlights"]])
+    """The fragment the engine chose for the snippet."""
+    return hit.get("_window") or snippet_window(hit["text"],
+                                                [tuple(s) for s in hit["highlights"]])
 
 
 def format_html(result: SearchResult) -> str:
