@@ -59,6 +59,11 @@ class SearchResult:
                 "facets": self.facets}
 
 
+TIE_MARGIN = 50
+# a paragraph holding the query's words side by side outranks one that scatters them
+PHRASE_BONUS = 1.5
+
+
 class Library:
     """An opened index with its people directory and themes."""
 
@@ -112,23 +117,37 @@ class Library:
                                                maptype=sorting.Count),
                   "reports": sorting.FieldFacet("report_id", maptype=sorting.Count)}
         with self.ix.searcher() as searcher:
+            reader = searcher.reader()
             if user_query is not None:
-                bound_expansions(user_query, searcher.reader())
-                user_query = expand_fuzzy(user_query, searcher.reader())
-                user_query = decompound(user_query, searcher.reader())
-                results = searcher.search_page(
-                    user_query, request.page, pagelen=request.limit, filter=filters,
+                bound_expansions(user_query, reader)
+                user_query = decompound(expand_fuzzy(user_query, reader), reader)
+                words = _highlight_terms(user_query, reader)
+                scored = with_proximity_bonus(user_query)
+                # ties need the whole tied group, so fetch a margin past the page
+                results = searcher.search(
+                    scored, limit=request.page * request.limit + TIE_MARGIN, filter=filters,
                     groupedby=facets, terms=True)
+                ranked = sorted(results, key=_rank_key)
+                page_hits = ranked[(request.page - 1) * request.limit:
+                                   request.page * request.limit]
+                total = len(results) if results.has_exact_length() \
+                    else results.estimated_length()
+                groups = results
             else:
+                words = None
                 order = sorting.MultiFacet(["date", "report_id", "paragraph"])
-                results = searcher.search_page(
+                page = searcher.search_page(
                     Every(), request.page, pagelen=request.limit, filter=filters,
                     groupedby=facets, sortedby=order)
-            words = _highlight_terms(user_query, searcher.reader()) if user_query else None
-            hits = [self._hit(searcher, hit, words) for hit in results]
-            total = len(results.results) if results.results.has_exact_length() \
-                else results.total
-            facet_counts = self._facets(results.results)
+                page_hits = list(page)
+                total = len(page.results) if page.results.has_exact_length() \
+                    else page.total
+                groups = page.results
+            hits = [self._hit(searcher, hit, words) for hit in page_hits]
+            if request.explain and user_query is not None:
+                for hit, found in zip(hits, page_hits, strict=True):
+                    hit["_parts"] = score_parts(searcher, scored, found.docnum)
+            facet_counts = self._facets(groups)
             suggestion = self._suggest(searcher, text) if text and total < 3 else None
         result = SearchResult(query=request.query, total=total, page=request.page,
                               limit=request.limit, suggestion=suggestion, hits=hits,
@@ -293,6 +312,51 @@ class Library:
         return sorted(rows, key=lambda r: (-r["paragraphs"], r["name"]))
 
 
+def with_proximity_bonus(q):
+    """A query of two or more plain words also scores, optionally, the words as a phrase
+    (one word apart at most)."""
+    from whoosh.query import And, AndMaybe, Or, Phrase, Term
+
+    if not isinstance(q, And) or len(q.subqueries) < 2:
+        return q
+    words = []
+    for group in q.subqueries:
+        leaves = group.subqueries if isinstance(group, Or) else [group]
+        text_terms = [leaf for leaf in leaves if type(leaf) is Term and leaf.fieldname == "text"]
+        if len(text_terms) != 1:
+            return q
+        words.append(text_terms[0].text)
+    return AndMaybe(q, Phrase("text", words, slop=2, boost=PHRASE_BONUS))
+
+
+def _rank_key(hit) -> tuple:
+    """Score first; equal scores: newer report first, then paragraph order."""
+    when = hit.get("date")
+    return (-round(float(hit.score or 0.0), 4), -(when.toordinal() if when else 0),
+            hit.get("report_id", ""), hit.get("paragraph", 0))
+
+
+def score_parts(searcher, q, docnum: int) -> list[tuple[str, float]]:
+    """How each term and phrase of the query contributed to one paragraph's score."""
+    from whoosh.query import Phrase
+
+    parts = []
+    for leaf in q.leaves():
+        if isinstance(leaf, Phrase):
+            label = f'{leaf.fieldname}:"{" ".join(leaf.words)}"'
+        elif hasattr(leaf, "text") and isinstance(leaf.text, str):
+            label = f"{leaf.fieldname}:{leaf.text}"
+        else:
+            continue
+        matcher = leaf.matcher(searcher)
+        if not matcher.is_active():
+            continue
+        matcher.skip_to(docnum)
+        if matcher.is_active() and matcher.id() == docnum:
+            parts.append((label, round(float(matcher.score()), 3)))
+    return parts
+
+
 def _vector(searcher, docnum: int) -> dict[str, list[tuple[int, int, int]]]:
     reader = searcher.reader()
     if not reader.has_vector(docnum, "text"):
@@ -339,6 +403,8 @@ def _explain(text: str, user_query, context: QueryContext, hits: list[dict]) -> 
     for typed, ids in context.resolution.reports.items():
         lines.append(f"report {typed!r} -> {', '.join(ids)}")
     for hit in hits:
-        lines.append(f"{hit['chunk_id']}: score {hit['score']} from "
-                     f"{', '.join(hit.get('_matched', [])) or 'filters only'}")
+        parts = hit.get("_parts")
+        detail = " + ".join(f"{label} {value}" for label, value in parts) if parts else \
+            ", ".join(hit.get("_matched", [])) or "filters only"
+        lines.append(f"{hit['chunk_id']}: score {hit['score']} = {detail}")
     return lines

@@ -43,23 +43,21 @@ _CLAUSE = re.compile(r"(?<=[,;:)\u2013\u2014])\s+")
 
 def snippet_window(text: str, spans: list[tuple[int, int]],
                    size: int = SNIPPET_CHARS) -> tuple[int, int]:
-    """The [start, end) of the best fragment: sentences around the most matches."""
+    """The [start, end) of the best fragment: the run of sentences (or, inside a long
+    sentence, of clauses) that holds the most matches, starting at a sentence when it can."""
     if len(text) <= size:
         return 0, len(text)
-    bounds = [0] + [m.end() for m in _SENTENCE.finditer(text)] + [len(text)]
-    sentences = [(bounds[i], bounds[i + 1]) for i in range(len(bounds) - 1)
-                 if bounds[i] < bounds[i + 1]]
-    best, best_score = (0, min(len(text), size)), -1
-    for i, (start, _) in enumerate(sentences):
-        end = start
-        for _, s_end in sentences[i:]:
-            if s_end - start > size and end > start:
-                break
-            end = s_end
-        end = min(end, start + size)
-        score = sum(1 for s, e in spans if s >= start and e <= end)
-        if score > best_score:
-            best, best_score = (start, end), score
+    sentence_starts = {0} | {m.end() for m in _SENTENCE.finditer(text)}
+    clause_starts = {m.end() for m in _CLAUSE.finditer(text)}
+    ends = sorted(sentence_starts | clause_starts | {len(text)})
+    best, best_key = (0, size), None
+    for start in sorted(sentence_starts | clause_starts):
+        fitting = [e for e in ends if start < e <= start + size]
+        end = fitting[-1] if fitting else start + size
+        found = sum(1 for s, e in spans if s >= start and e <= end)
+        key = (found, start in sentence_starts, -start)
+        if best_key is None or key > best_key:
+            best, best_key = (start, end), key
     start, end = best
     if end - start >= size and end < len(text):
         end = _cut_back(text, start, end)

@@ -49,6 +49,17 @@ def test_explain(seed_index):
     assert "parsed as" in out
 
 
+def test_explain_gives_score_parts_that_add_up(seed_index):
+    import re
+
+    out = run(seed_index, "search", "leadership accountability", "--explain").output
+    line = next(ln for ln in out.splitlines() if ln.startswith("explain: ") and "score" in ln)
+    total = float(re.search(r"score ([\d.]+) =", line).group(1))
+    parts = [float(v) for v in re.findall(r" ([\d.]+)(?= \+|$)", line.split("=", 1)[1])]
+    assert 'text:"leadership account"' in line  # the phrase bonus is shown as a part
+    assert abs(sum(parts) - total) < 0.01 * len(parts)
+
+
 def test_usage_errors_exit_2_with_one_line(seed_index):
     for args in (["search", "x", "--since", "not-a-date"], ["search", "--speaker", "Nobody"],
                  ["search", "--theme", "nonsense"], ["search", '"open'], ["search"],
