@@ -136,3 +136,15 @@ def test_a_name_that_fits_several_people_searches_all_and_says_so(tmp_path):
     result = Library(tmp_path / "ix").search(SearchRequest(speakers=("Smith",)))
     assert result.total == 2
     assert "matches 2 people" in result.notes[0]
+
+
+@pytest.mark.parametrize(("query", "paragraph"), [
+    ('"victim-centered approach"', 12), ('"survivor centered"', 12), ('"trauma informed"', 12),
+    ('"organizational culture"', 14), ('"women of color"', 14), ('"at the center"', 14),
+    ('"everyday behavior"', 4), ("programs consent", 13), ("counseling", 13),
+    ("emphasized accountability", 10), ('"zero-tolerance"', 20), ('"Clear Check"', 11),
+    ("clearcheck", 10), ('"peer-to-peer"', 17), ("dialog", 17),
+])
+def test_spelling_variants_and_compounds_find_the_seed_paragraph(library, query, paragraph):
+    found = [(h["report_id"], h["paragraph"]) for h in search(library, query, limit=20).hits]
+    assert (SEED_ID, paragraph) in found, query
