@@ -123,10 +123,66 @@ _UNDERLINE = re.compile(r"^\s*(=+|-+|~+)\s*$")
 _BULLET = re.compile(r"^\s*(?:[-*•◦▪]|\d+[.)])\s+")
 
 
+# Lines that a PDF conversion leaves inside the text: document symbols (A/63/PV.13,
+# E/CN.6/2021/L.1), job numbers with a page number (08-53122 26), bare page numbers.
+_FURNITURE = re.compile(
+    r"^\s*(?:"
+    r"[A-Z]{1,4}(?:/[A-Z0-9][A-Za-z0-9.()\-]*){1,6}"
+    r"|(?:\d{1,4}\s+)?\d{2}-\d{5}(?:\s*\([A-Z]\))?(?:\s+\d{1,4})?"
+    r"|(?:page\s+)?\d{1,3}(?:\s+of\s+\d{1,3})?|[-\u2013]\s*\d{1,3}\s*[-\u2013]"
+    r")\s*$", re.IGNORECASE)
+_SENTENCE_END = tuple(".!?:;\"\u201d\u2019)]")
+_LABEL_LINE = re.compile(r"^[A-Z][\w.'\u2019()\- ]{0,50}:\s+\S")
+_NUMBERED_PARAGRAPH = re.compile(r"^\d{1,3}\.\s+\S")
+
+
+def strip_page_furniture(text: str) -> str:
+    """Drop page-furniture lines; a paragraph cut by a page break is joined again."""
+    lines = [line for line in text.split("\n") if not _FURNITURE.match(line)]
+    blocks = [b for b in re.split(r"\n[ \t]*(?:\n[ \t]*)+", "\n".join(lines)) if b.strip()]
+    joined: list[str] = []
+    for block in blocks:
+        first = block.lstrip()[:1]
+        last_line = joined[-1].rstrip().rsplit("\n", 1)[-1].strip() if joined else ""
+        if len(last_line) >= 40 and first.islower() and not last_line.endswith(_SENTENCE_END):
+            joined[-1] = joined[-1].rstrip() + "\n" + block
+        else:
+            joined.append(block)
+    return "\n\n".join(joined)
+
+
+def split_paragraphs(lines: list[str]) -> list[list[str]]:
+    """One blank-line block -> its paragraphs: a new one at an indented first line, after a
+    short line that ends a sentence, at a numbered paragraph or a speaker label; every line
+    on its own when the lines are too long to be hard-wrapped."""
+    if len(lines) < 2:
+        return [lines]
+    lengths = sorted(len(line.strip()) for line in lines)
+    if lengths[len(lengths) // 2] > 200:
+        return [[line] for line in lines]
+    width = lengths[int(len(lengths) * 0.8)]
+    indent = min(len(line) - len(line.lstrip()) for line in lines)
+    labels = sum(1 for line in lines if _LABEL_LINE.match(line.strip())) >= 2
+    out: list[list[str]] = [[lines[0]]]
+    for previous, line in zip(lines, lines[1:], strict=False):
+        stripped, before = line.strip(), previous.strip()
+        ends = before.endswith(_SENTENCE_END)
+        new = (len(line) - len(line.lstrip()) > indent and stripped[:1].isupper()
+               or ends and len(before) < 0.7 * width and stripped[:1].isupper()
+               or ends and _NUMBERED_PARAGRAPH.match(stripped)
+               or labels and _LABEL_LINE.match(stripped))
+        if new:
+            out.append([line])
+        else:
+            out[-1].append(line)
+    return out
+
+
 def text_to_html(text: str) -> str:
     """Blank-line paragraphs, detected headings and lists, hard wraps re-flowed."""
     parts: list[str] = []
-    for block in re.split(r"\n\s*\n", text.replace("\r\n", "\n").replace("\r", "\n")):
+    text = strip_page_furniture(text.replace("\r\n", "\n").replace("\r", "\n"))
+    for block in re.split(r"\n\s*\n", text):
         lines = [line.rstrip() for line in block.split("\n") if line.strip()]
         if not lines:
             continue
@@ -138,11 +194,13 @@ def text_to_html(text: str) -> str:
             level = 1 if not parts else 2  # a heading that opens the file is its title
             parts.append(f"<h{level}>{html.escape(lines[0].strip())}</h{level}>")
             continue
-        if len(lines) > 1 and all(_BULLET.match(line) for line in lines):
+        if len(lines) > 1 and all(_BULLET.match(line) for line in lines) \
+                and sorted(map(len, lines))[len(lines) // 2] <= 200:
             items = "".join(f"<li>{html.escape(_BULLET.sub('', line))}</li>" for line in lines)
             parts.append(f"<ul>{items}</ul>")
             continue
-        parts.append(f"<p>{html.escape(reflow(lines))}</p>")
+        parts.extend(f"<p>{html.escape(reflow(paragraph))}</p>"
+                     for paragraph in split_paragraphs(lines))
     return "\n".join(parts)
 
 
@@ -166,6 +224,8 @@ def reflow(lines: list[str]) -> str:
             out = line
         elif out.endswith("-") and len(out) > 1 and out[-2].isalpha() and line[:1].islower():
             out = out[:-1] + line
+        elif out.endswith("-") and len(out) > 1 and out[-2].isalpha() and line[:1].isupper():
+            out = out + line  # "Secretary-" + "General"
         else:
             out = f"{out} {line}"
     return out

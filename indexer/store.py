@@ -134,11 +134,31 @@ class ReportWriter:
 
     def commit(self) -> None:
         # Whoosh's default policy merges only small segments: no full merge on small updates
-        self._writer.commit(optimize=False)
+        try:
+            self._writer.commit(optimize=False)
+        except OSError as exc:
+            self.cancel()
+            raise ReportsError(f"cannot write the index ({exc.strerror or exc}); it keeps "
+                               "its last committed state") from None
+        except BaseException:
+            self.cancel()
+            raise
         self.pending = 0
 
     def cancel(self) -> None:
-        self._writer.cancel()
+        """Drop what was not committed and always free the lock, even after a commit
+        that failed half-way (Whoosh then keeps its lock until the process ends)."""
+        try:
+            self._writer.cancel()
+        except Exception:  # noqa: BLE001 - the writer is already half-closed
+            pass
+        finally:
+            lock = getattr(self._writer, "writelock", None)
+            if lock is not None:
+                try:
+                    lock.release()
+                except Exception:  # noqa: BLE001 - released already
+                    pass
 
 
 def save_themes(path: Path, text: str | None) -> None:

@@ -1,6 +1,7 @@
 """Every command through click's CliRunner: shapes, exit codes, incremental indexing."""
 
 import json
+import os
 import shutil
 
 from .conftest import CORPUS, FIXTURES, SEED, SEED_ID, run, run_json
@@ -159,3 +160,34 @@ def test_missing_index_is_one_line_exit_1(tmp_path):
     result = run(tmp_path / "none", "list")
     assert result.exit_code == 1
     assert "no index" in result.stderr
+
+
+def test_hostile_files_each_get_one_line_and_the_rest_is_indexed(tmp_path):
+    folder = tmp_path / "hostile"
+    folder.mkdir()
+    shutil.copy(SEED, folder)
+    (folder / "loop-a.md").symlink_to(folder / "loop-b.md")
+    (folder / "loop-b.md").symlink_to(folder / "loop-a.md")
+    (folder / "subdir-loop").symlink_to(folder)  # a folder that contains itself
+    (folder / "deep.html").write_text("<div>" * 20000 + "Deep text on funding." + "</div>" * 5)
+    (folder / "broken.html").write_text("<html><body><p>Unclosed <b>funding <i>report<table><tr>")
+    (folder / "long-line.txt").write_text("funding and accountability " * 30_000)
+    (folder / "big.md").write_text("# Big\n\n" + "funding words here. " * 70_000)
+    unreadable = folder / "unreadable.md"
+    unreadable.write_text("# Locked\n\nfunding")
+    unreadable.chmod(0)
+    index = tmp_path / "ix"
+    result = run(index, "index", str(folder), "--max-size", "1")
+    unreadable.chmod(0o644)
+    assert result.exit_code == 1
+    assert "Traceback" not in result.output
+    errors = [line for line in result.stderr.splitlines() if line.startswith("error:")]
+    assert sum("loop-" in e for e in errors) == 2
+    assert any("big.md" in e and "1 MB" in e for e in errors)
+    if os.geteuid() != 0:  # root reads any file
+        assert any("unreadable.md" in e for e in errors)
+    assert all(len(e.splitlines()) == 1 for e in errors)
+    listed = {r["id"] for r in run_json(index, "list", "--json")}
+    assert {SEED_ID, "deep", "broken", "long-line"} <= listed
+    hits = run_json(index, "search", "funding", "--format", "json", "--limit", "50")["hits"]
+    assert {"deep", "broken", "long-line"} <= {h["report_id"] for h in hits}

@@ -98,3 +98,41 @@ def test_plain_text_without_blank_lines_reflows():
     html = text_to_html("a line that wraps\nonto the next line\n\nSECOND PART\n\nmore")
     assert "<p>a line that wraps onto the next line</p>" in html
     assert "<h2>SECOND PART</h2>" in html
+
+
+def test_page_furniture_is_dropped_and_a_cut_paragraph_joined():
+    from indexer.loading import strip_page_furniture
+
+    text = ("The Assembly must act on climate and on the debt that weighs on\n"
+            "developing countries, whose voice must be heard in every\n\n"
+            "A/99/PV.7\n\n12 24-12345\n\n"
+            "forum where their future is decided.\n\n"
+            "24-12345 (E)\n\nE/CN.6/2030/L.1\n\n- 3 -\n\nPage 4 of 9\n\n"
+            "A new paragraph starts here.")
+    cleaned = strip_page_furniture(text)
+    assert "PV.7" not in cleaned and "12345" not in cleaned and "CN.6" not in cleaned
+    assert "Page 4" not in cleaned and "- 3 -" not in cleaned
+    html = text_to_html(text)
+    assert "<p>The Assembly must act on climate and on the debt that weighs on developing " \
+           "countries, whose voice must be heard in every forum where their future is " \
+           "decided.</p>" in html
+    assert "<p>A new paragraph starts here.</p>" in html
+
+
+def test_hard_wrapped_paragraphs_without_blank_lines_are_split():
+    indented = ("I should like first to thank the outgoing President for the\n"
+                "work of the past year.\n"
+                " Let me now turn to the question of peace, which has occupied\n"
+                "this Hall since its founding.\n")
+    assert text_to_html(indented).count("<p>") == 2
+    numbered = ("12.\tThe first numbered paragraph is a long line that was never wrapped by any "
+                "conversion, running on and on about development, finance and peace in the "
+                "region, for far more than two hundred characters in all.\n"
+                "13.\tThe second numbered paragraph is just as long and just as unwrapped, "
+                "speaking of climate, debt and the reform of the Security Council for more "
+                "than two hundred characters.\n")
+    html = text_to_html(numbered)
+    assert html.count("<p>") == 2 and "<ul>" not in html
+    labels = "Chair: We open the meeting.\nMs. Ray: I support the proposal.\nChair: Agreed.\n"
+    assert text_to_html(labels).count("<p>") == 3
+    assert "Secretary-General" in text_to_html("thanks to the Secretary-\nGeneral for this.")

@@ -111,3 +111,24 @@ def test_ctrl_c_exits_130_and_says_what_was_committed(tmp_path):
     assert "Traceback" not in stderr
     committed = int(stderr.split("searchable: ")[1].split(" new")[0])
     assert len(run_json(index, "list", "--json")) == committed
+
+
+def test_failed_commit_frees_the_lock_and_keeps_the_last_state(tmp_path, monkeypatch):
+    from whoosh.writing import SegmentWriter
+
+    index = tmp_path / "ix"
+    assert run(index, "index", str(CORPUS)).exit_code == 0
+
+    def disk_full(self, segments):
+        raise OSError(28, "No space left on device")
+
+    with monkeypatch.context() as patch:
+        patch.setattr(SegmentWriter, "_commit_toc", disk_full)
+        result = run(index, "index", str(FIXTURES))
+    assert result.exit_code == 1
+    assert "cannot write the index (No space left on device)" in result.stderr
+    assert len(result.stderr.strip().splitlines()) == 1
+    assert [r["id"] for r in run_json(index, "list", "--json")] == [SEED.stem]
+    # the lock was released: the next run (same process) indexes at once
+    assert run(index, "index", str(FIXTURES)).exit_code == 0
+    assert len(run_json(index, "list", "--json")) == 4
