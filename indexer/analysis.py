@@ -12,19 +12,15 @@ import tomllib
 from functools import cache, lru_cache
 from importlib import resources
 
-from whoosh.analysis import (
-    CharsetFilter,
-    Filter,
-    LowercaseFilter,
-    RegexTokenizer,
-    StemFilter,
-)
+from whoosh.analysis import Filter, RegexTokenizer
+from whoosh.lang.porter import stem as _stem
 from whoosh.support.charset import accent_map
 
 TOKEN_EXPRESSION = r"\w+(?:[.\-\u2010\u2011'’]\w+)*"
 _SEPARATORS = re.compile(r"[\-\u2010\u2011]")
 _CAMEL = re.compile(r"[A-Z]?[a-z]+|[A-Z]+(?![a-z])|\d+")
 _IS_CAMEL = re.compile(r"^[A-Z]?[a-z]+(?:[A-Z][a-z]+)+$")
+_ACCENTS = accent_map
 STOP_WORDS = frozenset("a an and are as at be by for from if in into is it of on or that the "
                        "this to was were with".split())
 
@@ -32,33 +28,44 @@ STOP_WORDS = frozenset("a an and are as at be by for from if in into is it of on
 @cache
 def _variants() -> dict:
     text = resources.files("indexer").joinpath("data/variants.toml").read_text("utf-8")
-    return tomllib.loads(text)
+    data = tomllib.loads(text)
+    rules = data["rules"]
+    # travelled -> traveled, worshipped -> worshiped: every doubled form of the listed
+    # stems, worked out once
+    double_l = {}
+    for stem in rules["double_l"]:
+        for ending in ("ed", "ing", "er", "ers"):
+            double_l[stem + stem[-1] + ending] = stem + ending
+    return {"words": data["words"], "double_l": double_l, "our": set(rules["our"]),
+            "ogue": tuple(rules["ogue"]), "ise_keep": set(rules["ise_keep"]),
+            "ise_keep_prefixes": tuple(rules["ise_keep"])}
 
 
-@lru_cache(maxsize=50_000)
+_OUR_ENDINGS = ("our", "ours", "oured", "ouring", "ourable", "ourite", "ourites")
+_ISE = re.compile(r"^(\w{3,}?)(is|ys)(e|es|ed|ing|er|ers|ation|ations|ational)$")
+
+
+@lru_cache(maxsize=200_000)
 def fold_variant(word: str) -> str:
     """British/UN spelling -> one form ('organisation' -> 'organization')."""
     data = _variants()
     if word in data["words"]:
         return data["words"][word]
-    rules = data["rules"]
-    for stem in rules["double_l"]:
-        for suffix in ("lled", "lling", "ller", "llers"):
-            if word == stem[:-1] + stem[-1] + suffix[0] + suffix[1:] and stem.endswith(
-                    suffix[0]):
-                return stem + suffix[1:]
-    if word.endswith(("our", "ours", "oured", "ouring", "ourable", "ourite", "ourites")):
+    if word in data["double_l"]:
+        return data["double_l"][word]
+    if word.endswith(_OUR_ENDINGS):
         head, _, tail = word.rpartition("our")
-        if head in rules["our"]:
+        if head in data["our"]:
             return f"{head}or{tail}"
-    for ogue in rules["ogue"]:
-        if word.startswith(ogue):
-            return ogue[:-2] + word[len(ogue):]
-    match = re.match(r"^(\w{3,}?)(is|ys)(e|es|ed|ing|er|ers|ation|ations|ational)$", word)
+    if word.startswith(data["ogue"]):
+        for ogue in data["ogue"]:
+            if word.startswith(ogue):
+                return ogue[:-2] + word[len(ogue):]
+    match = _ISE.match(word)
     if match:
         head, letter, tail = match.groups()
-        if head + letter + "e" not in rules["ise_keep"] and not word.startswith(
-                tuple(rules["ise_keep"])):
+        if head + letter + "e" not in data["ise_keep"] and not word.startswith(
+                data["ise_keep_prefixes"]):
             return f"{head}{letter[0]}z{tail}"
     return word
 
@@ -76,39 +83,76 @@ def _split_parts(text: str) -> list[tuple[str, int]]:
     return parts
 
 
-class CompoundFilter(Filter):
-    """Split hyphenated and camel-case compounds into their words and drop stop words,
-    numbering positions itself. At index time the joined word is kept as well (at the
-    first part's position), so that "ClearCheck", "Clear Check", "clear-check" and
-    "clearcheck" all find each other."""
+class WordFilter(Filter):
+    """Split hyphenated and camel-case compounds into their words, drop stop words,
+    lowercase and fold accents, in one step per token. At index time the joined word is
+    kept as well (at the first part's position), so that "ClearCheck", "Clear Check",
+    "clear-check" and "clearcheck" all find each other. Positions are numbered here,
+    since one token may give several words; a token's words are worked out once and
+    remembered."""
 
     def __call__(self, tokens):
         pos = -1
         for token in tokens:
-            text = _normalise_token(token.text)
-            parts = _split_parts(text) if (_SEPARATORS.search(text) or _IS_CAMEL.match(text)) \
-                else [(text, 0)]
-            removestops = getattr(token, "removestops", True)
-            kept = [(p, o) for p, o in parts if not (removestops and p.lower() in STOP_WORDS)]
-            if not kept:
+            words = token_words(token.text, token.mode == "index",
+                                getattr(token, "removestops", True))
+            if not words:
                 continue
             positions = getattr(token, "positions", False)
             chars = getattr(token, "chars", False)
             base_char, end_char = (token.startchar, token.endchar) if chars else (0, 0)
-            for index, (part, offset) in enumerate(kept):
-                pos += 1
-                token.text = part
+            for term, offset, length in words:
+                if offset >= 0:
+                    pos += 1
                 if positions:
                     token.pos = pos
                 if chars:
-                    token.startchar = base_char + offset
-                    token.endchar = base_char + offset + len(part)
-                yield token
-                if index == 0 and len(parts) > 1 and token.mode == "index":
-                    token.text = "".join(p for p, _ in parts)
-                    if chars:
+                    if offset >= 0:
+                        token.startchar = base_char + offset
+                        token.endchar = base_char + offset + length
+                    else:  # the joined compound spans the whole token
                         token.startchar, token.endchar = base_char, end_char
-                    yield token
+                token.text = term
+                yield token
+
+
+@lru_cache(maxsize=200_000)
+def token_words(text: str, index_mode: bool, removestops: bool
+                ) -> tuple[tuple[str, int, int], ...]:
+    """(word, offset in the token, length) for each word of one token, lowercased and
+    accent-folded; offset -1 marks the joined form of a compound, which shares the first
+    word's position."""
+    text = _normalise_token(text)
+    parts = _split_parts(text) if (_SEPARATORS.search(text) or _IS_CAMEL.match(text)) \
+        else [(text, 0)]
+    kept = [(p, o) for p, o in parts if not (removestops and p.lower() in STOP_WORDS)]
+    out: list[tuple[str, int, int]] = []
+    for index, (part, offset) in enumerate(kept):
+        out.append((_surface(part), offset, len(part)))
+        if index == 0 and len(parts) > 1 and index_mode:
+            out.append((_surface("".join(p for p, _ in parts)), -1, 0))
+    return tuple(out)
+
+
+def _surface(word: str) -> str:
+    return word.lower().translate(_ACCENTS)
+
+
+class MorphFilter(Filter):
+    """Spelling variants folded, then English stemming. A morphological filter: Whoosh
+    leaves it out when it builds the spelling dictionary, which keeps whole words."""
+
+    is_morph = True
+
+    def __call__(self, tokens):
+        for token in tokens:
+            token.text = morph(token.text)
+            yield token
+
+
+@lru_cache(maxsize=200_000)
+def morph(word: str) -> str:
+    return _stem(fold_variant(word))
 
 
 def _normalise_token(text: str) -> str:
@@ -120,19 +164,9 @@ def _normalise_token(text: str) -> str:
     return text.replace("'", "") or text
 
 
-class VariantFilter(Filter):
-    is_morph = True
-
-    def __call__(self, tokens):
-        for token in tokens:
-            token.text = fold_variant(token.text)
-            yield token
-
-
 def make_analyzer():
     """The project's analyzer (saved in the index schema, so keep it importable)."""
-    return (RegexTokenizer(TOKEN_EXPRESSION) | CompoundFilter() | LowercaseFilter()
-            | CharsetFilter(accent_map) | VariantFilter() | StemFilter(cachesize=50_000))
+    return RegexTokenizer(TOKEN_EXPRESSION) | WordFilter() | MorphFilter()
 
 
 def analyse(text: str, mode: str = "query") -> list[str]:

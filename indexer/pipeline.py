@@ -21,8 +21,14 @@ from .store import (
     stored_reports,
 )
 from .themes import load_taxonomy
+from .writers import exit_with_parent
 
-BATCH_REPORTS = 100  # reports per commit: an interruption loses at most one batch
+# a commit after this many reports or paragraphs, whichever comes first: an interruption
+# loses at most one batch, and few commits keep the number of segments down
+BATCH_REPORTS = 500
+BATCH_PARAGRAPHS = 20_000
+# a job this large is written by several processes (each its own segment)
+PARALLEL_WRITE_TASKS = 200
 
 
 @dataclass
@@ -95,10 +101,12 @@ def index_paths(paths: list[str], index_dir: Path, *, prune: bool = False,
     summary.failed += len(path_errors)
     stored = stored_reports(ix)
     tasks, seen_ids = _plan(files, stored, summary, max_bytes)
-    writer = ReportWriter(ix, wait=wait)
+    procs = _writer_processes(len(tasks))
+    writer = ReportWriter(ix, wait=wait, procs=procs)
     committed = Summary(unchanged=summary.unchanged, failed=summary.failed)
     try:
-        for done, (task, report) in enumerate(_parse_all(tasks, taxonomy, max_bytes, summary),
+        for done, (task, report) in enumerate(_parse_all(tasks, taxonomy, max_bytes, summary,
+                                                         writer.lock_fd),
                                               start=1):
             if progress:
                 progress(done, len(tasks), str(task.path))
@@ -112,10 +120,10 @@ def index_paths(paths: list[str], index_dir: Path, *, prune: bool = False,
             writer.replace(report, str(task.path.resolve()))
             summary.paragraphs += len(report.chunks)
             setattr(summary, task.status, getattr(summary, task.status) + 1)
-            if writer.pending >= BATCH_REPORTS:
+            if writer.pending >= BATCH_REPORTS or writer.pending_paragraphs >= BATCH_PARAGRAPHS:
                 writer.commit()
                 committed = _copy(summary)
-                writer = ReportWriter(ix, wait=wait)
+                writer = ReportWriter(ix, wait=wait, procs=procs)
         if prune:
             for report_id, record in stored.items():
                 if report_id not in seen_ids and not Path(record.get("path", "")).exists():
@@ -132,16 +140,14 @@ def index_paths(paths: list[str], index_dir: Path, *, prune: bool = False,
     return summary
 
 
+def _writer_processes(tasks: int) -> int:
+    return min(os.cpu_count() or 1, 4) if tasks >= PARALLEL_WRITE_TASKS else 1
+
+
 def _copy(summary: Summary) -> Summary:
     return Summary(summary.new, summary.updated, summary.unchanged, summary.pruned,
                    summary.failed, summary.paragraphs, list(summary.errors),
                    list(summary.notices))
-
-
-def _ignore_interrupt() -> None:
-    import signal
-
-    signal.signal(signal.SIGINT, signal.SIG_IGN)  # the parent handles Ctrl-C once
 
 
 def _plan(files: list[Path], stored: dict[str, dict], summary: Summary,
@@ -205,8 +211,8 @@ def _parse_one(args) -> tuple[Report | None, str | None]:
     return report, None
 
 
-def _parse_all(tasks: list[_Task], taxonomy, max_bytes: int,
-               summary: Summary) -> Iterator[tuple[_Task, Report | None]]:
+def _parse_all(tasks: list[_Task], taxonomy, max_bytes: int, summary: Summary,
+               lock_fd: int | None = None) -> Iterator[tuple[_Task, Report | None]]:
     """Parse in worker processes when there is enough work to pay for them."""
     jobs = [(t.path, t.report_id, taxonomy, max_bytes) for t in tasks]
     workers = min(os.cpu_count() or 1, 4)
@@ -214,7 +220,8 @@ def _parse_all(tasks: list[_Task], taxonomy, max_bytes: int,
         import multiprocessing
 
         context = multiprocessing.get_context("fork" if hasattr(os, "fork") else "spawn")
-        with context.Pool(workers, initializer=_ignore_interrupt) as pool:
+        with context.Pool(workers, initializer=exit_with_parent,
+                          initargs=(lock_fd,)) as pool:
             results = pool.imap(_parse_one, jobs, chunksize=4)
             yield from _collect(tasks, results, summary)
     else:

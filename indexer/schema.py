@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 from whoosh.fields import DATETIME, ID, KEYWORD, NUMERIC, STORED, TEXT, Schema
+from whoosh.formats import Characters
 
 from .analysis import make_analyzer
 
-FORMAT_VERSION = 1
+FORMAT_VERSION = 2  # 2: one-step analyzer, offsets in vectors only, no spelling words
 KIND_CHUNK = "chunk"
 KIND_REPORT = "report"
 
@@ -25,9 +26,10 @@ def make_schema() -> Schema:
         report_id=ID(stored=True, sortable=True),
         paragraph=NUMERIC(stored=True, sortable=True),
         date=DATETIME(stored=True, sortable=True),
-        # chars=True + vector: character offsets of every term are stored per paragraph,
-        # so highlighting reads them instead of re-analysing the text
-        text=TEXT(analyzer=analyzer, stored=True, chars=True, vector=True, spelling=True,
+        # the term vector keeps the character offsets of every term of a paragraph, so
+        # highlighting reads them instead of re-analysing the text; postings keep
+        # positions only (for phrases), which is all searching needs
+        text=TEXT(analyzer=analyzer, stored=True, vector=Characters(),
                   multitoken_query="phrase"),
         section=TEXT(analyzer=analyzer, stored=True, multitoken_query="phrase"),
         title=TEXT(analyzer=analyzer, stored=True, multitoken_query="phrase"),

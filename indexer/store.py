@@ -110,23 +110,34 @@ def report_documents(report: Report, absolute_source: str) -> Iterable[dict]:
 
 
 class ReportWriter:
-    """Adds, replaces and removes whole reports; nothing is visible until ``commit``."""
+    """Adds, replaces and removes whole reports; nothing is visible until ``commit``.
+    ``procs`` > 1 writes through that many processes (for large jobs)."""
 
-    def __init__(self, ix, wait: float = 0.0):
+    def __init__(self, ix, wait: float = 0.0, procs: int = 1):
         from whoosh.index import LockError
 
+        from .writers import open_writer
+
         try:
-            self._writer = ix.writer(timeout=wait, delay=0.25) if wait else ix.writer()
+            self._writer = open_writer(ix, procs=procs, wait=wait)
         except LockError:
             raise IndexLockedError("index is locked by another indexer "
                                    "(use --wait SECONDS to wait for it)") from None
         self.pending = 0
+        self.pending_paragraphs = 0
+
+    @property
+    def lock_fd(self) -> int | None:
+        from .writers import lock_fd
+
+        return lock_fd(self._writer)
 
     def replace(self, report: Report, absolute_source: str) -> None:
         self._writer.delete_by_term("report_id", report.id)
         for doc in report_documents(report, absolute_source):
             self._writer.add_document(**doc)
         self.pending += 1
+        self.pending_paragraphs += len(report.chunks)
 
     def remove(self, report_id: str) -> None:
         self._writer.delete_by_term("report_id", report_id)
@@ -143,7 +154,7 @@ class ReportWriter:
         except BaseException:
             self.cancel()
             raise
-        self.pending = 0
+        self.pending = self.pending_paragraphs = 0
 
     def cancel(self) -> None:
         """Drop what was not committed and always free the lock, even after a commit

@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from indexer.errors import UsageError
-from indexer.schema import KIND_CHUNK
+from indexer.schema import KIND_CHUNK, KIND_REPORT
 from indexer.store import open_index, saved_themes_file, stored_reports
 from indexer.themes import load_taxonomy
 
@@ -97,18 +97,21 @@ class Library:
 
     def search(self, request: SearchRequest) -> SearchResult:
         from whoosh import sorting
-        from whoosh.query import Every
+        from whoosh.query import Term
 
         if request.page < 1:
             raise UsageError(f"--page must be 1 or more, not {request.page}")
         if request.limit < 1:
             raise UsageError(f"--limit must be 1 or more, not {request.limit}")
         text = (request.query or "").strip()
+        # the report records (one per report) are masked out: cheaper than a filter
+        # listing every paragraph
+        report_records = Term("kind", KIND_REPORT)
         context = self.context()
         filters = filter_query(context, speakers=request.speakers, themes=request.themes,
                                sections=request.sections, reports=request.reports,
                                since=request.since, until=request.until)
-        if not text and len(filters.subqueries) == 1:
+        if not text and filters is None:
             raise UsageError("give a QUERY, or a filter such as --speaker or --theme")
         user_query = parse_query(text, context) if text else None
         facets = {"speakers": sorting.FieldFacet("speaker", allow_overlap=True,
@@ -126,7 +129,7 @@ class Library:
                 # ties need the whole tied group, so fetch a margin past the page
                 results = searcher.search(
                     scored, limit=request.page * request.limit + TIE_MARGIN, filter=filters,
-                    groupedby=facets, terms=True)
+                    mask=report_records, groupedby=facets, terms=True)
                 ranked = sorted(results, key=_rank_key)
                 page_hits = ranked[(request.page - 1) * request.limit:
                                    request.page * request.limit]
@@ -137,7 +140,7 @@ class Library:
                 words = None
                 order = sorting.MultiFacet(["date", "report_id", "paragraph"])
                 page = searcher.search_page(
-                    Every(), request.page, pagelen=request.limit, filter=filters,
+                    filters, request.page, pagelen=request.limit, mask=report_records,
                     groupedby=facets, sortedby=order)
                 page_hits = list(page)
                 total = len(page.results) if page.results.has_exact_length() \
@@ -206,17 +209,12 @@ class Library:
         }
 
     def _suggest(self, searcher, text: str) -> str | None:
-        """A corrected query when a word is absent or very rare in the index."""
+        """A corrected query when a word is absent from the index: the closest name of a
+        person, else the closest indexed word, written as the reports write it."""
         from indexer.analysis import analyse
 
         reader = searcher.reader()
-        corrector = searcher.corrector("text")
-        surnames = {}
-        for person in self.directory.people:
-            for form in (person.name, *person.forms):
-                for token in form.split():
-                    if len(token) > 3 and token[:1].isupper():
-                        surnames[token.lower()] = token
+        surnames = self._name_words()
         changed = False
         out = []
         for piece in re.split(r"(\s+)", text):
@@ -226,19 +224,27 @@ class Library:
                 out.append(piece)
                 continue
             terms = analyse(word)
-            if terms and all(reader.doc_frequency("text", t) > 0 for t in terms):
+            if not terms or all(reader.doc_frequency("text", t) > 0 for t in terms):
                 out.append(piece)
                 continue
-            candidates = corrector.suggest(word.lower(), limit=1, maxdist=2)
             close = difflib.get_close_matches(word.lower(), list(surnames), n=1, cutoff=0.75)
-            replacement = (surnames[close[0]] if close else None) or \
-                (candidates[0] if candidates else None)
+            replacement = surnames[close[0]] if close else \
+                _closest_written_word(searcher, word, terms[0])
             if replacement and replacement.lower() != word.lower():
                 out.append(piece.replace(word, replacement))
                 changed = True
             else:
                 out.append(piece)
         return "".join(out) if changed else None
+
+    def _name_words(self) -> dict[str, str]:
+        words = {}
+        for person in self.directory.people:
+            for form in (person.name, *person.forms):
+                for token in form.split():
+                    if len(token) > 3 and token[:1].isupper():
+                        words[token.lower()] = token
+        return words
 
     # browsing ----------------------------------------------------------------------------
 
@@ -248,16 +254,18 @@ class Library:
                 for rid, rec in self.reports.items()]
         return sorted(rows, key=lambda r: (r["date"] or "", r["id"]))
 
-    def report_chunks(self, report_id: str) -> list[dict]:
-        from whoosh.query import And, Term
+    def report_chunks(self, report_id: str, searcher=None) -> list[dict]:
+        from whoosh.query import Term
 
         if report_id not in self.reports:
             raise UsageError(self._unknown_report(report_id))
-        with self.ix.searcher() as searcher:
-            found = searcher.search(And([Term("report_id", report_id),
-                                         Term("kind", KIND_CHUNK)]),
-                                    limit=None, sortedby="paragraph")
-            return [self.chunk_record(hit.fields()) for hit in found]
+        if searcher is None:
+            with self.ix.searcher() as own:
+                return self.report_chunks(report_id, own)
+        found = searcher.search(Term("report_id", report_id), limit=None,
+                                sortedby="paragraph")
+        return [self.chunk_record(hit.fields()) for hit in found
+                if hit["kind"] == KIND_CHUNK]
 
     def _unknown_report(self, report_id: str) -> str:
         close = difflib.get_close_matches(report_id, list(self.reports), n=3, cutoff=0.5)
@@ -266,8 +274,9 @@ class Library:
 
     def export(self):
         """Every chunk, report by report in paragraph order."""
-        for report_id in sorted(self.reports):
-            yield from self.report_chunks(report_id)
+        with self.ix.searcher() as searcher:
+            for report_id in sorted(self.reports):
+                yield from self.report_chunks(report_id, searcher)
 
     def theme_counts(self) -> list[dict]:
         with self.ix.searcher() as searcher:
@@ -357,11 +366,47 @@ def score_parts(searcher, q, docnum: int) -> list[tuple[str, float]]:
     return parts
 
 
+def _closest_written_word(searcher, typed: str, term: str) -> str | None:
+    """The indexed word nearest to a misspelt one, as the reports write it: the nearest
+    analysed terms (edit distance at most 2), then the spellings those terms have in a few
+    paragraphs (from the stored character offsets), the one closest to what was typed."""
+    from whoosh.reading import IndexReader
+
+    reader = searcher.reader()
+    nearby = list(IndexReader.terms_within(reader, "text", term, 2, prefix=1))
+    nearby.sort(key=lambda t: (-reader.doc_frequency("text", t), t))
+    spellings: dict[str, int] = {}
+    for candidate in nearby[:5]:
+        postings = reader.postings("text", candidate)
+        for _ in range(3):
+            if not postings.is_active():
+                break
+            docnum = postings.id()
+            text = reader.stored_fields(docnum).get("text", "")
+            for _, start, end in _vector(searcher, docnum).get(candidate, ())[:1]:
+                spellings[text[start:end].lower()] = reader.doc_frequency("text", candidate)
+            postings.next()
+    if not spellings:
+        return None
+    typed = typed.lower()
+    return max(spellings, key=lambda w: (difflib.SequenceMatcher(None, typed, w).ratio(),
+                                         spellings[w]))
+
+
 def _vector(searcher, docnum: int) -> dict[str, list[tuple[int, int, int]]]:
+    """term -> [(position, start, end)] for one paragraph. Read with the vector's own
+    format: Whoosh's ``vector_as`` decodes with the postings' format, which has no
+    character offsets here."""
     reader = searcher.reader()
     if not reader.has_vector(docnum, "text"):
         return {}
-    return {term: value for term, value in reader.vector_as("characters", docnum, "text")}
+    decode = reader.schema["text"].vector.decoder("characters")
+    vector = reader.vector(docnum, "text")
+    out = {}
+    while vector.is_active():
+        out[vector.id()] = decode(vector.value())
+        vector.next()
+    return out
 
 
 def _highlight_terms(q, reader) -> tuple[set[str], list[tuple[str, ...]]]:

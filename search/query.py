@@ -10,7 +10,7 @@ from datetime import datetime
 
 from indexer.errors import UsageError
 from indexer.names import fold
-from indexer.schema import FIELD_BOOSTS, KIND_CHUNK, make_schema
+from indexer.schema import FIELD_BOOSTS, make_schema
 
 MAX_QUERY_WORDS = 256
 MAX_EXPANSIONS = 1024
@@ -198,10 +198,11 @@ def parse_date(value: str | None, flag: str, end: bool = False) -> datetime | No
 
 def filter_query(context: QueryContext, *, speakers=(), themes=(), sections=(), reports=(),
                  since: str | None = None, until: str | None = None):
-    """Repeated flags are ORed, different flags ANDed; always chunks only."""
-    from whoosh.query import And, DateRange, Or, Term
+    """Repeated flags are ORed, different flags ANDed; None when there is no filter.
+    (Report records are kept out of results by a mask, not here.)"""
+    from whoosh.query import And, DateRange, Or
 
-    parts = [Term("kind", KIND_CHUNK)]
+    parts = []
     clauses = context.resolution.clauses
     groups = [("speaker", speakers, context.speaker_query),
               ("theme", themes, context.theme_query),
@@ -217,7 +218,7 @@ def filter_query(context: QueryContext, *, speakers=(), themes=(), sections=(), 
     if start or stop:
         parts.append(DateRange("date", start, stop))
         clauses.append(f"date {since or '…'} to {until or '…'}")
-    return And(parts)
+    return And(parts) if parts else None
 
 
 def expand_fuzzy(q, reader):

@@ -1,0 +1,247 @@
+"""``python -m benchmarks --size small|full``: index the UN General Debate corpus with
+`reports`, plain Whoosh and SQLite FTS5, and compare indexing, updates and queries.
+
+Prints a table with ratios to the two baselines and writes every number to a JSON file.
+Not run by the tests: it takes minutes (small) to an hour (full)."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import platform
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+from . import baselines, measure, ungdc
+
+ROOT = Path(__file__).resolve().parent.parent
+DEFAULT_CORPORA = ROOT.parent / "shared" / "corpora"
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = _arguments(argv)
+    archive = Path(args.corpora) / "ungdc.tar.xz"
+    if not archive.exists():
+        print(f"benchmarks: {archive} not found; pass --corpora FOLDER", file=sys.stderr)
+        return 2
+    work = Path(args.work or tempfile.mkdtemp(prefix="reports-bench-"))
+    work.mkdir(parents=True, exist_ok=True)
+    try:
+        results = run(archive, args.size, work, args.queries, args.cold_runs)
+    finally:
+        if not args.keep and not args.work:
+            shutil.rmtree(work, ignore_errors=True)
+    out = Path(args.out or ROOT / "benchmarks" / f"results-{args.size}.json")
+    out.write_text(json.dumps(results, indent=2) + "\n", encoding="utf-8")
+    print(render(results))
+    print(f"\nwritten to {out}")
+    return 0
+
+
+def _arguments(argv):
+    parser = argparse.ArgumentParser(prog="python -m benchmarks", description=__doc__)
+    parser.add_argument("--size", choices=["small", "full"], default="small",
+                        help="small: one decade of speeches (2010-2019); full: all")
+    parser.add_argument("--corpora", default=str(DEFAULT_CORPORA),
+                        help="folder holding ungdc.tar.xz")
+    parser.add_argument("--work", help="working folder (kept); default a temporary one")
+    parser.add_argument("--keep", action="store_true", help="keep the temporary folder")
+    parser.add_argument("--out", help="JSON file to write")
+    parser.add_argument("--queries", type=int, default=200, help="queries in the mix")
+    parser.add_argument("--cold-runs", type=int, default=7, help="cold searches to time")
+    return parser.parse_args(argv)
+
+
+def _reports_cmd() -> list[str]:
+    script = Path(sys.executable).parent / "reports"
+    return [str(script)] if script.exists() else [sys.executable, "-m", "search"]
+
+
+def _say(message: str) -> None:
+    print(f"[{time.strftime('%H:%M:%S')}] {message}", file=sys.stderr, flush=True)
+
+
+def run(archive: Path, size: str, work: Path, queries: int, cold_runs: int) -> dict:
+    reports = _reports_cmd()
+    _say("extracting the corpus")
+    root = ungdc.extract(archive, work / "ungdc")
+    folder = work / f"reports-{size}"
+    shutil.rmtree(folder, ignore_errors=True)
+    files, corpus_bytes = ungdc.write_reports(root, size, folder)
+    _say(f"{len(files)} reports, {corpus_bytes / 2**20:.1f} MB; indexing with reports")
+    index = work / f"index-{size}"
+    shutil.rmtree(index, ignore_errors=True)
+    ours = measure.run_measured([*reports, "--index", str(index), "index", str(folder), "-q"])
+    paragraphs_file = work / "paragraphs.jsonl"
+    paragraphs = export_paragraphs(reports, index, paragraphs_file)
+    count = len(paragraphs)
+    ours.update(paragraphs=count, index_mb=measure.folder_mb(index))
+
+    _say(f"{count} paragraphs; plain Whoosh baseline")
+    base = [sys.executable, "-m", "benchmarks.baselines"]
+    env = {**os.environ, "PYTHONPATH": str(ROOT)}
+    plain_dir, fts_file = work / "whoosh", work / "fts5.db"
+    shutil.rmtree(plain_dir, ignore_errors=True)
+    fts_file.unlink(missing_ok=True)
+    plain = measure.run_measured([*base, "whoosh", str(paragraphs_file), str(plain_dir)], env)
+    plain["index_mb"] = measure.folder_mb(plain_dir)
+    _say("SQLite FTS5 baseline")
+    fts = measure.run_measured([*base, "fts5", str(paragraphs_file), str(fts_file)], env)
+    fts["index_mb"] = measure.folder_mb(fts_file)
+
+    _say("re-indexing with nothing changed, then adding one report")
+    unchanged = measure.run_measured([*reports, "--index", str(index), "index", str(folder),
+                                      "-q"])
+    added = add_one_report(reports, index, folder, files[len(files) // 2])
+
+    _say("warm queries")
+    mix = measure.query_mix(paragraphs, size=queries)
+    warm = warm_queries(index, plain_dir, fts_file, mix)
+    _say("cold searches")
+    cold = cold_searches(reports, index, mix, cold_runs)
+
+    for record in (ours, plain, fts, unchanged, added["run"]):
+        record.pop("stdout", None)
+        record.pop("stderr", None)
+    for record in (ours, plain, fts):
+        record["paragraphs_per_s"] = count / record["wall_s"]
+        record["mb_per_s"] = corpus_bytes / 2**20 / record["wall_s"]
+    return {
+        "size": size, "reports": len(files), "paragraphs": count,
+        "corpus_mb": corpus_bytes / 2**20, "machine": machine(),
+        "when": time.strftime("%Y-%m-%d %H:%M"),
+        "index": {"reports": ours, "whoosh": plain, "fts5": fts},
+        "reindex_unchanged_s": unchanged["wall_s"], "add_one_report_s": added["run"]["wall_s"],
+        "queries": warm, "query_mix": {k: sum(q["kind"] == k for q in mix)
+                                       for k in ("word", "and", "phrase", "speaker", "theme")},
+        "cold_search": cold,
+    }
+
+
+def export_paragraphs(reports: list[str], index: Path, target: Path) -> list[dict]:
+    """The paragraphs `reports` made, for the baselines to index as they are."""
+    from indexer.names import name_key
+
+    out = subprocess.run([*reports, "--index", str(index), "export"], capture_output=True,
+                         text=True, check=True).stdout
+    rows = []
+    with open(target, "w", encoding="utf-8") as handle:
+        for line in out.splitlines():
+            chunk = json.loads(line)
+            row = {"chunk_id": chunk["chunk_id"], "report_id": chunk["report_id"],
+                   "paragraph": chunk["paragraph"], "date": chunk["date"],
+                   "text": chunk["text"], "section": chunk["section"],
+                   "title": chunk["report_title"], "speakers": chunk["speakers"],
+                   "speaker_keys": [name_key(s) for s in chunk["speakers"]],
+                   "themes": chunk["themes"]}
+            rows.append(row)
+            handle.write(json.dumps(row) + "\n")
+    return rows
+
+
+def add_one_report(reports: list[str], index: Path, folder: Path, model: Path) -> dict:
+    target = folder / "added" / f"added-{model.name}"
+    target.parent.mkdir(exist_ok=True)
+    text = model.read_text(encoding="utf-8").replace("\nid: ", "\nid: added-", 1)
+    target.write_text(text + "\n\nA paragraph added for the benchmark.\n", encoding="utf-8")
+    run = measure.run_measured([*reports, "--index", str(index), "index", str(folder), "-q"])
+    return {"run": run, "summary": run["stdout"].strip()}
+
+
+def warm_queries(index: Path, plain_dir: Path, fts_file: Path, mix: list[dict]) -> dict:
+    from search.engine import Library, SearchRequest
+
+    library = Library(index)
+
+    def ours(query: dict) -> int:
+        request = SearchRequest(query=query["text"], limit=10,
+                                speakers=(query["speaker"],) if query.get("speaker") else (),
+                                themes=(query["theme"],) if query.get("theme") else ())
+        return library.search(request).total
+
+    plain = baselines.WhooshSearcher(plain_dir)
+    fts = baselines.Fts5Searcher(fts_file)
+    try:
+        times = {"reports": measure.latencies(ours, mix),
+                 "whoosh": measure.latencies(plain.search, mix),
+                 "fts5": measure.latencies(fts.search, mix)}
+    finally:
+        plain.close()
+        fts.close()
+    return {name: measure.summary(values) for name, values in times.items()}
+
+
+def cold_searches(reports: list[str], index: Path, mix: list[dict], runs: int) -> dict:
+    words = [q["text"] for q in mix if q["kind"] == "word"] or ["peace"]
+    search, help_ = [], []
+    for n in range(runs):
+        start = time.perf_counter()
+        subprocess.run([*reports, "--index", str(index), "search", words[n % len(words)]],
+                       capture_output=True, check=True)
+        search.append(time.perf_counter() - start)
+        start = time.perf_counter()
+        subprocess.run([*reports, "--help"], capture_output=True, check=True)
+        help_.append(time.perf_counter() - start)
+    return {"search_median_s": statistics.median(search),
+            "help_median_s": statistics.median(help_), "runs": runs}
+
+
+def machine() -> dict:
+    memory = 0
+    try:
+        with open("/proc/meminfo", encoding="utf-8") as handle:
+            memory = int(handle.readline().split()[1]) * 1024
+    except OSError:
+        pass
+    return {"python": platform.python_version(), "system": platform.platform(),
+            "cpus": os.cpu_count(), "memory_gb": round(memory / 2**30, 1),
+            "processor": platform.processor() or platform.machine()}
+
+
+def _ratio(a: float, b: float) -> str:
+    return f"{a / b:.2f}×" if b else "-"
+
+
+def render(results: dict) -> str:
+    """The table, as Markdown."""
+    ix = results["index"]
+    ours, plain, fts = ix["reports"], ix["whoosh"], ix["fts5"]
+    q = results["queries"]
+    rows = [
+        ("index: wall time (s)", ours["wall_s"], plain["wall_s"], fts["wall_s"]),
+        ("index: paragraphs/s", ours["paragraphs_per_s"], plain["paragraphs_per_s"],
+         fts["paragraphs_per_s"]),
+        ("index: MB/s", ours["mb_per_s"], plain["mb_per_s"], fts["mb_per_s"]),
+        ("index: peak memory (MB)", ours["peak_mb"], plain["peak_mb"], fts["peak_mb"]),
+        ("index: size on disk (MB)", ours["index_mb"], plain["index_mb"], fts["index_mb"]),
+        ("query: median (ms)", q["reports"]["median_ms"], q["whoosh"]["median_ms"],
+         q["fts5"]["median_ms"]),
+        ("query: p95 (ms)", q["reports"]["p95_ms"], q["whoosh"]["p95_ms"], q["fts5"]["p95_ms"]),
+    ]
+    lines = [f"{results['size']}: {results['reports']} reports, {results['paragraphs']} "
+             f"paragraphs, {results['corpus_mb']:.0f} MB; {results['machine']['cpus']} CPUs, "
+             f"Python {results['machine']['python']}", "",
+             "| measure | reports | plain Whoosh | SQLite FTS5 | reports / Whoosh "
+             "| reports / FTS5 |", "|---|---:|---:|---:|---:|---:|"]
+    for label, a, b, c in rows:
+        lines.append(f"| {label} | {a:,.1f} | {b:,.1f} | {c:,.1f} | {_ratio(a, b)} "
+                     f"| {_ratio(a, c)} |")
+    cold = results["cold_search"]
+    lines += [
+        f"| re-index, nothing changed (s) | {results['reindex_unchanged_s']:.2f} | | | | |",
+        f"| add one report (s) | {results['add_one_report_s']:.2f} | | | | |",
+        f"| cold `reports search` (s, median of {cold['runs']}) | "
+        f"{cold['search_median_s']:.2f} | | | | |",
+        f"| cold `reports --help` (s, same runs) | {cold['help_median_s']:.2f} | | | | |",
+    ]
+    return "\n".join(lines)
+
+
+if __name__ == "__main__":
+    sys.exit(main())

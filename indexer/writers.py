@@ -1,0 +1,102 @@
+"""Whoosh writers as the indexer needs them: one process for small jobs, several for
+large ones, and in both cases a lock that is always freed and no process left behind.
+
+Whoosh's multi-process writer forks sub-writers that each build their own segment
+(``multisegment``: no final merge in one process). As shipped it leaves them waiting
+forever when the parent is cancelled or killed, and they die with a traceback on Ctrl-C;
+the subclasses here make them ignore Ctrl-C, exit when their parent is gone, and stop
+when the writer is cancelled.
+"""
+
+from __future__ import annotations
+
+import os
+import signal
+import threading
+
+from whoosh.codec import whoosh3
+from whoosh.multiproc import MpWriter, SubWriterTask
+
+WRITER_MEMORY_MB = 256  # per writer process, before it spills sorted runs to disk
+_MISSING = object()
+
+
+def _cached_reader(self, fieldname, column):
+    # Whoosh re-checks the disk for a column it found missing, once per posting written
+    # (a stat per posting); remember the answer instead.
+    reader = self._readers.get(fieldname, _MISSING)
+    if reader is _MISSING:
+        reader = self.column_reader(fieldname, column) if self.has_column(fieldname) else None
+        self._readers[fieldname] = reader
+    return reader
+
+
+whoosh3.W3PerDocReader._cached_reader = _cached_reader
+
+
+def exit_with_parent(inherited_lock_fd: int | None = None) -> None:
+    """In a worker process: ignore Ctrl-C (the parent handles it once), let go of the
+    parent's index lock (a lock lives as long as any process holds its file, so a worker
+    outliving a killed parent would keep the index locked) and exit as soon as the
+    parent is gone."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    if inherited_lock_fd is not None:
+        try:
+            os.close(inherited_lock_fd)
+        except OSError:
+            pass
+    parent = os.getppid()
+
+    def watch():
+        while True:
+            threading.Event().wait(1.0)
+            if os.getppid() != parent:
+                os._exit(1)
+
+    threading.Thread(target=watch, daemon=True).start()
+
+
+class _SubWriter(SubWriterTask):
+    lock_fd: int | None = None
+
+    def run(self):
+        exit_with_parent(self.lock_fd)
+        super().run()
+
+
+class ParallelWriter(MpWriter):
+    """Documents go to ``procs`` sub-writer processes, each writing its own segment."""
+
+    def _new_task(self):
+        task = _SubWriter(self.storage, self.indexname, self.jobqueue, self.resultqueue,
+                          self.subargs, self.multisegment)
+        task.lock_fd = lock_fd(self)
+        self.tasks.append(task)
+        task.start()
+        return task
+
+    def cancel(self):
+        # the sub-writers wait on a queue: stop them outright; their half-written
+        # segments are not in the table of contents and are cleaned up later
+        for task in self.tasks:
+            if task.is_alive():
+                task.terminate()
+        for task in self.tasks:
+            task.join(timeout=5)
+        self.tasks = []
+        super().cancel()
+
+
+def lock_fd(writer) -> int | None:
+    """The file descriptor of a writer's lock, for worker processes to close."""
+    return getattr(getattr(writer, "writelock", None), "fd", None)
+
+
+def open_writer(ix, *, procs: int = 1, wait: float = 0.0):
+    """A writer for ``ix``; raises Whoosh's LockError when the lock is not free in time."""
+    options = {"limitmb": WRITER_MEMORY_MB}
+    if wait:
+        options.update(timeout=wait, delay=0.25)
+    if procs > 1:
+        return ParallelWriter(ix, procs=procs, multisegment=True, batchsize=256, **options)
+    return ix.writer(**options)
