@@ -172,6 +172,7 @@ def warm_queries(index: Path, plain_dir: Path, fts_file: Path, mix: list[dict]) 
                  "whoosh": measure.latencies(plain.search, mix),
                  "fts5": measure.latencies(fts.search, mix)}
     finally:
+        library.close()
         plain.close()
         fts.close()
     return {name: measure.summary(values) for name, values in times.items()}

@@ -37,16 +37,14 @@ def build_report(document: Document, *, report_id: str, source: str, digest: str
                            organisation=document.metadata.get("organization")
                            or document.metadata.get("organisation")
                            or document.metadata.get("country", ""))
-    attributions = attribute(document.blocks, registry)
+    single_name = registry.resolve_name(single).name if single else None
+    attributions = attribute(document.blocks, registry, narrator=single_name)
     people = registry.people()
     names = {fold(p.name) for p in people} | {fold(a) for p in people for a in p.aliases}
-    single_name = registry.resolve_name(single).name if single else None
     chunks = []
     for position, (block, who) in enumerate(zip(document.blocks, attributions, strict=True),
                                             start=1):
         speakers = who.speakers
-        if not speakers and single_name and block.kind == "paragraph":
-            speakers = (single_name,)
         chunks.append(Chunk(
             report_id=report_id, position=position, text=block.text,
             section_path=block.section_path, speakers=speakers,

@@ -313,8 +313,12 @@ class Attribution:
     mentions: tuple[str, ...]
 
 
-def attribute(blocks: tuple[Block, ...], registry: Registry) -> list[Attribution]:
-    """Speakers and mentions of every block, in order."""
+def attribute(blocks: tuple[Block, ...], registry: Registry,
+              narrator: str | None = None) -> list[Attribution]:
+    """Speakers and mentions of every block, in order. In a one-speaker document (a
+    speech: ``narrator`` from front matter) every paragraph is the narrator's unless a
+    label gives it to someone else; people the narrator quotes ("President X said") are
+    mentions."""
     result: list[Attribution] = []
     current: str | None = None
     current_section: tuple[str, ...] | None = None
@@ -331,6 +335,11 @@ def attribute(blocks: tuple[Block, ...], registry: Registry) -> list[Attribution
             continue
         speakers: list[str] = []
         labelled = _label_speaker(block.text, registry)
+        if narrator:
+            speakers = [labelled or narrator]
+            result.append(Attribution(tuple(speakers), tuple(dict.fromkeys(
+                n for _, n, _ in named if n not in speakers))))
+            continue
         if labelled:
             speakers.append(labelled)
         events = [(start, name) for start, name, end in named if SPEECH.match(block.text[end:])]

@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
-from whoosh.fields import DATETIME, ID, KEYWORD, NUMERIC, STORED, TEXT, Schema
+from whoosh.columns import VarBytesColumn
+from whoosh.fields import COLUMN, DATETIME, ID, KEYWORD, NUMERIC, STORED, TEXT, Schema
 from whoosh.formats import Characters
 
 from .analysis import make_analyzer
 
-FORMAT_VERSION = 2  # 2: one-step analyzer, offsets in vectors only, no spelling words
+FORMAT_VERSION = 2  # 2: one-step analyzer, offsets in vectors only, facet columns
 KIND_CHUNK = "chunk"
 KIND_REPORT = "report"
 
@@ -37,5 +38,9 @@ def make_schema() -> Schema:
         speaker=KEYWORD(commas=True, scorable=False),
         mention=KEYWORD(commas=True, scorable=False),
         theme=KEYWORD(commas=True, scorable=False),
+        # the same values again, one comma-separated value per paragraph in a column,
+        # for counting over a result without walking every posting
+        speaker_list=COLUMN(VarBytesColumn()),
+        theme_list=COLUMN(VarBytesColumn()),
         data=STORED(),
     )

@@ -93,16 +93,19 @@ def report_documents(report: Report, absolute_source: str) -> Iterable[dict]:
     yield head
     keys = {p.name: p.key for p in report.people}
     for chunk in report.chunks:
+        speaker_keys = ",".join(keys.get(s, s.casefold()) for s in chunk.speakers)
         data = {"section_path": list(chunk.section_path), "speakers": list(chunk.speakers),
                 "mentions": list(chunk.mentions), "themes": list(chunk.themes),
-                "keyphrases": list(chunk.keyphrases)}
+                "keyphrases": list(chunk.keyphrases), "source": report.source}
         doc = {
             "kind": KIND_CHUNK, "chunk_id": chunk.chunk_id, "report_id": report.id,
             "paragraph": chunk.position, "text": chunk.text, "section": chunk.section,
             "title": report.title, "keyphrases": " ; ".join(chunk.keyphrases),
-            "speaker": ",".join(keys.get(s, s.casefold()) for s in chunk.speakers),
+            "speaker": speaker_keys,
             "mention": ",".join(keys.get(m, m.casefold()) for m in chunk.mentions),
             "theme": ",".join(chunk.themes), "data": json.dumps(data),
+            "speaker_list": speaker_keys.encode("utf-8"),
+            "theme_list": ",".join(chunk.themes).encode("utf-8"),
         }
         if when:
             doc["date"] = when

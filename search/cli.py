@@ -60,7 +60,9 @@ def cli(ctx: click.Context, index_path: Path) -> None:
 def _library(ctx, index_path, people=None):
     from .engine import Library
 
-    return Library(_index_path(ctx, index_path), people_file=people)
+    library = Library(_index_path(ctx, index_path), people_file=people)
+    ctx.call_on_close(library.close)
+    return library
 
 
 # index --------------------------------------------------------------------------------------

@@ -10,10 +10,11 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from indexer.errors import UsageError
-from indexer.schema import KIND_CHUNK, KIND_REPORT
+from indexer.schema import FORMAT_VERSION, KIND_CHUNK, KIND_REPORT
 from indexer.store import open_index, saved_themes_file, stored_reports
 from indexer.themes import load_taxonomy
 
+from .facets import ListColumnFacet
 from .highlight import snippet_window, term_spans
 from .people import PEOPLE_FILE, Directory, load_curator
 from .query import (
@@ -60,6 +61,7 @@ class SearchResult:
 
 
 TIE_MARGIN = 50
+CACHE_FILE = "reports-cache.pickle"
 # a paragraph holding the query's words side by side outranks one that scatters them
 PHRASE_BONUS = 1.5
 
@@ -73,12 +75,59 @@ class Library:
         self._people_file = people_file or self.path / PEOPLE_FILE
         self._reports: dict[str, dict] | None = None
         self._directory: Directory | None = None
+        self._searcher = None
+
+    def searcher(self):
+        """One searcher kept open across searches (opening a segment's files is the slow
+        part of a search); refreshed when the index has changed."""
+        if self._searcher is None:
+            self._searcher = self.ix.searcher()
+        elif not self._searcher.up_to_date():
+            self._searcher = self._searcher.refresh()
+        return self._searcher
+
+    def close(self) -> None:
+        if self._searcher is not None:
+            self._searcher.close()
+            self._searcher = None
+
+    def __enter__(self):
+        return self
+
+    def __exit__(self, *exc):
+        self.close()
 
     @property
     def reports(self) -> dict[str, dict]:
         if self._reports is None:
-            self._reports = stored_reports(self.ix)
+            self._reports = self._load_reports()
         return self._reports
+
+    def _load_reports(self) -> dict[str, dict]:
+        """The report records, from a cache beside the index when it was written for the
+        index's current generation (reading thousands of stored records is the slow part
+        of a cold search), else from the index, refreshing the cache."""
+        import os
+        import pickle
+
+        stamp = (FORMAT_VERSION, self.ix.latest_generation())
+        cache = self.path / CACHE_FILE
+        try:
+            with open(cache, "rb") as handle:
+                found_stamp, reports = pickle.load(handle)
+            if found_stamp == stamp:
+                return reports
+        except (OSError, EOFError, ValueError, TypeError, pickle.UnpicklingError):
+            pass
+        reports = stored_reports(self.ix)
+        try:
+            partial = cache.with_name(f"{CACHE_FILE}.{os.getpid()}.tmp")
+            with open(partial, "wb") as handle:
+                pickle.dump((stamp, reports), handle, protocol=pickle.HIGHEST_PROTOCOL)
+            os.replace(partial, cache)
+        except OSError:
+            pass  # a read-only index is searched without the cache
+        return reports
 
     @property
     def directory(self) -> Directory:
@@ -114,44 +163,42 @@ class Library:
         if not text and filters is None:
             raise UsageError("give a QUERY, or a filter such as --speaker or --theme")
         user_query = parse_query(text, context) if text else None
-        facets = {"speakers": sorting.FieldFacet("speaker", allow_overlap=True,
-                                                 maptype=sorting.Count),
-                  "themes": sorting.FieldFacet("theme", allow_overlap=True,
-                                               maptype=sorting.Count),
+        facets = {"speakers": ListColumnFacet("speaker_list"),
+                  "themes": ListColumnFacet("theme_list"),
                   "reports": sorting.FieldFacet("report_id", maptype=sorting.Count)}
-        with self.ix.searcher() as searcher:
-            reader = searcher.reader()
-            if user_query is not None:
-                bound_expansions(user_query, reader)
-                user_query = decompound(expand_fuzzy(user_query, reader), reader)
-                words = _highlight_terms(user_query, reader)
-                scored = with_proximity_bonus(user_query)
-                # ties need the whole tied group, so fetch a margin past the page
-                results = searcher.search(
-                    scored, limit=request.page * request.limit + TIE_MARGIN, filter=filters,
-                    mask=report_records, groupedby=facets, terms=True)
-                ranked = sorted(results, key=_rank_key)
-                page_hits = ranked[(request.page - 1) * request.limit:
-                                   request.page * request.limit]
-                total = len(results) if results.has_exact_length() \
-                    else results.estimated_length()
-                groups = results
-            else:
-                words = None
-                order = sorting.MultiFacet(["date", "report_id", "paragraph"])
-                page = searcher.search_page(
-                    filters, request.page, pagelen=request.limit, mask=report_records,
-                    groupedby=facets, sortedby=order)
-                page_hits = list(page)
-                total = len(page.results) if page.results.has_exact_length() \
-                    else page.total
-                groups = page.results
-            hits = [self._hit(searcher, hit, words) for hit in page_hits]
-            if request.explain and user_query is not None:
-                for hit, found in zip(hits, page_hits, strict=True):
-                    hit["_parts"] = score_parts(searcher, scored, found.docnum)
-            facet_counts = self._facets(groups)
-            suggestion = self._suggest(searcher, text) if text and total < 3 else None
+        searcher = self.searcher()
+        reader = searcher.reader()
+        if user_query is not None:
+            bound_expansions(user_query, reader)
+            user_query = decompound(expand_fuzzy(user_query, reader), reader)
+            words = _highlight_terms(user_query, reader)
+            scored = with_proximity_bonus(user_query)
+            # ties need the whole tied group, so fetch a margin past the page
+            results = searcher.search(
+                scored, limit=request.page * request.limit + TIE_MARGIN, filter=filters,
+                mask=report_records, groupedby=facets, terms=True)
+            ranked = sorted(results, key=_rank_key)
+            page_hits = ranked[(request.page - 1) * request.limit:
+                               request.page * request.limit]
+            total = len(results) if results.has_exact_length() \
+                else results.estimated_length()
+            groups = results
+        else:
+            words = None
+            order = sorting.MultiFacet(["date", "report_id", "paragraph"])
+            page = searcher.search_page(
+                filters, request.page, pagelen=request.limit, mask=report_records,
+                groupedby=facets, sortedby=order)
+            page_hits = list(page)
+            total = len(page.results) if page.results.has_exact_length() \
+                else page.total
+            groups = page.results
+        hits = [self._hit(searcher, hit, words) for hit in page_hits]
+        if request.explain and user_query is not None:
+            for hit, found in zip(hits, page_hits, strict=True):
+                hit["_parts"] = score_parts(searcher, scored, found.docnum)
+        facet_counts = self._facets(groups)
+        suggestion = self._suggest(searcher, text) if text and total < 3 else None
         result = SearchResult(query=request.query, total=total, page=request.page,
                               limit=request.limit, suggestion=suggestion, hits=hits,
                               facets=facet_counts, notes=context.resolution.notes)
@@ -194,13 +241,14 @@ class Library:
     def chunk_record(self, fields: dict) -> dict:
         """A stored chunk -> the contract's hit object (without search-only keys)."""
         data = json.loads(fields["data"])
-        report = self.reports.get(fields["report_id"], {})
         when = fields.get("date")
         display = self.directory.display
         return {
             "report_id": fields["report_id"], "report_title": fields.get("title", ""),
             "date": when.date().isoformat() if when else None,
-            "source": report.get("source", ""), "section": fields.get("section", ""),
+            "source": data.get("source") or self.reports.get(fields["report_id"], {}).get(
+                "source", ""),
+            "section": fields.get("section", ""),
             "section_path": data["section_path"], "paragraph": fields["paragraph"],
             "speakers": list(dict.fromkeys(display(s) for s in data["speakers"])),
             "mentions": list(dict.fromkeys(display(m) for m in data["mentions"])),
@@ -259,9 +307,7 @@ class Library:
 
         if report_id not in self.reports:
             raise UsageError(self._unknown_report(report_id))
-        if searcher is None:
-            with self.ix.searcher() as own:
-                return self.report_chunks(report_id, own)
+        searcher = searcher or self.searcher()
         found = searcher.search(Term("report_id", report_id), limit=None,
                                 sortedby="paragraph")
         return [self.chunk_record(hit.fields()) for hit in found
@@ -274,16 +320,14 @@ class Library:
 
     def export(self):
         """Every chunk, report by report in paragraph order."""
-        with self.ix.searcher() as searcher:
-            for report_id in sorted(self.reports):
-                yield from self.report_chunks(report_id, searcher)
+        searcher = self.searcher()
+        for report_id in sorted(self.reports):
+            yield from self.report_chunks(report_id, searcher)
 
     def theme_counts(self) -> list[dict]:
-        with self.ix.searcher() as searcher:
-            reader = searcher.reader()
-            counts = {}
-            for theme in self.taxonomy.themes:
-                counts[theme.id] = reader.doc_frequency("theme", theme.id)
+        reader = self.searcher().reader()
+        counts = {theme.id: reader.doc_frequency("theme", theme.id)
+                  for theme in self.taxonomy.themes}
         labels = {t.id: t.label for t in self.taxonomy.themes}
         rows = [{"theme": tid, "label": labels[tid], "paragraphs": n}
                 for tid, n in counts.items()]
@@ -293,19 +337,19 @@ class Library:
         if report_id is not None and report_id not in self.reports:
             raise UsageError(self._unknown_report(report_id))
         counts: dict[str, int] = {}
-        with self.ix.searcher() as searcher:
-            reader = searcher.reader()
-            if report_id is None:
-                for key in reader.field_terms("speaker"):
-                    counts[key] = reader.doc_frequency("speaker", key)
-            else:
-                from whoosh.query import Term
+        searcher = self.searcher()
+        reader = searcher.reader()
+        if report_id is None:
+            for key in reader.field_terms("speaker"):
+                counts[key] = reader.doc_frequency("speaker", key)
+        else:
+            from whoosh.query import Term
 
-                hits = searcher.search(Term("report_id", report_id), limit=None)
-                for hit in hits:
-                    for name in json.loads(hit["data"]).get("speakers", []) \
-                            if hit["kind"] == KIND_CHUNK else []:
-                        counts[name] = counts.get(name, 0) + 1
+            hits = searcher.search(Term("report_id", report_id), limit=None)
+            for hit in hits:
+                for name in json.loads(hit["data"]).get("speakers", []) \
+                        if hit["kind"] == KIND_CHUNK else []:
+                    counts[name] = counts.get(name, 0) + 1
         rows = []
         for person in self.directory.people:
             if report_id is not None and report_id not in person.reports:

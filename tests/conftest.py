@@ -38,4 +38,5 @@ def seed_index(tmp_path_factory) -> Path:
 def library(seed_index):
     from search.engine import Library
 
-    return Library(seed_index)
+    with Library(seed_index) as opened:
+        yield opened

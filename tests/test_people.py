@@ -93,3 +93,15 @@ def test_front_matter_speaker_owns_unattributed_paragraphs():
     report = parse_text(text, "markdown")
     assert report.chunks[0].speakers == ("Maria Fernanda Espinosa",)
     assert report.people[0].roles == ("President",)
+
+
+def test_in_a_speech_people_quoted_are_mentions_and_labels_still_count():
+    text = ("---\nspeaker: Maria Fernanda Espinosa\n---\n"
+            "This morning President Kagame said that reform cannot wait. I agree.\n\n"
+            "She added that we must act.\n\n"
+            "**Mr. Tomas Ruiz:** A question from the floor on funding.")
+    chunks = parse_text(text, "markdown").chunks
+    assert chunks[0].speakers == ("Maria Fernanda Espinosa",)
+    assert chunks[0].mentions == ("Kagame",)
+    assert chunks[1].speakers == ("Maria Fernanda Espinosa",)
+    assert chunks[2].speakers == ("Tomas Ruiz",)

@@ -63,8 +63,8 @@ def plain_whoosh(tmp_path_factory, seed_index):
                     text=TEXT(analyzer=StemmingAnalyzer()))
     folder = tmp_path_factory.mktemp("plain")
     ix = index.create_in(folder, schema)
-    with ix.writer() as writer:
-        for chunk in Library(seed_index).export():
+    with ix.writer() as writer, Library(seed_index) as library:
+        for chunk in library.export():
             writer.add_document(chunk_id=chunk["chunk_id"], text=chunk["text"])
     parser = QueryParser("text", schema)
 

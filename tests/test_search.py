@@ -120,7 +120,8 @@ def test_joined_word_typed_finds_the_spaced_form(tmp_path):
     report = tmp_path / "spaced.md"
     report.write_text("# Notes\n\nThe Clear Check database lists perpetrators.\n")
     index_paths([str(report)], tmp_path / "ix")
-    result = Library(tmp_path / "ix").search(SearchRequest(query="clearcheck"))
+    with Library(tmp_path / "ix") as library:
+        result = library.search(SearchRequest(query="clearcheck"))
     assert result.total == 1
     hit = result.hits[0]
     assert [hit["text"][s:e] for s, e in hit["highlights"]] == ["Clear Check"]
@@ -133,7 +134,8 @@ def test_a_name_that_fits_several_people_searches_all_and_says_so(tmp_path):
     report = tmp_path / "two.md"
     report.write_text("# Two Smiths\n\nMs. Anna Smith said hello.\n\nMr. Ben Smith said bye.\n")
     index_paths([str(report)], tmp_path / "ix")
-    result = Library(tmp_path / "ix").search(SearchRequest(speakers=("Smith",)))
+    with Library(tmp_path / "ix") as library:
+        result = library.search(SearchRequest(speakers=("Smith",)))
     assert result.total == 2
     assert "matches 2 people" in result.notes[0]
 
