@@ -63,6 +63,8 @@ _verbs = "|".join(re.escape(v) for v in sorted(SPEECH_VERBS, key=len, reverse=Tr
 SPEECH = re.compile(rf"^\s*(?:,[^.;:]{{0,220}}?,\s*)?{ADVERBS}(?:{_verbs})\b", re.I)
 PRONOUN_SPEECH = re.compile(rf"(?:^|(?<=[.!?]\s))(?:She|He)\s+{ADVERBS}(?:{_verbs})\b")
 LEADING_PRONOUN = re.compile(r"^\s*(?:She|He)\b")
+CONTINUATION = re.compile(r"^\s*(?:…|\.\.\.)")
+PROSE = re.compile(r"^[\"“‘(]?[A-Z][a-z]+[ ,].{30,}[.!?\"”’)]$", re.S)
 ROLE_REFERENCE = re.compile(rf"\b[Tt]he\s+(?P<role>(?:[{UPPER}][\w'’-]*\s*){{1,5}})")
 
 
@@ -115,6 +117,84 @@ def _name_like(label: str) -> bool:
     shouting = any(len(w) > 1 and w.isupper() for w in words) and len(words) > 1
     return 1 <= len(words) <= 4 and all(_LABEL_WORD.match(w) for w in words) and \
         words[0][:1].isupper() and not any(ch.isdigit() for ch in label) and not shouting
+
+
+ORGANISATION_WORDS = frozenset("""
+agency alliance association bank board centre center coalition commission committee
+council department division foundation fund group institute international ministry
+nations network office organisation organization programme program secretariat society
+union university unit women
+""".split())
+_NAME_IN_PARENS = re.compile(rf"(?P<name>{NAME})\s*\((?P<abbr>[{UPPER}]{{2,5}})\)")
+_HEADER_CELLS = ("name", "attendee", "participant", "person", "member")
+_ABBREVIATION_CELLS = ("abbreviation", "abbr", "initials", "short", "handle", "id")
+_ORGANISATION_CELLS = ("organization", "organisation", "affiliation", "company", "entity")
+
+
+def _person_name(text: str) -> bool:
+    """A plain personal name: two to four capitalised words, no organisation words."""
+    words = text.split()
+    return 2 <= len(words) <= 4 and _name_like(text) and not any(
+        w.casefold().strip(".,") in ORGANISATION_WORDS for w in words)
+
+
+def _initials_fit(abbreviation: str, name: str) -> bool:
+    """'IH' fits 'Ivan Herman', 'LLM' fits 'Laurent Le Meur': the letters are word (or
+    inner capital) initials of the name, in order, starting with the first word."""
+    starts = [m.group() for m in re.finditer(rf"(?:(?<![\w'’])\w|[{UPPER}])", name)]
+    letters = iter(c.casefold() for c in starts)
+    wanted = [c.casefold() for c in abbreviation]
+    return bool(starts) and wanted[0] == starts[0].casefold() and all(
+        any(c == w for c in letters) for w in wanted)
+
+
+def attendee_abbreviations(block: Block) -> list[tuple[str, str, str]]:
+    """(name, abbreviation, organisation) from an attendee table with a name and an
+    abbreviation column, or from 'Name (ABC)' in a list or a paragraph."""
+    found = []
+    if block.kind == "table" and len(block.items) > 1:
+        header = [c.strip().casefold() for c in block.items[0].split("|")]
+
+        def column(words):
+            return next((i for i, c in enumerate(header) if any(w in c for w in words)), None)
+
+        name_at, abbreviation_at = column(_HEADER_CELLS), column(_ABBREVIATION_CELLS)
+        organisation_at = column(_ORGANISATION_CELLS)
+        if name_at is None or abbreviation_at is None:
+            return []
+        for row in block.items[1:]:
+            cells = [c.strip() for c in row.split("|")]
+            if max(name_at, abbreviation_at) >= len(cells):
+                continue
+            name, abbreviation = cells[name_at], cells[abbreviation_at]
+            organisation = cells[organisation_at] if organisation_at is not None and \
+                organisation_at < len(cells) else ""
+            if _name_like(name) and re.fullmatch(r"[\w.-]{1,12}", abbreviation):
+                found.append((name, abbreviation, organisation))
+        return found
+    texts = block.items if block.items else (block.text,)
+    for text in texts:
+        for match in _NAME_IN_PARENS.finditer(text):
+            name = _clean_name(match.group("name"))
+            if _person_name(name) and _initials_fit(match.group("abbr"), name):
+                found.append((name, match.group("abbr"), ""))
+    return found
+
+
+def header_line(block: Block) -> tuple[str, str, str] | None:
+    """'**UN Women | Katja Pehrman | Senior Advisor**' -> (name, role, organisation): a
+    line of two to four parts, one of them a personal name, heading the turn below."""
+    if block.kind != "paragraph" or len(block.text) > 160 or block.text.count("|") not in (
+            1, 2, 3):
+        return None
+    parts = [p.strip(" *_") for p in block.text.split("|")]
+    names = [i for i, p in enumerate(parts) if _person_name(strip_prefix(p))]
+    if len(names) != 1:
+        return None
+    at = names[0]
+    before, after = parts[:at], parts[at + 1:]
+    return strip_prefix(parts[at]), (after[0] if after else ""), \
+        (before[0] if before else (after[1] if len(after) > 1 else ""))
 
 
 @dataclass
@@ -172,6 +252,12 @@ class Registry:
         registry = cls()
         labels: dict[str, list] = {}
         for block in blocks:
+            for name, abbreviation, organisation in attendee_abbreviations(block):
+                registry.add_plain(name, organisation=organisation, alias=abbreviation)
+            header = header_line(block)
+            if header:
+                registry.add_plain(*header)
+        for block in blocks:
             texts = block.items if block.kind == "list" and block.items else (block.text,)
             for text in texts:
                 for match in PREFIXED_NAME.finditer(text):
@@ -186,10 +272,13 @@ class Registry:
         for name, (count, bold, role, organisation) in labels.items():
             # a label is a person when it is bold, known, a full name, a repeated turn, or
             # a handle in minutes where several handles take turns
-            if registry.resolve_name(name) or bold or count >= 2 or len(name.split()) >= 2 \
+            known = registry.resolve_name(name)
+            if known:
+                _extend(known.roles, [role])
+                _extend(known.organisations, [organisation])
+            elif bold or count >= 2 or len(name.split()) >= 2 \
                     or _HANDLE.match(name) and handles >= 3:
-                if registry.resolve_name(name) is None:
-                    registry.add_plain(name, role=role, organisation=organisation)
+                registry.add_plain(name, role=role, organisation=organisation)
         return registry
 
     def _add(self, match: re.Match, text: str) -> None:
@@ -219,8 +308,10 @@ class Registry:
             _extend(entry.roles, [role])
             _extend(entry.organisations, organisations)
 
-    def add_plain(self, name: str, role: str = "", organisation: str = "") -> None:
-        """A person named outright (front matter ``speaker:``), without an honorific."""
+    def add_plain(self, name: str, role: str = "", organisation: str = "",
+                  alias: str = "") -> None:
+        """A person named outright (front matter ``speaker:``, an attendee table, a turn
+        header), without an honorific."""
         name = _clean_name(name)
         entry = self._find_full(name)
         if entry is None:
@@ -228,6 +319,7 @@ class Registry:
             self.entries.append(entry)
         _extend(entry.roles, [role])
         _extend(entry.organisations, [organisation])
+        _extend(entry.aliases, [alias])
 
     def _find_full(self, name: str) -> _Entry | None:
         key = name_key(name)
@@ -311,6 +403,7 @@ def _appositive(after: str) -> tuple[str, list[str]]:
 class Attribution:
     speakers: tuple[str, ...]
     mentions: tuple[str, ...]
+    labelled: bool = False  # the speaker came from a turn label ("Name: ...")
 
 
 def attribute(blocks: tuple[Block, ...], registry: Registry,
@@ -320,11 +413,12 @@ def attribute(blocks: tuple[Block, ...], registry: Registry,
     label gives it to someone else; people the narrator quotes ("President X said") are
     mentions."""
     result: list[Attribution] = []
-    current: str | None = None
+    current: str | None = None  # the last speaker: "She ..." and "…" continue it
+    owner: str | None = None  # the person a turn header gave the paragraphs below to
     current_section: tuple[str, ...] | None = None
     for block in blocks:
         if block.section_path != current_section:
-            current, current_section = None, block.section_path
+            current, owner, current_section = None, None, block.section_path
         named = _named_people(block.text, registry)
         if block.kind != "paragraph":
             turns = [_label_speaker(item, registry) for item in block.items]
@@ -332,6 +426,12 @@ def attribute(blocks: tuple[Block, ...], registry: Registry,
             mentions = tuple(dict.fromkeys(name for _, name, _ in named
                                            if name not in turn_speakers))
             result.append(Attribution(turn_speakers, mentions))
+            continue
+        header = header_line(block)
+        if header:
+            entry = registry.resolve_name(header[0])
+            owner = current = entry.name if entry else None
+            result.append(Attribution((), (owner,) if owner else ()))
             continue
         speakers: list[str] = []
         labelled = _label_speaker(block.text, registry)
@@ -342,6 +442,8 @@ def attribute(blocks: tuple[Block, ...], registry: Registry,
             continue
         if labelled:
             speakers.append(labelled)
+        elif CONTINUATION.match(block.text) and current:
+            speakers.append(current)  # "… and so we agreed": the turn goes on
         events = [(start, name) for start, name, end in named if SPEECH.match(block.text[end:])]
         pronouns = list(PRONOUN_SPEECH.finditer(block.text))
         leading = LEADING_PRONOUN.match(block.text)
@@ -354,17 +456,40 @@ def attribute(blocks: tuple[Block, ...], registry: Registry,
             if name and name not in speakers:
                 speakers.append(name)
             last = name or last
+        if not speakers and owner:
+            speakers.append(owner)
         if speakers:
             current = speakers[-1]
         mentions = tuple(dict.fromkeys(n for _, n, _ in named if n not in speakers))
-        result.append(Attribution(tuple(speakers), mentions))
-    return result
+        result.append(Attribution(tuple(speakers), mentions, labelled=bool(labelled)))
+    return _fill_one_speaker_stretches(blocks, result)
+
+
+def _fill_one_speaker_stretches(blocks, result: list[Attribution]) -> list[Attribution]:
+    """In a narrative summary, a paragraph of prose with no speaker and no one named,
+    between two paragraphs of the same single speaker in the same section, continues
+    that speaker. (In minutes an unlabelled line between two turns is the scribe's.)"""
+    out = list(result)
+    for i in range(1, len(blocks) - 1):
+        before, here, after = out[i - 1], out[i], result[i + 1]
+        if here.speakers or here.mentions or blocks[i].kind != "paragraph" or \
+                before.labelled or after.labelled or not PROSE.match(blocks[i].text):
+            continue
+        if len(before.speakers) == 1 and before.speakers == after.speakers and \
+                blocks[i - 1].section_path == blocks[i].section_path == \
+                blocks[i + 1].section_path:
+            out[i] = Attribution(before.speakers, ())
+    return out
 
 
 def _label_speaker(text: str, registry: Registry) -> str | None:
     found = parse_label(text)
     if not found:
-        return None
+        initials = re.match(r"^\s*\**(?P<abbr>[A-Z]{4,5})\**\s*:\s+\S", text)
+        # 'ABCD:' reads as a minute-taking keyword unless an attendee table says whose
+        # initials they are
+        entry = registry._find_full(initials.group("abbr")) if initials else None
+        return entry.name if entry else None
     entry = registry.resolve_name(found[0])
     return entry.name if entry else None
 

@@ -86,6 +86,16 @@ class Library:
             self._searcher = self._searcher.refresh()
         return self._searcher
 
+    def _report_records(self, searcher):
+        """The document numbers of the report records (one per report), masked out of
+        every search; worked out once per searcher rather than on every search."""
+        if getattr(self, "_records_for", None) is not searcher:
+            from whoosh.query import Term
+
+            self._records = set(searcher.docs_for_query(Term("kind", KIND_REPORT)))
+            self._records_for = searcher
+        return self._records
+
     def close(self) -> None:
         if self._searcher is not None:
             self._searcher.close()
@@ -146,16 +156,12 @@ class Library:
 
     def search(self, request: SearchRequest) -> SearchResult:
         from whoosh import sorting
-        from whoosh.query import Term
 
         if request.page < 1:
             raise UsageError(f"--page must be 1 or more, not {request.page}")
         if request.limit < 1:
             raise UsageError(f"--limit must be 1 or more, not {request.limit}")
         text = (request.query or "").strip()
-        # the report records (one per report) are masked out: cheaper than a filter
-        # listing every paragraph
-        report_records = Term("kind", KIND_REPORT)
         context = self.context()
         filters = filter_query(context, speakers=request.speakers, themes=request.themes,
                                sections=request.sections, reports=request.reports,
@@ -165,9 +171,10 @@ class Library:
         user_query = parse_query(text, context) if text else None
         facets = {"speakers": ListColumnFacet("speaker_list"),
                   "themes": ListColumnFacet("theme_list"),
-                  "reports": sorting.FieldFacet("report_id", maptype=sorting.Count)}
+                  "reports": ListColumnFacet("report_id")}
         searcher = self.searcher()
         reader = searcher.reader()
+        report_records = self._report_records(searcher)
         if user_query is not None:
             bound_expansions(user_query, reader)
             user_query = decompound(expand_fuzzy(user_query, reader), reader)
@@ -176,8 +183,8 @@ class Library:
             # ties need the whole tied group, so fetch a margin past the page
             results = searcher.search(
                 scored, limit=request.page * request.limit + TIE_MARGIN, filter=filters,
-                mask=report_records, groupedby=facets, terms=True)
-            ranked = sorted(results, key=_rank_key)
+                mask=report_records, groupedby=facets, terms=request.explain)
+            ranked = _ranked(results, request.page * request.limit)
             page_hits = ranked[(request.page - 1) * request.limit:
                                request.page * request.limit]
             total = len(results) if results.has_exact_length() \
@@ -230,8 +237,9 @@ class Library:
             record.update(score=round(float(hit.score or 0.0), 4),
                           snippet=_ellipsis(record["text"], start, end),
                           highlights=[list(s) for s in spans], _window=(start, end))
-            record["_matched"] = sorted({t.decode() if isinstance(t, bytes) else t
-                                         for _, t in (hit.matched_terms() or [])})
+            if hit.results.has_matched_terms():  # recorded for --explain only
+                record["_matched"] = sorted({t.decode() if isinstance(t, bytes) else t
+                                             for _, t in (hit.matched_terms() or [])})
         else:
             start, end = snippet_window(record["text"], [])
             record.update(score=0.0, snippet=_ellipsis(record["text"], start, end),
@@ -380,6 +388,21 @@ def with_proximity_bonus(q):
             return q
         words.append(text_terms[0].text)
     return AndMaybe(q, Phrase("text", words, slop=2, boost=PHRASE_BONUS))
+
+
+def _ranked(results, needed: int) -> list:
+    """The best ``needed`` hits in rank order. Counting facets makes Whoosh keep every
+    match, so pick the top by score first and read stored fields only for those and for
+    whatever ties with the last of them."""
+    from whoosh.searching import Hit
+
+    order = sorted(results.top_n, key=lambda item: (-round(item[0], 4), item[1]))
+    cut = min(needed, len(order))
+    while cut < len(order) and cut < needed + TIE_MARGIN and \
+            round(order[cut][0], 4) == round(order[cut - 1][0], 4):
+        cut += 1
+    hits = [Hit(results, docnum, n, score) for n, (score, docnum) in enumerate(order[:cut])]
+    return sorted(hits, key=_rank_key)
 
 
 def _rank_key(hit) -> tuple:

@@ -27,7 +27,11 @@ class PersonView:
     paragraphs: int = 0
 
     def folded_forms(self) -> set[str]:
-        return {fold(f) for f in (self.name, *self.forms)} | self.keys
+        key = (self.name, len(self.forms), len(self.keys))
+        if getattr(self, "_folded_key", None) != key:  # names change only by the curator
+            self._folded = {fold(f) for f in (self.name, *self.forms)} | self.keys
+            self._folded_key = key
+        return self._folded
 
     def as_json(self) -> dict:
         return {"name": self.name, "titles": _unique(self.honorifics + self.titles),

@@ -1,0 +1,129 @@
+"""Who speaks, in each common layout of transcript and minutes (one fixture per layout in
+tests/layouts/, expected speakers written from reading it)."""
+
+from pathlib import Path
+
+import pytest
+
+from indexer.parse import parse_file, parse_text
+
+from .conftest import run, run_json
+
+LAYOUTS = Path(__file__).resolve().parent / "layouts"
+
+
+def by_opening(path: Path) -> dict[str, tuple[tuple[str, ...], tuple[str, ...]]]:
+    return {c.text[:40]: (c.speakers, c.mentions) for c in parse_file(path).chunks}
+
+
+def speakers_of(path: Path, opening: str) -> tuple[str, ...]:
+    chunks = parse_file(path).chunks
+    found = [c for c in chunks if c.text.startswith(opening)]
+    assert len(found) == 1, f"{opening!r} in {[c.text[:30] for c in chunks]}"
+    return found[0].speakers
+
+
+@pytest.mark.parametrize(("opening", "speakers"), [
+    ("Present:", ()),
+    ("Regrets:", ()),
+    ("Moderator, Ms. Nadia Haddad", ("Nadia Haddad",)),
+    ("Tomasz Wiśniewski (Office", ("Tomasz Wiśniewski",)),
+    ("… and that is why", ("Tomasz Wiśniewski",)),  # a continuation line
+    ("Note:", ()),
+    ("Question (participant", ()),
+    ("Grace Mwangi: There is", ("Grace Mwangi",)),
+    ("Grace Mwangi: It also", ("Grace Mwangi",)),
+    ("Discussion:", ()),
+    ("Action:", ()),
+    ("Ms. Haddad: We close", ("Nadia Haddad",)),
+])
+def test_transcript_labels(opening, speakers):
+    assert speakers_of(LAYOUTS / "transcript.md", opening) == speakers
+
+
+def test_transcript_roles_and_organisations_from_labels():
+    people = {p.name: p for p in parse_file(LAYOUTS / "transcript.md").people}
+    assert "Moderator" in people["Nadia Haddad"].roles
+    assert "Staff Council" in people["Nadia Haddad"].organisations
+    assert "Office of the Ombudsman" in people["Tomasz Wiśniewski"].organisations
+
+
+@pytest.mark.parametrize(("opening", "speakers"), [
+    ("Mission Support Division", ()),  # the header itself is not speech
+    ("Conduct teams now sit", ("Abebe Girma",)),
+    ("The unit also trains", ("Abebe Girma",)),
+    ("Civil Society Forum", ()),
+    ("Survivors want to know", ("Lucía Fernández",)),
+    ("She proposed a case tracker", ("Lucía Fernández",)),
+])
+def test_header_lines_own_the_paragraphs_below(opening, speakers):
+    assert speakers_of(LAYOUTS / "panel-headers.md", opening) == speakers
+
+
+def test_header_lines_give_role_and_organisation():
+    people = {p.name: p for p in parse_file(LAYOUTS / "panel-headers.md").people}
+    assert people["Abebe Girma"].roles == ("Chief of Conduct and Discipline",)
+    assert people["Abebe Girma"].organisations == ("Mission Support Division",)
+    assert people["Lucía Fernández"].roles == ("Coordinator",)
+
+
+@pytest.mark.parametrize(("opening", "speakers"), [
+    ("- Ivan Herman (IH)", ()),  # the attendee list: mentions, not speakers
+    ("Regrets:", ()),
+    ("IH: The draft", ("Ivan Herman",)),
+    ("LLM: I have comments", ("Laurent Le Meur",)),
+    ("Wendy Reid: Let us", ("Wendy Reid",)),
+    ("< WR > s/Friday", ()),
+    ("Resolution:", ()),
+])
+def test_scribe_html_with_cite_and_initials_from_the_attendee_list(opening, speakers):
+    assert speakers_of(LAYOUTS / "scribe.html", opening) == speakers
+
+
+def test_attendee_list_gives_mentions():
+    chunk = next(c for c in parse_file(LAYOUTS / "scribe.html").chunks
+                 if c.text.startswith("- Ivan Herman"))
+    assert set(chunk.mentions) == {"Ivan Herman", "Laurent Le Meur", "Wendy Reid"}
+
+
+@pytest.mark.parametrize(("opening", "speakers"), [
+    ("AMYU: The e-learning", ("Amina Yusuf",)),
+    ("JB: Field offices", ("Johan Berg",)),
+    ("ACTION:", ()),
+])
+def test_initials_resolved_through_the_attendee_table(opening, speakers):
+    assert speakers_of(LAYOUTS / "initials-minutes.md", opening) == speakers
+
+
+def test_attendee_table_gives_organisations():
+    people = {p.name: p for p in parse_file(LAYOUTS / "initials-minutes.md").people}
+    assert people["Amina Yusuf"].organisations == ("UNFPA",)
+    assert "AMYU" in people["Amina Yusuf"].aliases
+
+
+def test_an_organisation_with_its_acronym_is_not_a_person():
+    text = ("Dr. Kemi Ade of the Women at Risk International Foundation (WARIF) spoke.\n\n"
+            "WARIF: runs centres in Lagos.")
+    report = parse_text(text, "markdown")
+    assert [p.name for p in report.people] == ["Kemi Ade"]
+    assert report.chunks[1].speakers == ()
+
+
+def test_unattributed_paragraph_inside_one_speakers_stretch():
+    text = ("## Panel\n\nMs. Ana Ruiz said that budgets were cut in half this year.\n\n"
+            "Training budgets suffered most, and travel was frozen for the whole year.\n\n"
+            "Ms. Ruiz added that donors had been told.\n\n"
+            "## Next\n\nThe meeting then moved to other business for the remaining time.")
+    chunks = parse_text(text, "markdown").chunks
+    assert [c.speakers for c in chunks] == [("Ana Ruiz",), ("Ana Ruiz",), ("Ana Ruiz",), ()]
+
+
+def test_layouts_filter_by_speaker_through_the_cli(tmp_path):
+    index = tmp_path / "ix"
+    assert run(index, "index", str(LAYOUTS), "-q").exit_code == 0
+    out = run_json(index, "search", "--speaker", "LLM", "--format", "json")
+    assert [h["speakers"] for h in out["hits"]] == [["Laurent Le Meur"]]
+    out = run_json(index, "search", "--speaker", "Mwangi", "--format", "json")
+    assert out["total"] == 2
+    assert run_json(index, "search", "hotline", "--speaker", "Mwangi", "--format",
+                    "json")["total"] == 1
