@@ -94,7 +94,10 @@ def lock_fd(writer) -> int | None:
 
 def open_writer(ix, *, procs: int = 1, wait: float = 0.0):
     """A writer for ``ix``; raises Whoosh's LockError when the lock is not free in time."""
-    options = {"limitmb": WRITER_MEMORY_MB}
+    # compound=False: a segment stays a set of plain files. Whoosh reads a sub-file of a
+    # compound segment by copying it into memory, so every new searcher would copy the
+    # whole index; plain files are read in place.
+    options = {"limitmb": WRITER_MEMORY_MB, "compound": False}
     if wait:
         options.update(timeout=wait, delay=0.25)
     if procs > 1:

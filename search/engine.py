@@ -75,6 +75,7 @@ class Library:
         self._people_file = people_file or self.path / PEOPLE_FILE
         self._reports: dict[str, dict] | None = None
         self._directory: Directory | None = None
+        self._plain_directory: Directory | None = None
         self._searcher = None
 
     def searcher(self):
@@ -110,13 +111,23 @@ class Library:
     @property
     def reports(self) -> dict[str, dict]:
         if self._reports is None:
-            self._reports = self._load_reports()
+            self._reports, self._plain_directory = self._load_records()
         return self._reports
 
-    def _load_reports(self) -> dict[str, dict]:
-        """The report records, from a cache beside the index when it was written for the
-        index's current generation (reading thousands of stored records is the slow part
-        of a cold search), else from the index, refreshing the cache."""
+    @property
+    def directory(self) -> Directory:
+        if self._directory is None:
+            curator = load_curator(self._people_file)
+            reports = self.reports  # also loads the directory built without a curator
+            self._directory = Directory.build(reports, curator) if curator \
+                else self._plain_directory
+        return self._directory
+
+    def _load_records(self) -> tuple[dict[str, dict], Directory]:
+        """The report records and the people directory built from them, from a cache
+        beside the index when it was written for the index's current generation (reading
+        thousands of stored records is the slow part of a cold search), else from the
+        index, refreshing the cache."""
         import os
         import pickle
 
@@ -124,26 +135,23 @@ class Library:
         cache = self.path / CACHE_FILE
         try:
             with open(cache, "rb") as handle:
-                found_stamp, reports = pickle.load(handle)
+                found_stamp, reports, directory = pickle.load(handle)
             if found_stamp == stamp:
-                return reports
-        except (OSError, EOFError, ValueError, TypeError, pickle.UnpicklingError):
+                return reports, directory
+        except (OSError, EOFError, ValueError, TypeError, AttributeError,
+                pickle.UnpicklingError):
             pass
         reports = stored_reports(self.ix)
+        directory = Directory.build(reports, None)
         try:
             partial = cache.with_name(f"{CACHE_FILE}.{os.getpid()}.tmp")
             with open(partial, "wb") as handle:
-                pickle.dump((stamp, reports), handle, protocol=pickle.HIGHEST_PROTOCOL)
+                pickle.dump((stamp, reports, directory), handle,
+                            protocol=pickle.HIGHEST_PROTOCOL)
             os.replace(partial, cache)
         except OSError:
             pass  # a read-only index is searched without the cache
-        return reports
-
-    @property
-    def directory(self) -> Directory:
-        if self._directory is None:
-            self._directory = Directory.build(self.reports, load_curator(self._people_file))
-        return self._directory
+        return reports, directory
 
     @property
     def taxonomy(self):
