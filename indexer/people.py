@@ -64,6 +64,7 @@ SPEECH = re.compile(rf"^\s*(?:,[^.;:]{{0,220}}?,\s*)?{ADVERBS}(?:{_verbs})\b", r
 PRONOUN_SPEECH = re.compile(rf"(?:^|(?<=[.!?]\s))(?:She|He)\s+{ADVERBS}(?:{_verbs})\b")
 LEADING_PRONOUN = re.compile(r"^\s*(?:She|He)\b")
 CONTINUATION = re.compile(r"^\s*(?:…|\.\.\.)")
+CONTINUED_TURN = re.compile(r"^(?![<\[(]|s/)\S+(?:\s+\S+){5,}")
 PROSE = re.compile(r"^[\"“‘(]?[A-Z][a-z]+[ ,].{30,}[.!?\"”’)]$", re.S)
 ROLE_REFERENCE = re.compile(rf"\b[Tt]he\s+(?P<role>(?:[{UPPER}][\w'’-]*\s*){{1,5}})")
 
@@ -104,9 +105,9 @@ def parse_label(text: str) -> tuple[str, str, str, int] | None:
         return None
     if len(label) >= 4 and label.isupper() and " " not in label:
         return None  # PROPOSE:, RESOLUTION:, ACTION: are minute-taking keywords
-    first_word = label.split()[0].casefold()
-    if first_word in NON_PERSON_LABELS and len(label.split()) <= 2:
-        return None
+    words = label.casefold().split()
+    if len(words) <= 3 and (words[0] in NON_PERSON_LABELS or words[-1] in NON_PERSON_LABELS):
+        return None  # "Action items:", "Tracking Comment:", "Initiating Comment:"
     return label, role, organisation, match.end()
 
 
@@ -466,14 +467,21 @@ def attribute(blocks: tuple[Block, ...], registry: Registry,
 
 
 def _fill_one_speaker_stretches(blocks, result: list[Attribution]) -> list[Attribution]:
-    """In a narrative summary, a paragraph of prose with no speaker and no one named,
-    between two paragraphs of the same single speaker in the same section, continues
-    that speaker. (In minutes an unlabelled line between two turns is the scribe's.)"""
+    """A paragraph with no speaker and no one named, between two paragraphs of the same
+    single speaker in the same section, continues that speaker: prose in a narrative
+    summary, a plain line of notes between two turns in minutes."""
     out = list(result)
     for i in range(1, len(blocks) - 1):
         before, here, after = out[i - 1], out[i], result[i + 1]
-        if here.speakers or here.mentions or blocks[i].kind != "paragraph" or \
-                before.labelled or after.labelled or not PROSE.match(blocks[i].text):
+        if here.speakers or here.mentions or blocks[i].kind != "paragraph":
+            continue
+        text = blocks[i].text
+        if before.labelled or after.labelled:
+            # in minutes, a line of the scribe's between two turns of one person is that
+            # person's turn going on; edits ("s/x/y/") and IRC lines ("<nick> ...") are not
+            if not (before.labelled and after.labelled and CONTINUED_TURN.match(text)):
+                continue
+        elif not PROSE.match(text):
             continue
         if len(before.speakers) == 1 and before.speakers == after.speakers and \
                 blocks[i - 1].section_path == blocks[i].section_path == \

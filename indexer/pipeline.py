@@ -25,8 +25,8 @@ from .writers import exit_with_parent
 
 # a commit after this many reports or paragraphs, whichever comes first: an interruption
 # loses at most one batch, and few commits keep the number of segments down
-BATCH_REPORTS = 500
-BATCH_PARAGRAPHS = 20_000
+BATCH_REPORTS = 2000
+BATCH_PARAGRAPHS = 50_000
 # a job this large is written by several processes (each its own segment)
 PARALLEL_WRITE_TASKS = 200
 

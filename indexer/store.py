@@ -147,9 +147,10 @@ class ReportWriter:
         self.pending += 1
 
     def commit(self) -> None:
-        # Whoosh's default policy merges only small segments: no full merge on small updates
+        from .writers import merge_tiny
+
         try:
-            self._writer.commit(optimize=False)
+            self._writer.commit(mergetype=merge_tiny)
         except OSError as exc:
             self.cancel()
             raise ReportsError(f"cannot write the index ({exc.strerror or exc}); it keeps "

@@ -18,7 +18,29 @@ from whoosh.codec import whoosh3
 from whoosh.multiproc import MpWriter, SubWriterTask
 
 WRITER_MEMORY_MB = 256  # per writer process, before it spills sorted runs to disk
+TINY_SEGMENT_DOCS = 5_000
 _MISSING = object()
+
+
+def merge_tiny(writer, segments):
+    """Merge policy: fold segments under TINY_SEGMENT_DOCS documents into the new one and
+    leave the others alone. Whoosh's default merges ever larger segments as they pile up,
+    in one process, which turns a long run into a series of near-full rewrites; here a
+    large job leaves a handful of large segments and a small update stays small."""
+    from whoosh.reading import SegmentReader
+
+    kept = []
+    tiny = [s for s in segments if s.doc_count_all() < TINY_SEGMENT_DOCS]
+    if len(tiny) < 2:
+        return segments
+    for segment in segments:
+        if segment in tiny:
+            reader = SegmentReader(writer.storage, writer.schema, segment)
+            writer.add_reader(reader)
+            reader.close()
+        else:
+            kept.append(segment)
+    return kept
 
 
 def _cached_reader(self, fieldname, column):

@@ -127,3 +127,20 @@ def test_layouts_filter_by_speaker_through_the_cli(tmp_path):
     assert out["total"] == 2
     assert run_json(index, "search", "hotline", "--speaker", "Mwangi", "--format",
                     "json")["total"] == 1
+
+
+def test_a_plain_line_between_two_turns_of_one_person_continues_the_turn():
+    text = ("Lars: the reader sends the question to the database.\n\n"
+            "numerical representation of the book feeds a vector store for queries.\n\n"
+            "Lars: and the answers link back to the page.\n\n"
+            "s/fed/feeds/\n\nLars: that is all.")
+    chunks = parse_text(text, "markdown").chunks
+    assert [c.speakers for c in chunks] == [("Lars",), ("Lars",), ("Lars",), (), ("Lars",)]
+
+
+def test_labels_ending_in_a_minutes_word_are_not_people():
+    text = ("- Tracking Comment: > Team member has proposed to merge this.\n"
+            "- Initiating Comment: > We propose to stabilise.\n")
+    report = parse_text(text, "markdown")
+    assert report.people == ()
+    assert report.chunks[0].speakers == ()
