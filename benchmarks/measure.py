@@ -92,8 +92,6 @@ def query_mix(paragraphs: list[dict], seed: int = 7, size: int = 100) -> list[di
     mix = []
     for kind in kinds:
         pool = {"speaker": with_speaker, "theme": with_theme}.get(kind) or paragraphs
-        if not pool:
-            pool = paragraphs
         for _ in range(50):
             paragraph = rng.choice(pool)
             words = [w.lower() for w in _WORD.findall(paragraph["text"])

@@ -20,7 +20,6 @@ TOKEN_EXPRESSION = r"\w+(?:[.\-\u2010\u2011'’]\w+)*"
 _SEPARATORS = re.compile(r"[\-\u2010\u2011]")
 _CAMEL = re.compile(r"[A-Z]?[a-z]+|[A-Z]+(?![a-z])|\d+")
 _IS_CAMEL = re.compile(r"^[A-Z]?[a-z]+(?:[A-Z][a-z]+)+$")
-_ACCENTS = accent_map
 STOP_WORDS = frozenset("a an and are as at be by for from if in into is it of on or that the "
                        "this to was were with".split())
 
@@ -45,7 +44,6 @@ _OUR_ENDINGS = ("our", "ours", "oured", "ouring", "ourable", "ourite", "ourites"
 _ISE = re.compile(r"^(\w{3,}?)(is|ys)(e|es|ed|ing|er|ers|ation|ations|ational)$")
 
 
-@lru_cache(maxsize=200_000)
 def fold_variant(word: str) -> str:
     """British/UN spelling -> one form ('organisation' -> 'organization')."""
     data = _variants()
@@ -135,12 +133,12 @@ def token_words(text: str, index_mode: bool, removestops: bool
 
 
 def _surface(word: str) -> str:
-    return word.lower().translate(_ACCENTS)
+    return word.lower().translate(accent_map)
 
 
 class MorphFilter(Filter):
-    """Spelling variants folded, then English stemming. A morphological filter: Whoosh
-    leaves it out when it builds the spelling dictionary, which keeps whole words."""
+    """Spelling variants folded, then English stemming (remembered per word). Marked
+    morphological, so Whoosh leaves it out when asked for whole words (``no_morph``)."""
 
     is_morph = True
 

@@ -141,7 +141,11 @@ def index_paths(paths: list[str], index_dir: Path, *, prune: bool = False,
 
 
 def _writer_processes(tasks: int) -> int:
-    return min(os.cpu_count() or 1, 4) if tasks >= PARALLEL_WRITE_TASKS else 1
+    return _worker_count() if tasks >= PARALLEL_WRITE_TASKS else 1
+
+
+def _worker_count() -> int:
+    return min(os.cpu_count() or 1, 4)
 
 
 def _copy(summary: Summary) -> Summary:
@@ -215,7 +219,7 @@ def _parse_all(tasks: list[_Task], taxonomy, max_bytes: int, summary: Summary,
                lock_fd: int | None = None) -> Iterator[tuple[_Task, Report | None]]:
     """Parse in worker processes when there is enough work to pay for them."""
     jobs = [(t.path, t.report_id, taxonomy, max_bytes) for t in tasks]
-    workers = min(os.cpu_count() or 1, 4)
+    workers = _worker_count()
     if len(tasks) >= 8 and workers > 1:
         import multiprocessing
 

@@ -77,6 +77,8 @@ class Library:
         self._directory: Directory | None = None
         self._plain_directory: Directory | None = None
         self._searcher = None
+        self._records: set[int] = set()
+        self._records_for = None  # the searcher _records was worked out for
 
     def searcher(self):
         """One searcher kept open across searches (opening a segment's files is the slow
@@ -90,7 +92,7 @@ class Library:
     def _report_records(self, searcher):
         """The document numbers of the report records (one per report), masked out of
         every search; worked out once per searcher rather than on every search."""
-        if getattr(self, "_records_for", None) is not searcher:
+        if self._records_for is not searcher:
             from whoosh.query import Term
 
             self._records = set(searcher.docs_for_query(Term("kind", KIND_REPORT)))
@@ -242,7 +244,7 @@ class Library:
             vector = _vector(searcher, hit.docnum)
             spans = term_spans(vector, words[0], words[1], record["text"])
             start, end = snippet_window(record["text"], spans)
-            record.update(score=round(float(hit.score or 0.0), 4),
+            record.update(score=_shown_score(hit.score),
                           snippet=_ellipsis(record["text"], start, end),
                           highlights=[list(s) for s in spans], _window=(start, end))
             if hit.results.has_matched_terms():  # recorded for --explain only
@@ -262,9 +264,7 @@ class Library:
         return {
             "report_id": fields["report_id"], "report_title": fields.get("title", ""),
             "date": when.date().isoformat() if when else None,
-            "source": data.get("source") or self.reports.get(fields["report_id"], {}).get(
-                "source", ""),
-            "section": fields.get("section", ""),
+            "source": data.get("source", ""), "section": fields.get("section", ""),
             "section_path": data["section_path"], "paragraph": fields["paragraph"],
             "speakers": list(dict.fromkeys(display(s) for s in data["speakers"])),
             "mentions": list(dict.fromkeys(display(m) for m in data["mentions"])),
@@ -404,19 +404,24 @@ def _ranked(results, needed: int) -> list:
     whatever ties with the last of them."""
     from whoosh.searching import Hit
 
-    order = sorted(results.top_n, key=lambda item: (-round(item[0], 4), item[1]))
+    order = sorted(results.top_n, key=lambda item: (-_shown_score(item[0]), item[1]))
     cut = min(needed, len(order))
     while cut < len(order) and cut < needed + TIE_MARGIN and \
-            round(order[cut][0], 4) == round(order[cut - 1][0], 4):
+            _shown_score(order[cut][0]) == _shown_score(order[cut - 1][0]):
         cut += 1
     hits = [Hit(results, docnum, n, score) for n, (score, docnum) in enumerate(order[:cut])]
     return sorted(hits, key=_rank_key)
 
 
+def _shown_score(score) -> float:
+    """The score as hits show it; scores equal at this precision are ties."""
+    return round(float(score or 0.0), 4)
+
+
 def _rank_key(hit) -> tuple:
     """Score first; equal scores: newer report first, then paragraph order."""
     when = hit.get("date")
-    return (-round(float(hit.score or 0.0), 4), -(when.toordinal() if when else 0),
+    return (-_shown_score(hit.score), -(when.toordinal() if when else 0),
             hit.get("report_id", ""), hit.get("paragraph", 0))
 
 

@@ -12,10 +12,6 @@ from .conftest import run, run_json
 LAYOUTS = Path(__file__).resolve().parent / "layouts"
 
 
-def by_opening(path: Path) -> dict[str, tuple[tuple[str, ...], tuple[str, ...]]]:
-    return {c.text[:40]: (c.speakers, c.mentions) for c in parse_file(path).chunks}
-
-
 def speakers_of(path: Path, opening: str) -> tuple[str, ...]:
     chunks = parse_file(path).chunks
     found = [c for c in chunks if c.text.startswith(opening)]
