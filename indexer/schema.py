@@ -6,6 +6,7 @@ from whoosh.columns import VarBytesColumn
 from whoosh.fields import COLUMN, DATETIME, ID, KEYWORD, NUMERIC, STORED, TEXT, Schema
 from whoosh.formats import Characters
 
+from . import whoosh_fixes  # noqa: F401 - applies the column-reading fixes
 from .analysis import make_analyzer
 
 FORMAT_VERSION = 2  # 2: one-step analyzer, offsets in vectors only, facet columns

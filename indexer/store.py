@@ -14,6 +14,7 @@ from datetime import datetime
 from pathlib import Path
 
 from .errors import IndexLockedError, IndexMissingError, IndexVersionError, ReportsError
+from .facet_tables import write_missing_tables
 from .records import Report
 from .schema import FORMAT_VERSION, KIND_CHUNK, KIND_REPORT, make_schema
 
@@ -126,6 +127,7 @@ class ReportWriter:
         except LockError:
             raise IndexLockedError("index is locked by another indexer "
                                    "(use --wait SECONDS to wait for it)") from None
+        self._ix = ix
         self.pending = 0
         self.pending_paragraphs = 0
 
@@ -159,6 +161,7 @@ class ReportWriter:
             self.cancel()
             raise
         self.pending = self.pending_paragraphs = 0
+        write_missing_tables(self._ix)
 
     def cancel(self) -> None:
         """Drop what was not committed and always free the lock, even after a commit

@@ -14,12 +14,10 @@ import os
 import signal
 import threading
 
-from whoosh.codec import whoosh3
 from whoosh.multiproc import MpWriter, SubWriterTask
 
 WRITER_MEMORY_MB = 256  # per writer process, before it spills sorted runs to disk
 TINY_SEGMENT_DOCS = 5_000
-_MISSING = object()
 
 
 def merge_tiny(writer, segments):
@@ -41,19 +39,6 @@ def merge_tiny(writer, segments):
         else:
             kept.append(segment)
     return kept
-
-
-def _cached_reader(self, fieldname, column):
-    # Whoosh re-checks the disk for a column it found missing, once per posting written
-    # (a stat per posting); remember the answer instead.
-    reader = self._readers.get(fieldname, _MISSING)
-    if reader is _MISSING:
-        reader = self.column_reader(fieldname, column) if self.has_column(fieldname) else None
-        self._readers[fieldname] = reader
-    return reader
-
-
-whoosh3.W3PerDocReader._cached_reader = _cached_reader
 
 
 def exit_with_parent(inherited_lock_fd: int | None = None) -> None:

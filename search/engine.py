@@ -10,12 +10,19 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from indexer.errors import UsageError
+from indexer.facet_tables import (
+    FACET_COLUMNS,
+    build_tables,
+    read_tables,
+    segment_id,
+    write_tables,
+)
 from indexer.schema import FORMAT_VERSION, KIND_CHUNK, KIND_REPORT
 from indexer.store import open_index, saved_themes_file, stored_reports
 from indexer.themes import load_taxonomy
 
-from .facets import ListColumnFacet
 from .highlight import snippet_window, term_spans
+from .matching import DocSet, find, matches_of_filter
 from .people import PEOPLE_FILE, Directory, load_curator
 from .query import (
     QueryContext,
@@ -77,8 +84,10 @@ class Library:
         self._directory: Directory | None = None
         self._plain_directory: Directory | None = None
         self._searcher = None
-        self._records: set[int] = set()
+        self._records = None
         self._records_for = None  # the searcher _records was worked out for
+        self._facet_tables: dict[str, dict] = {}  # segment id -> its facet tables
+        self._speaker_names: dict[str, str] = {}  # speaker key -> name shown
 
     def searcher(self):
         """One searcher kept open across searches (opening a segment's files is the slow
@@ -95,7 +104,8 @@ class Library:
         if self._records_for is not searcher:
             from whoosh.query import Term
 
-            self._records = set(searcher.docs_for_query(Term("kind", KIND_REPORT)))
+            self._records = DocSet.from_global(
+                searcher, searcher.docs_for_query(Term("kind", KIND_REPORT)))
             self._records_for = searcher
         return self._records
 
@@ -179,42 +189,40 @@ class Library:
         if not text and filters is None:
             raise UsageError("give a QUERY, or a filter such as --speaker or --theme")
         user_query = parse_query(text, context) if text else None
-        facets = {"speakers": ListColumnFacet("speaker_list"),
-                  "themes": ListColumnFacet("theme_list"),
-                  "reports": ListColumnFacet("report_id")}
         searcher = self.searcher()
         reader = searcher.reader()
         report_records = self._report_records(searcher)
+        filtered = matches_of_filter(searcher, filters, report_records) \
+            if filters is not None else None
         if user_query is not None:
             bound_expansions(user_query, reader)
             user_query = decompound(expand_fuzzy(user_query, reader), reader)
             words = _highlight_terms(user_query, reader)
             scored = with_proximity_bonus(user_query)
             # ties need the whole tied group, so fetch a margin past the page
-            results = searcher.search(
-                scored, limit=request.page * request.limit + TIE_MARGIN, filter=filters,
-                mask=report_records, groupedby=facets, terms=request.explain)
-            ranked = _ranked(results, request.page * request.limit)
+            found = find(searcher, scored, user_query,
+                         limit=request.page * request.limit + TIE_MARGIN,
+                         allowed=filtered,
+                         masked=report_records, terms=request.explain)
+            ranked = _ranked(found.results, request.page * request.limit)
             page_hits = ranked[(request.page - 1) * request.limit:
                                request.page * request.limit]
-            total = len(results) if results.has_exact_length() \
-                else results.estimated_length()
-            groups = results
+            total, segments = found.total, found.segments
         else:
             words = None
             order = sorting.MultiFacet(["date", "report_id", "paragraph"])
-            page = searcher.search_page(
-                filters, request.page, pagelen=request.limit, mask=report_records,
-                groupedby=facets, sortedby=order)
+            page = searcher.search_page(filters, request.page, pagelen=request.limit,
+                                        mask=report_records.global_set, sortedby=order)
             page_hits = list(page)
-            total = len(page.results) if page.results.has_exact_length() \
-                else page.total
-            groups = page.results
+            readers = {offset: leaf.reader() for leaf, offset in searcher.leaf_searchers()}
+            segments = [(readers[offset], docnums)
+                        for offset, docnums in filtered.by_offset.items()]
+            total = len(filtered)
         hits = [self._hit(searcher, hit, words) for hit in page_hits]
         if request.explain and user_query is not None:
             for hit, found in zip(hits, page_hits, strict=True):
                 hit["_parts"] = score_parts(searcher, scored, found.docnum)
-        facet_counts = self._facets(groups)
+        facet_counts = self._facets(segments)
         suggestion = self._suggest(searcher, text) if text and total < 3 else None
         result = SearchResult(query=request.query, total=total, page=request.page,
                               limit=request.limit, suggestion=suggestion, hits=hits,
@@ -224,19 +232,38 @@ class Library:
             result.explanation = _explain(text, user_query, context, hits)
         return result
 
-    def _facets(self, results) -> dict[str, dict[str, int]]:
+    def _facets(self, segments) -> dict[str, dict[str, int]]:
+        counts: dict[str, dict[str, int]] = {column: {} for column in FACET_COLUMNS}
+        for reader, docnums in segments:
+            if docnums:
+                for column, table in self._tables_for(reader).items():
+                    table.count(docnums, counts[column])
         speakers: dict[str, int] = {}
-        for key, count in results.groups("speakers").items():
-            if not key:
-                continue
-            person = self.directory.person_for_key(key)
-            name = person.name if person else key
+        for key, count in counts["speaker_list"].items():
+            name = self._speaker_name(key)
             speakers[name] = speakers.get(name, 0) + count
-        themes = {k: v for k, v in results.groups("themes").items() if k}
-        reports = {k: v for k, v in results.groups("reports").items() if k}
-        by_count = lambda d: dict(sorted(d.items(), key=lambda kv: (-kv[1], kv[0])))  # noqa: E731
-        return {"speakers": by_count(speakers), "themes": by_count(themes),
-                "reports": by_count(reports)}
+        return {"speakers": _by_count(speakers), "themes": _by_count(counts["theme_list"]),
+                "reports": _by_count(counts["report_id"])}
+
+    def _speaker_name(self, key: str) -> str:
+        names = self._speaker_names
+        if key not in names:
+            person = self.directory.person_for_key(key)
+            names[key] = person.name if person else key
+        return names[key]
+
+    def _tables_for(self, reader) -> dict:
+        """A segment's facet tables: kept in memory across searches, read from the file
+        the indexer wrote, else built (an index written before tables existed)."""
+        name = segment_id(reader)
+        tables = self._facet_tables.get(name)
+        if tables is None:
+            tables = read_tables(self.path, name)
+            if tables is None:
+                tables = build_tables(reader)
+                write_tables(self.path, name, tables)
+            self._facet_tables[name] = tables
+        return tables
 
     def _hit(self, searcher, hit, words) -> dict:
         record = self.chunk_record(hit.fields())
@@ -379,6 +406,16 @@ class Library:
             row["paragraphs"] = paragraphs
             rows.append(row)
         return sorted(rows, key=lambda r: (-r["paragraphs"], r["name"]))
+
+
+def _by_count(counts: dict[str, int]) -> dict[str, int]:
+    """Most first, then by name (two stable sorts with C keys: facets can hold thousands
+    of values)."""
+    from operator import itemgetter
+
+    ordered = sorted(counts.items())
+    ordered.sort(key=itemgetter(1), reverse=True)
+    return dict(ordered)
 
 
 def with_proximity_bonus(q):

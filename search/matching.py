@@ -1,0 +1,355 @@
+"""The best paragraphs for a query and every paragraph it matches, with as little Python
+per match as Whoosh allows.
+
+A search needs both: the top hits, ranked, and the whole set of matches for the total
+and the facet counts. Two ways to get them, chosen per query:
+
+- *skipping*: Whoosh ranks the top hits and skips blocks of postings that cannot reach
+  them (block quality), then the set of matches is read from the postings block by
+  block. Fast for queries of one or a few alternative words, the common case, whose
+  postings are long.
+- *recording*: one scoring pass over every match that also notes each match; for
+  queries whose matcher cannot skip (phrases, conjunctions), where reading the postings
+  again would repeat the work."""
+
+from __future__ import annotations
+
+from heapq import heappush, heapreplace
+
+from whoosh import collectors
+from whoosh import query as wq
+from whoosh.matching.wrappers import FilterMatcher
+
+
+class Matches:
+    """The top hits (a Whoosh ``Results``) and, per segment, the matched documents."""
+
+    def __init__(self, results, segments: list[tuple[object, list[int]]]):
+        self.results = results
+        self.segments = segments  # (segment reader, segment document numbers)
+
+    @property
+    def total(self) -> int:
+        return sum(len(docnums) for _, docnums in self.segments)
+
+
+class DocSet:
+    """Document numbers, per segment (keyed by the segment's offset) and as one set of
+    global numbers for Whoosh's filters."""
+
+    def __init__(self, by_offset: dict[int, set[int]]):
+        self.by_offset = by_offset
+        self._global: set[int] | None = None
+
+    @classmethod
+    def from_global(cls, searcher, docnums) -> DocSet:
+        from bisect import bisect_right
+
+        offsets = [offset for _, offset in searcher.leaf_searchers()]
+        by_offset: dict[int, set[int]] = {offset: set() for offset in offsets}
+        for docnum in docnums:
+            offset = offsets[bisect_right(offsets, docnum) - 1]
+            by_offset[offset].add(docnum - offset)
+        return cls(by_offset)
+
+    def local(self, offset: int) -> set[int]:
+        return self.by_offset.get(offset, _EMPTY)
+
+    @property
+    def global_set(self) -> set[int]:
+        if self._global is None:
+            self._global = {d + offset for offset, docnums in self.by_offset.items()
+                            for d in docnums}
+        return self._global
+
+    def __len__(self) -> int:
+        return sum(len(docnums) for docnums in self.by_offset.values())
+
+
+_EMPTY: set[int] = set()
+
+
+class _RecordingCollector(collectors.TopCollector):
+    """Top N by score, noting every match per segment. It never raises the minimum
+    score, so Whoosh never prunes a sub-matcher and every match is seen."""
+
+    def __init__(self, limit: int):
+        super().__init__(limit=limit, usequality=False)
+        self.segments: list[tuple[object, list[int]]] = []
+        self._docnums: list[int] = []
+
+    def set_subsearcher(self, subsearcher, offset):
+        super().set_subsearcher(subsearcher, offset)
+        self._docnums = []
+        self.segments.append((subsearcher.reader(), self._docnums))
+
+    def _collect(self, global_docnum, score):
+        self._docnums.append(global_docnum - self.offset)
+        items = self.items
+        self.total += 1
+        if len(items) < self.limit:
+            heappush(items, (score, 0 - global_docnum))
+        elif score > items[0][0]:
+            heapreplace(items, (score, 0 - global_docnum))
+        return 0 - score
+
+
+def _wrap(collector, allowed, masked, terms: bool):
+    if terms:
+        collector = collectors.TermsCollector(collector)
+    if allowed is not None or masked:
+        collector = collectors.FilterCollector(
+            collector, allowed.global_set if allowed is not None else None,
+            masked.global_set if masked else None)
+    return collector
+
+
+def find(searcher, scored, matching, limit: int, allowed: DocSet | None,
+         masked: DocSet, terms: bool = False) -> Matches:
+    """``scored`` ranks, ``matching`` (the same query without optional parts) decides
+    what matches; ``allowed`` (None for all) filters and ``masked`` hides."""
+    if not terms and scores_in_blocks(scored):
+        found = _score_in_blocks(searcher, scored, limit, allowed, masked)
+        if found is not None:
+            return found
+    recorder = _RecordingCollector(limit)
+    collector = _wrap(recorder, allowed, masked, terms)
+    searcher.search_with_collector(scored, collector)
+    return Matches(collector.results(), recorder.segments)
+
+
+def scores_in_blocks(q) -> bool:
+    """Words, alternatives of words across fields, all of several such groups, and a
+    bonus for matching optionally (the proximity phrase): the shapes scored here a
+    block of postings at a time."""
+    kind = type(q)
+    if kind is wq.Term:
+        return True
+    if kind in (wq.Or, wq.And):
+        return q.boost == 1.0 and all(scores_in_blocks(sub) for sub in q.subqueries)
+    if kind is wq.AndMaybe:
+        return q.boost == 1.0 and scores_in_blocks(q.a)
+    return False
+
+
+def _score_in_blocks(searcher, q, limit, allowed, masked) -> Matches | None:
+    """BM25F for the shapes above, a block of postings at a time: the same
+    arithmetic as Whoosh's scorer in the same order (so the same scores), without a
+    Python call per match. None when the index scores otherwise (then Whoosh ranks)."""
+    from heapq import nlargest
+    from operator import neg
+
+    from whoosh.searching import Results
+
+    candidates: list[tuple[float, int]] = []
+    segments = []
+    for leaf, offset in searcher.leaf_searchers():
+        scores = _segment_scores(q, leaf, 1.0, {})
+        if scores is None:
+            return None
+        if allowed is not None:
+            scores = {d: scores[d] for d in scores.keys() & allowed.local(offset)}
+        for docnum in scores.keys() & masked.local(offset):
+            del scores[docnum]
+        segments.append((leaf.reader(), list(scores)))
+        # (score, -docnum): equal scores keep the lower document number, as Whoosh does
+        best = nlargest(limit, zip(scores.values(), map(neg, scores), strict=True))
+        candidates.extend((score, offset - negated) for score, negated in best)
+    top = nlargest(limit, candidates, key=lambda item: (item[0], -item[1]))
+    return Matches(Results(searcher, q, top), segments)
+
+
+def _segment_scores(q, leaf, boost: float, seen: dict) -> dict[int, float] | None:
+    """Each matched document's score, summed in the order Whoosh's matchers sum.
+    ``seen`` keeps each text term's scores and positions for the proximity bonus."""
+    kind = type(q)
+    if kind is wq.And:
+        found: dict[int, float] | None = None
+        for sub in q.subqueries:
+            part = _segment_scores(sub, leaf, boost, seen)
+            if part is None:
+                return None
+            found = part if found is None else \
+                {d: found[d] + part[d] for d in found.keys() & part.keys()}
+            if not found:
+                return {}
+        return found or {}
+    if kind is wq.AndMaybe:
+        found = _segment_scores(q.a, leaf, boost, seen)
+        found = dict(found) if found else found
+        if found and not _add_phrase_bonus(found, q.b, seen):
+            _add_optional(found, q.b.matcher(leaf))
+        return found
+    if kind is wq.Or:
+        total: dict[int, float] = {}
+        for sub in q.subqueries:
+            part = _segment_scores(sub, leaf, boost * q.boost, seen)
+            if part is None:
+                return None
+            if not total:
+                total = dict(part)  # a term's own scores stay as read (the bonus uses them)
+                continue
+            for docnum, score in part.items():
+                total[docnum] = total.get(docnum, 0.0) + score
+        return total
+    return _term_scores(q, leaf, boost, seen)
+
+
+def _add_phrase_bonus(scores: dict[int, float], phrase, seen: dict) -> bool:
+    """The proximity phrase's score, added where its words stand in order close enough,
+    from the text terms' scores and positions already read. False when they were not
+    read (the caller then asks Whoosh)."""
+    if type(phrase) is not wq.Phrase or phrase.fieldname != "text" or \
+            any(word not in seen for word in phrase.words):
+        return False
+    terms = [seen[word] for word in phrase.words]
+    decode = terms[0][2].decode_positions
+    for docnum in scores.keys() & set.intersection(*(set(t[0]) for t in terms)):
+        positions = [decode(values[docnum]) for _, values, _ in terms]
+        if _near_in_order(positions, phrase.slop):
+            scores[docnum] += _tree_sum([t[0][docnum] for t in terms]) * phrase.boost
+    return True
+
+
+def _tree_sum(parts: list[float]) -> float:
+    """Summed as Whoosh's binary tree of matchers sums (the same float result)."""
+    if len(parts) == 1:
+        return parts[0]
+    half = len(parts) // 2
+    return _tree_sum(parts[:half]) + _tree_sum(parts[half:])
+
+
+def _near_in_order(positions: list[list[int]], slop: int) -> bool:
+    """Whoosh's ordered span test: each word after the span of the ones before it, at a
+    distance of 1 to ``slop`` positions."""
+    spans = {(p, p) for p in positions[0]}
+    for following in positions[1:]:
+        joined = set()
+        for start, end in spans:
+            for p in following:
+                if p < start:
+                    continue
+                if p > end + slop:
+                    break
+                distance = 0 if p <= end else p - end
+                if 1 <= distance <= slop:
+                    joined.add((start, max(end, p)))
+        if not joined:
+            return False
+        spans = joined
+    return True
+
+
+def _add_optional(scores: dict[int, float], matcher) -> None:
+    """Add the optional part's score to the documents it shares with ``scores``."""
+    while matcher.is_active():
+        docnum = matcher.id()
+        if docnum in scores:
+            scores[docnum] += matcher.score()
+        matcher.next()
+
+
+def _term_scores(q, leaf, boost: float, seen: dict) -> dict[int, float] | None:
+    from whoosh.matching import NullMatcherClass
+    from whoosh.matching.wrappers import WrappingMatcher
+    from whoosh.scoring import BM25FScorer
+    from whoosh.util.numeric import byte_to_length
+
+    matcher = q.matcher(leaf)
+    if isinstance(matcher, NullMatcherClass):
+        return {}
+    excluded = None
+    if type(matcher) is WrappingMatcher:
+        boost, matcher = boost * matcher.boost, matcher.child
+    if isinstance(matcher, FilterMatcher) and matcher._exclude:
+        excluded, matcher = matcher._ids, matcher.child
+    scorer = getattr(matcher, "scorer", None)
+    if type(scorer) is not BM25FScorer or not hasattr(matcher, "_read_weights"):
+        return None
+    lengths = leaf.reader()._perdoc._cached_reader(f"_{q.fieldname}_len", _lengths_column())
+    if not isinstance(lengths, bytes):
+        return None
+    idf, avgfl, b, k1 = scorer.idf, scorer.avgfl, scorer.B, scorer.K1
+    # the length part of BM25 for each of the 256 encoded lengths
+    norm = [k1 * ((1 - b) + b * byte_to_length(n) / avgfl) for n in range(256)]
+    k1_plus = k1 + 1
+    keep_values = q.fieldname == "text" and boost == 1.0
+    out: dict[int, float] = {}
+    values: dict[int, bytes] = {}
+    while matcher.is_active():
+        matcher._read_ids()
+        matcher._read_weights()
+        start = matcher._i
+        ids, weights = matcher._ids[start:], matcher._weights[start:]
+        scores = [idf * ((tf * k1_plus) / (tf + norm[lengths[docnum]])) * boost
+                  for docnum, tf in zip(ids, weights, strict=True)]
+        out.update(zip(ids, scores, strict=True))
+        if keep_values:
+            matcher._read_values()
+            values.update(zip(ids, matcher._values[start:], strict=True))
+        matcher._next_block()
+    if excluded:
+        for docnum in excluded:
+            out.pop(docnum, None)
+    if keep_values:
+        seen[q.text] = (out, values, matcher.format)
+    return out
+
+
+def _lengths_column():
+    from whoosh.codec.whoosh3 import LENGTHS_COLUMN
+
+    return LENGTHS_COLUMN
+
+
+def matched_docnums(q, segment_searcher) -> list[int]:
+    """The documents of one segment that ``q`` matches, in order."""
+    return sorted(_docnum_set(q, segment_searcher))
+
+
+def _docnum_set(q, segment_searcher) -> set[int]:
+    kind = type(q)
+    if kind is wq.Term:
+        return set(_posting_ids(q.matcher(segment_searcher)))
+    if kind is wq.Or:
+        out: set[int] = set()
+        for sub in q.subqueries:
+            out |= _docnum_set(sub, segment_searcher)
+        return out
+    if kind is wq.And:
+        found = None
+        for sub in q.subqueries:
+            docs = _docnum_set(sub, segment_searcher)
+            found = docs if found is None else found & docs
+            if not found:
+                return set()
+        return found or set()
+    if kind is wq.AndMaybe:
+        return _docnum_set(q.a, segment_searcher)
+    if kind is wq.AndNot:
+        return _docnum_set(q.a, segment_searcher) - _docnum_set(q.b, segment_searcher)
+    return set(q.matcher(segment_searcher).all_ids())
+
+
+def _posting_ids(matcher):
+    """A term's document numbers, a block at a time where the postings are Whoosh's
+    block format (one Python step per block rather than per posting)."""
+    excluded = None
+    if isinstance(matcher, FilterMatcher) and matcher._exclude:
+        excluded, matcher = matcher._ids, matcher.child
+    if hasattr(matcher, "_read_ids") and hasattr(matcher, "_next_block"):
+        ids: list[int] = []
+        while matcher.is_active():
+            if matcher._ids is None:
+                matcher._read_ids()
+            ids.extend(matcher._ids[matcher._i:])
+            matcher._next_block()
+    else:
+        ids = list(matcher.all_ids())
+    return ids if excluded is None else [d for d in ids if d not in excluded]
+
+
+def matches_of_filter(searcher, q, masked: DocSet) -> DocSet:
+    """What a query made of filters only matches, without the masked documents."""
+    return DocSet({offset: set(matched_docnums(q, leaf)) - masked.local(offset)
+                   for leaf, offset in searcher.leaf_searchers()})

@@ -1,0 +1,102 @@
+"""Scoring a block of postings at a time and counting facets from per-segment tables
+must give exactly what Whoosh's own matchers and a count over stored records give."""
+
+import json
+
+import pytest
+
+from indexer.facet_tables import TABLE_SUFFIX
+from search import matching
+from search.engine import SearchRequest, with_proximity_bonus
+from search.query import bound_expansions, decompound, expand_fuzzy, parse_query
+
+from .conftest import run
+
+QUERIES = [
+    "harassment", "report harassment", "zero tolerance", "victim centred approach",
+    "survivor", "training managers", "bystander programs reduce incidents",
+    "sexual harassment workplace", "culture", "investigations", "survivors support",
+]
+
+
+def _whoosh_top(searcher, scored, limit, masked):
+    recorder = matching._RecordingCollector(limit)
+    searcher.search_with_collector(scored, matching._wrap(recorder, None, masked, False))
+    found = sum(len(docnums) for _, docnums in recorder.segments)
+    return recorder.results().top_n, found
+
+
+@pytest.mark.parametrize("text", QUERIES)
+def test_block_scoring_equals_whoosh(library, text):
+    searcher = library.searcher()
+    reader = searcher.reader()
+    user_query = parse_query(text, library.context())
+    bound_expansions(user_query, reader)
+    user_query = decompound(expand_fuzzy(user_query, reader), reader)
+    scored = with_proximity_bonus(user_query)
+    assert matching.scores_in_blocks(scored), scored
+    masked = library._report_records(searcher)
+    fast = matching._score_in_blocks(searcher, scored, 60, None, masked)
+    expected, total = _whoosh_top(searcher, scored, 60, masked)
+    assert fast.total == total > 0
+    assert [(round(s, 9), d) for s, d in fast.results.top_n] == \
+        [(round(s, 9), d) for s, d in expected]
+
+
+def test_near_in_order_follows_whoosh_spans():
+    assert matching._near_in_order([[3], [4]], 2)
+    assert matching._near_in_order([[3], [5]], 2)
+    assert not matching._near_in_order([[3], [6]], 2)
+    assert not matching._near_in_order([[4], [3]], 2)  # order counts
+    assert not matching._near_in_order([[3], [3]], 2)
+    assert matching._near_in_order([[1, 9], [10], [12]], 2)
+    assert not matching._near_in_order([[1], [2], [5]], 2)
+
+
+def _count_from_records(library, result_text):
+    """Speaker and theme counts worked out from every matching paragraph's record."""
+    speakers, themes = {}, {}
+    everything = library.search(SearchRequest(query=result_text, limit=500))
+    for hit in everything.hits:
+        for name in hit["speakers"]:
+            speakers[name] = speakers.get(name, 0) + 1
+        for theme in hit["themes"]:
+            themes[theme] = themes.get(theme, 0) + 1
+    return everything, speakers, themes
+
+
+@pytest.mark.parametrize("text", ["harassment", "report harassment", "training"])
+def test_facet_counts_equal_a_count_over_the_hits(library, text):
+    result, speakers, themes = _count_from_records(library, text)
+    assert result.total == len(result.hits)
+    assert result.facets["speakers"] == speakers
+    assert result.facets["themes"] == themes
+    reports = {}
+    for hit in result.hits:
+        reports[hit["report_id"]] = reports.get(hit["report_id"], 0) + 1
+    assert result.facets["reports"] == reports
+
+
+def test_facet_tables_are_written_beside_their_segments(seed_index):
+    tables = list(seed_index.glob(f"*{TABLE_SUFFIX}"))
+    segments = {p.name.split(".")[0] for p in seed_index.glob("*.seg")} | \
+        {p.name.split(".")[0] for p in seed_index.glob("*.pst")}
+    assert tables
+    assert {p.name.split(".")[0] for p in tables} <= segments
+
+
+def test_replaced_report_is_counted_once(tmp_path):
+    folder = tmp_path / "reports"
+    folder.mkdir()
+    report = folder / "talk.md"
+    report.write_text("---\ntitle: Talk\ndate: 2024-01-02\n---\n\n"
+                      "**Ana Ruiz:** Budgets for climate adaptation matter.\n", encoding="utf-8")
+    index = tmp_path / "index"
+    assert run(index, "index", str(folder), "-q").exit_code == 0
+    report.write_text(report.read_text(encoding="utf-8").replace("Budgets", "Plans"),
+                      encoding="utf-8")
+    assert run(index, "index", str(folder), "-q").exit_code == 0
+    out = json.loads(run(index, "search", "adaptation", "--format", "json").stdout)
+    assert out["total"] == 1
+    assert out["facets"]["speakers"] == {"Ana Ruiz": 1}
+    assert sum(out["facets"]["reports"].values()) == 1
