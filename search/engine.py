@@ -88,6 +88,7 @@ class Library:
         self._records_for = None  # the searcher _records was worked out for
         self._facet_tables: dict[str, dict] = {}  # segment id -> its facet tables
         self._speaker_names: dict[str, str] = {}  # speaker key -> name shown
+        self._name_words_cache: dict[str, str] | None = None
 
     def searcher(self):
         """One searcher kept open across searches (opening a segment's files is the slow
@@ -329,12 +330,17 @@ class Library:
         return "".join(out) if changed else None
 
     def _name_words(self) -> dict[str, str]:
+        """Lower-cased word of a person's name -> as written (built once: an archive
+        names thousands of people)."""
+        if self._name_words_cache is not None:
+            return self._name_words_cache
         words = {}
         for person in self.directory.people:
             for form in (person.name, *person.forms):
                 for token in form.split():
                     if len(token) > 3 and token[:1].isupper():
                         words[token.lower()] = token
+        self._name_words_cache = words
         return words
 
     # browsing ----------------------------------------------------------------------------

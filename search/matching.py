@@ -125,6 +125,8 @@ def scores_in_blocks(q) -> bool:
     kind = type(q)
     if kind is wq.Term:
         return True
+    if kind is wq.Phrase:
+        return q.slop >= 1
     if kind in (wq.Or, wq.And):
         return q.boost == 1.0 and all(scores_in_blocks(sub) for sub in q.subqueries)
     if kind is wq.AndMaybe:
@@ -180,6 +182,8 @@ def _segment_scores(q, leaf, boost: float, seen: dict) -> dict[int, float] | Non
         if found and not _add_phrase_bonus(found, q.b, seen):
             _add_optional(found, q.b.matcher(leaf))
         return found
+    if kind is wq.Phrase:
+        return _phrase_scores(q, leaf, boost, seen)
     if kind is wq.Or:
         total: dict[int, float] = {}
         for sub in q.subqueries:
@@ -209,6 +213,27 @@ def _add_phrase_bonus(scores: dict[int, float], phrase, seen: dict) -> bool:
         if _near_in_order(positions, phrase.slop):
             scores[docnum] += _tree_sum([t[0][docnum] for t in terms]) * phrase.boost
     return True
+
+
+def _phrase_scores(q, leaf, boost: float, seen: dict) -> dict[int, float] | None:
+    """A phrase as Whoosh scores it: its words' scores in its field, summed, times the
+    phrase's boost, where the words stand in order within ``slop`` positions."""
+    terms = []
+    for word in q.words:
+        stash: dict = {}
+        if _term_scores(wq.Term(q.fieldname, word), leaf, 1.0, stash, keep=True) is None:
+            return None
+        if not stash:  # a word absent from the segment
+            return {}
+        terms.append(next(iter(stash.values())))
+    common = set.intersection(*(set(scores) for scores, _, _ in terms))
+    decode = terms[0][2].decode_positions
+    out = {}
+    for docnum in common:
+        if _near_in_order([decode(values[docnum]) for _, values, _ in terms], q.slop):
+            out[docnum] = _tree_sum([scores[docnum] for scores, _, _ in terms]) \
+                * q.boost * boost
+    return out
 
 
 def _tree_sum(parts: list[float]) -> float:
@@ -249,7 +274,8 @@ def _add_optional(scores: dict[int, float], matcher) -> None:
         matcher.next()
 
 
-def _term_scores(q, leaf, boost: float, seen: dict) -> dict[int, float] | None:
+def _term_scores(q, leaf, boost: float, seen: dict,
+                 keep: bool = False) -> dict[int, float] | None:
     from whoosh.matching import NullMatcherClass
     from whoosh.matching.wrappers import WrappingMatcher
     from whoosh.scoring import BM25FScorer
@@ -273,7 +299,7 @@ def _term_scores(q, leaf, boost: float, seen: dict) -> dict[int, float] | None:
     # the length part of BM25 for each of the 256 encoded lengths
     norm = [k1 * ((1 - b) + b * byte_to_length(n) / avgfl) for n in range(256)]
     k1_plus = k1 + 1
-    keep_values = q.fieldname == "text" and boost == 1.0
+    keep_values = keep or (q.fieldname == "text" and boost == 1.0)
     out: dict[int, float] = {}
     values: dict[int, bytes] = {}
     while matcher.is_active():

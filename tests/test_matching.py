@@ -16,6 +16,7 @@ QUERIES = [
     "harassment", "report harassment", "zero tolerance", "victim centred approach",
     "survivor", "training managers", "bystander programs reduce incidents",
     "sexual harassment workplace", "culture", "investigations", "survivors support",
+    '"zero tolerance"', '"victim-centered approach"', '"sexual harassment" policy',
 ]
 
 
