@@ -32,13 +32,13 @@ def main(argv: list[str] | None = None) -> int:
         return 2
     work = Path(args.work or tempfile.mkdtemp(prefix="reports-bench-"))
     work.mkdir(parents=True, exist_ok=True)
+    out = Path(args.out or ROOT / "benchmarks" / f"results-{args.size}.json")
     try:
-        results = run(archive, args.size, work, args.queries, args.cold_runs)
+        results = run(archive, args.size, work, args.queries, args.cold_runs,
+                      args.query_budget, out)
     finally:
         if not args.keep and not args.work:
             shutil.rmtree(work, ignore_errors=True)
-    out = Path(args.out or ROOT / "benchmarks" / f"results-{args.size}.json")
-    out.write_text(json.dumps(results, indent=2) + "\n", encoding="utf-8")
     print(render(results))
     print(f"\nwritten to {out}")
     return 0
@@ -54,6 +54,10 @@ def _arguments(argv):
     parser.add_argument("--keep", action="store_true", help="keep the temporary folder")
     parser.add_argument("--out", help="JSON file to write")
     parser.add_argument("--queries", type=int, default=200, help="queries in the mix")
+    parser.add_argument("--query-budget", type=float, default=300.0,
+                        help="seconds of timed queries per system at most (plain Whoosh "
+                             "counts facets by reading every posting: seconds a query "
+                             "on the full archive)")
     parser.add_argument("--cold-runs", type=int, default=7, help="cold searches to time")
     return parser.parse_args(argv)
 
@@ -67,21 +71,41 @@ def _say(message: str) -> None:
     print(f"[{time.strftime('%H:%M:%S')}] {message}", file=sys.stderr, flush=True)
 
 
-def run(archive: Path, size: str, work: Path, queries: int, cold_runs: int) -> dict:
+def _save(results: dict, out: Path) -> None:
+    """Written after every phase, so a run stopped part-way keeps what it measured."""
+    partial = out.with_suffix(".json.tmp")
+    partial.write_text(json.dumps(results, indent=2) + "\n", encoding="utf-8")
+    os.replace(partial, out)
+
+
+def _clean(record: dict) -> dict:
+    return {k: v for k, v in record.items() if k not in ("stdout", "stderr")}
+
+
+def run(archive: Path, size: str, work: Path, queries: int, cold_runs: int,
+        budget_s: float, out: Path) -> dict:
     reports = _reports_cmd()
+    results: dict = {"size": size, "machine": machine(),
+                     "when": time.strftime("%Y-%m-%d %H:%M"), "complete": False}
     _say("extracting the corpus")
     root = ungdc.extract(archive, work / "ungdc")
     folder = work / f"reports-{size}"
     shutil.rmtree(folder, ignore_errors=True)
     files, corpus_bytes = ungdc.write_reports(root, size, folder)
-    _say(f"{len(files)} reports, {corpus_bytes / 2**20:.1f} MB; indexing with reports")
+    corpus_mb = corpus_bytes / 2**20
+    results.update(reports=len(files), corpus_mb=corpus_mb)
+    _say(f"{len(files)} reports, {corpus_mb:.1f} MB; indexing with reports")
     index = work / f"index-{size}"
     shutil.rmtree(index, ignore_errors=True)
     ours = measure.run_measured([*reports, "--index", str(index), "index", str(folder), "-q"])
+    summary_line = ours["stdout"].strip()
     paragraphs_file = work / "paragraphs.jsonl"
     paragraphs = export_paragraphs(reports, index, paragraphs_file)
     count = len(paragraphs)
-    ours.update(paragraphs=count, index_mb=measure.folder_mb(index))
+    ours = _clean(ours)
+    ours.update(paragraphs=count, index_mb=measure.folder_mb(index), summary=summary_line)
+    results.update(paragraphs=count, index={"reports": _rates(ours, count, corpus_mb)})
+    _save(results, out)
 
     _say(f"{count} paragraphs; plain Whoosh baseline")
     base = [sys.executable, "-m", "benchmarks.baselines"]
@@ -89,39 +113,44 @@ def run(archive: Path, size: str, work: Path, queries: int, cold_runs: int) -> d
     plain_dir, fts_file = work / "whoosh", work / "fts5.db"
     shutil.rmtree(plain_dir, ignore_errors=True)
     fts_file.unlink(missing_ok=True)
-    plain = measure.run_measured([*base, "whoosh", str(paragraphs_file), str(plain_dir)], env)
+    plain = _clean(measure.run_measured(
+        [*base, "whoosh", str(paragraphs_file), str(plain_dir)], env))
     plain["index_mb"] = measure.folder_mb(plain_dir)
+    results["index"]["whoosh"] = _rates(plain, count, corpus_mb)
+    _save(results, out)
     _say("SQLite FTS5 baseline")
-    fts = measure.run_measured([*base, "fts5", str(paragraphs_file), str(fts_file)], env)
+    fts = _clean(measure.run_measured([*base, "fts5", str(paragraphs_file), str(fts_file)],
+                                      env))
     fts["index_mb"] = measure.folder_mb(fts_file)
+    results["index"]["fts5"] = _rates(fts, count, corpus_mb)
+    _save(results, out)
 
     _say("re-indexing with nothing changed, then adding one report")
     unchanged = measure.run_measured([*reports, "--index", str(index), "index", str(folder),
                                       "-q"])
     added = add_one_report(reports, index, folder, files[len(files) // 2])
+    results.update(reindex_unchanged_s=unchanged["wall_s"],
+                   add_one_report_s=added["run"]["wall_s"],
+                   add_one_report_summary=added["summary"])
+    _save(results, out)
 
     _say("warm queries")
     mix = measure.query_mix(paragraphs, size=queries)
-    warm = warm_queries(index, plain_dir, fts_file, mix)
+    del paragraphs
+    results["query_mix"] = {k: sum(q["kind"] == k for q in mix)
+                            for k in ("word", "and", "phrase", "speaker", "theme")}
+    results["queries"] = warm_queries(index, plain_dir, fts_file, mix, budget_s)
+    _save(results, out)
     _say("cold searches")
-    cold = cold_searches(reports, index, mix, cold_runs)
+    results["cold_search"] = cold_searches(reports, index, mix, cold_runs)
+    results["complete"] = True
+    _save(results, out)
+    return results
 
-    for record in (ours, plain, fts, unchanged, added["run"]):
-        record.pop("stdout", None)
-        record.pop("stderr", None)
-    for record in (ours, plain, fts):
-        record["paragraphs_per_s"] = count / record["wall_s"]
-        record["mb_per_s"] = corpus_bytes / 2**20 / record["wall_s"]
-    return {
-        "size": size, "reports": len(files), "paragraphs": count,
-        "corpus_mb": corpus_bytes / 2**20, "machine": machine(),
-        "when": time.strftime("%Y-%m-%d %H:%M"),
-        "index": {"reports": ours, "whoosh": plain, "fts5": fts},
-        "reindex_unchanged_s": unchanged["wall_s"], "add_one_report_s": added["run"]["wall_s"],
-        "queries": warm, "query_mix": {k: sum(q["kind"] == k for q in mix)
-                                       for k in ("word", "and", "phrase", "speaker", "theme")},
-        "cold_search": cold,
-    }
+
+def _rates(record: dict, paragraphs: int, corpus_mb: float) -> dict:
+    return {**record, "paragraphs_per_s": paragraphs / record["wall_s"],
+            "mb_per_s": corpus_mb / record["wall_s"]}
 
 
 def export_paragraphs(reports: list[str], index: Path, target: Path) -> list[dict]:
@@ -154,7 +183,10 @@ def add_one_report(reports: list[str], index: Path, folder: Path, model: Path) -
     return {"run": run, "summary": run["stdout"].strip()}
 
 
-def warm_queries(index: Path, plain_dir: Path, fts_file: Path, mix: list[dict]) -> dict:
+def warm_queries(index: Path, plain_dir: Path, fts_file: Path, mix: list[dict],
+                 budget_s: float) -> dict:
+    """Each system answers the same mix, in process, up to ``budget_s`` seconds of timed
+    queries; ratios compare the queries every system answered (a common prefix)."""
     from search.engine import Library, SearchRequest
 
     library = Library(index)
@@ -168,14 +200,20 @@ def warm_queries(index: Path, plain_dir: Path, fts_file: Path, mix: list[dict]) 
     plain = baselines.WhooshSearcher(plain_dir)
     fts = baselines.Fts5Searcher(fts_file)
     try:
-        times = {"reports": measure.latencies(ours, mix),
-                 "whoosh": measure.latencies(plain.search, mix),
-                 "fts5": measure.latencies(fts.search, mix)}
+        times = {}
+        for name, search in (("reports", ours), ("fts5", fts.search),
+                             ("whoosh", plain.search)):
+            _say(f"warm queries: {name}")
+            times[name] = measure.latencies(search, mix, budget_s)
     finally:
         library.close()
         plain.close()
         fts.close()
-    return {name: measure.summary(values) for name, values in times.items()}
+    common = min(len(values) for values in times.values())
+    out = {name: measure.summary(values) for name, values in times.items()}
+    out["common_queries"] = common
+    out["common"] = {name: measure.summary(values[:common]) for name, values in times.items()}
+    return out
 
 
 def cold_searches(reports: list[str], index: Path, mix: list[dict], runs: int) -> dict:
@@ -213,7 +251,7 @@ def render(results: dict) -> str:
     """The table, as Markdown."""
     ix = results["index"]
     ours, plain, fts = ix["reports"], ix["whoosh"], ix["fts5"]
-    q = results["queries"]
+    q = results["queries"].get("common", results["queries"])
     rows = [
         ("index: wall time (s)", ours["wall_s"], plain["wall_s"], fts["wall_s"]),
         ("index: paragraphs/s", ours["paragraphs_per_s"], plain["paragraphs_per_s"],
@@ -227,12 +265,20 @@ def render(results: dict) -> str:
     ]
     lines = [f"{results['size']}: {results['reports']} reports, {results['paragraphs']} "
              f"paragraphs, {results['corpus_mb']:.0f} MB; {results['machine']['cpus']} CPUs, "
-             f"Python {results['machine']['python']}", "",
+             f"Python {results['machine']['python']}; query rows over the "
+             f"{results['queries'].get('common_queries', '')} queries every system answered",
+             "",
              "| measure | reports | plain Whoosh | SQLite FTS5 | reports / Whoosh "
              "| reports / FTS5 |", "|---|---:|---:|---:|---:|---:|"]
     for label, a, b, c in rows:
         lines.append(f"| {label} | {a:,.1f} | {b:,.1f} | {c:,.1f} | {_ratio(a, b)} "
                      f"| {_ratio(a, c)} |")
+    whole = results["queries"]
+    lines.append(f"| query, whole mix: median / p95 (ms) | {whole['reports']['median_ms']:,.1f}"
+                 f" / {whole['reports']['p95_ms']:,.1f} ({whole['reports']['queries']}) "
+                 f"| {whole['whoosh']['median_ms']:,.1f} / {whole['whoosh']['p95_ms']:,.1f} "
+                 f"({whole['whoosh']['queries']}) | {whole['fts5']['median_ms']:,.1f} / "
+                 f"{whole['fts5']['p95_ms']:,.1f} ({whole['fts5']['queries']}) | | |")
     cold = results["cold_search"]
     lines += [
         f"| re-index, nothing changed (s) | {results['reindex_unchanged_s']:.2f} | | | | |",

@@ -16,7 +16,7 @@ import threading
 
 from whoosh.multiproc import MpWriter, SubWriterTask
 
-WRITER_MEMORY_MB = 256  # per writer process, before it spills sorted runs to disk
+WRITER_MEMORY_MB = 128  # per writer process, before it spills sorted runs to disk
 TINY_SEGMENT_DOCS = 5_000
 
 
