@@ -68,7 +68,7 @@ class SearchResult:
 
 
 TIE_MARGIN = 50
-CACHE_FILE = "reports-cache.pickle"
+CACHE_FILE = "reports-cache.pickle"  # the stamp, the directory, the report records
 # a paragraph holding the query's words side by side outranks one that scatters them
 PHRASE_BONUS = 1.5
 
@@ -105,8 +105,8 @@ class Library:
         if self._records_for is not searcher:
             from whoosh.query import Term
 
-            self._records = DocSet.from_global(
-                searcher, searcher.docs_for_query(Term("kind", KIND_REPORT)))
+            self._records = matches_of_filter(searcher, Term("kind", KIND_REPORT),
+                                              DocSet({}))
             self._records_for = searcher
         return self._records
 
@@ -124,54 +124,50 @@ class Library:
     @property
     def reports(self) -> dict[str, dict]:
         if self._reports is None:
-            self._reports, self._plain_directory = self._load_records()
+            self._plain_directory, self._reports = self._load_records(with_reports=True)
         return self._reports
 
     @property
     def directory(self) -> Directory:
         if self._directory is None:
             curator = load_curator(self._people_file)
-            reports = self.reports  # also loads the directory built without a curator
-            self._directory = Directory.build(reports, curator) if curator \
-                else self._plain_directory
+            if curator:
+                self._directory = Directory.build(self.reports, curator)
+            else:
+                if self._plain_directory is None:
+                    self._plain_directory, _ = self._load_records(with_reports=False)
+                self._directory = self._plain_directory
         return self._directory
 
-    def _load_records(self) -> tuple[dict[str, dict], Directory]:
-        """The report records and the people directory built from them, from a cache
-        beside the index when it was written for the index's current generation (reading
-        thousands of stored records is the slow part of a cold search), else from the
-        index, refreshing the cache."""
-        import os
+    def _load_records(self, with_reports: bool) -> tuple[Directory, dict[str, dict] | None]:
+        """The people directory and (when asked) the report records it was built from,
+        from a cache beside the index when it was written for the index's current
+        generation (reading thousands of stored records is the slow part of a cold
+        search), else from the index, refreshing the cache. The directory comes first in
+        the file: a search by words needs only it, not every report's record."""
         import pickle
 
         stamp = (FORMAT_VERSION, self.ix.latest_generation())
         cache = self.path / CACHE_FILE
         try:
             with open(cache, "rb") as handle:
-                found_stamp, reports, directory = pickle.load(handle)
-            if found_stamp == stamp:
-                return reports, directory
+                if pickle.load(handle) == stamp:
+                    directory = pickle.load(handle)
+                    return directory, pickle.load(handle) if with_reports else None
         except (OSError, EOFError, ValueError, TypeError, AttributeError,
                 pickle.UnpicklingError):
             pass
         reports = stored_reports(self.ix)
         directory = Directory.build(reports, None)
-        try:
-            partial = cache.with_name(f"{CACHE_FILE}.{os.getpid()}.tmp")
-            with open(partial, "wb") as handle:
-                pickle.dump((stamp, reports, directory), handle,
-                            protocol=pickle.HIGHEST_PROTOCOL)
-            os.replace(partial, cache)
-        except OSError:
-            pass  # a read-only index is searched without the cache
-        return reports, directory
+        _write_cache(cache, stamp, directory, reports)
+        return directory, reports
 
     @property
     def taxonomy(self):
         return load_taxonomy(saved_themes_file(self.path))
 
     def context(self) -> QueryContext:
-        return QueryContext(self.directory, self.taxonomy, self.reports)
+        return QueryContext(self.directory, self.taxonomy, lambda: self.reports)
 
     # search ------------------------------------------------------------------------------
 
@@ -412,6 +408,20 @@ class Library:
             row["paragraphs"] = paragraphs
             rows.append(row)
         return sorted(rows, key=lambda r: (-r["paragraphs"], r["name"]))
+
+
+def _write_cache(cache: Path, stamp, directory: Directory, reports: dict) -> None:
+    import os
+    import pickle
+
+    try:
+        partial = cache.with_name(f"{CACHE_FILE}.{os.getpid()}.tmp")
+        with open(partial, "wb") as handle:
+            for part in (stamp, directory, reports):
+                pickle.dump(part, handle, protocol=pickle.HIGHEST_PROTOCOL)
+        os.replace(partial, cache)
+    except OSError:
+        pass  # a read-only index is searched without the cache
 
 
 def _by_count(counts: dict[str, int]) -> dict[str, int]:

@@ -1,16 +1,16 @@
 """The best paragraphs for a query and every paragraph it matches, with as little Python
-per match as Whoosh allows.
+per match as possible.
 
 A search needs both: the top hits, ranked, and the whole set of matches for the total
-and the facet counts. Two ways to get them, chosen per query:
+and the facet counts. Whoosh's collectors spend several Python calls on every match
+(score, field length, heap, facet keys): seconds for a frequent word in an archive.
 
-- *skipping*: Whoosh ranks the top hits and skips blocks of postings that cannot reach
-  them (block quality), then the set of matches is read from the postings block by
-  block. Fast for queries of one or a few alternative words, the common case, whose
-  postings are long.
-- *recording*: one scoring pass over every match that also notes each match; for
-  queries whose matcher cannot skip (phrases, conjunctions), where reading the postings
-  again would repeat the work."""
+- Words, alternatives of words across fields, all-of groups of those, quoted phrases
+  and the optional proximity phrase are scored here a block of postings at a time, with
+  BM25F's arithmetic done in Whoosh's order, so scores and ranks are the ones Whoosh
+  gives (tests compare the two).
+- Any other shape (a NOT, a wildcard left unexpanded, a scorer other than BM25F) goes
+  through Whoosh's matchers with a collector that also notes every match."""
 
 from __future__ import annotations
 

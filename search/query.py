@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import fnmatch
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import datetime
 
@@ -30,11 +31,15 @@ class Resolution:
 class QueryContext:
     """Resolves names, themes and reports against what the index holds."""
 
-    def __init__(self, directory, taxonomy, reports: dict[str, dict]):
+    def __init__(self, directory, taxonomy, load_reports: Callable[[], dict[str, dict]]):
         self.directory = directory
         self.taxonomy = taxonomy
-        self.reports = reports
+        self._load_reports = load_reports  # only a report filter needs every record
         self.resolution = Resolution()
+
+    @property
+    def reports(self) -> dict[str, dict]:
+        return self._load_reports()
 
     def speaker_query(self, name: str):
         from whoosh.query import Or, Term
