@@ -19,6 +19,7 @@ from .records import Report
 from .schema import FORMAT_VERSION, KIND_CHUNK, KIND_REPORT, make_schema
 
 VERSION_FILE = "reports-index.json"
+RECORDS_FILE = "reports-records.pickle"  # the generation it is for, then the records
 THEMES_FILE = "themes.toml"
 
 
@@ -67,25 +68,71 @@ def _is_whoosh_dir(path: Path) -> bool:
 
 
 def stored_reports(ix) -> dict[str, dict]:
-    """report id -> the report's stored record (title, date, source, hash, people ...)."""
-    out = {}
-    with ix.searcher() as searcher:
-        for fields in searcher.documents(kind=KIND_REPORT):
-            out[fields["report_id"]] = json.loads(fields["data"])
-    return out
+    """report id -> the report's stored record (title, date, source, hash, people ...).
+    Read from the records file when it was written for the index's current generation
+    (reading ten thousand stored records from the index takes seconds), else from the
+    index, refreshing the file."""
+    stamp = _records_stamp(ix)
+    records = _read_records(ix, stamp)
+    if records is None:
+        records = {}
+        with ix.searcher() as searcher:
+            for fields in searcher.documents(kind=KIND_REPORT):
+                records[fields["report_id"]] = json.loads(fields["data"])
+        _write_records(ix, stamp, records)
+    return records
+
+
+def _records_stamp(ix) -> tuple[int, int]:
+    return (FORMAT_VERSION, ix.latest_generation())
+
+
+def _read_records(ix, stamp) -> dict[str, dict] | None:
+    import pickle
+
+    try:
+        with open(Path(ix.storage.folder) / RECORDS_FILE, "rb") as handle:
+            if pickle.load(handle) == stamp:
+                return pickle.load(handle)
+    except (OSError, EOFError, ValueError, TypeError, AttributeError,
+            pickle.UnpicklingError):
+        pass
+    return None
+
+
+def _write_records(ix, stamp, records: dict[str, dict]) -> None:
+    """A cache checked against the generation it was written for: a crash before it is
+    written leaves an older stamp, and the records are read from the index again."""
+    import os
+    import pickle
+
+    target = Path(ix.storage.folder) / RECORDS_FILE
+    partial = target.with_name(f".{RECORDS_FILE}.{os.getpid()}.tmp")
+    try:
+        with open(partial, "wb") as handle:
+            pickle.dump(stamp, handle, protocol=pickle.HIGHEST_PROTOCOL)
+            pickle.dump(records, handle, protocol=pickle.HIGHEST_PROTOCOL)
+        os.replace(partial, target)
+    except OSError:
+        partial.unlink(missing_ok=True)
 
 
 def _as_datetime(iso: str | None) -> datetime | None:
     return datetime.fromisoformat(iso) if iso else None
 
 
-def report_documents(report: Report, absolute_source: str) -> Iterable[dict]:
-    """The Whoosh documents of one report: its record, then one per chunk."""
-    record = {
+def report_record(report: Report, absolute_source: str) -> dict:
+    return {
         "id": report.id, "title": report.title, "date": report.date, "source": report.source,
         "path": absolute_source, "hash": report.content_hash, "metadata": report.metadata,
         "paragraphs": len(report.chunks), "people": [asdict(p) for p in report.people],
     }
+
+
+def report_documents(report: Report, absolute_source: str,
+                     record: dict | None = None) -> Iterable[dict]:
+    """The Whoosh documents of one report: its record, then one per chunk."""
+    record = record or report_record(report, absolute_source)
     when = _as_datetime(report.date)
     head = {"kind": KIND_REPORT, "chunk_id": f"{report.id}:0", "report_id": report.id,
             "paragraph": 0, "title": report.title, "data": json.dumps(record)}
@@ -117,7 +164,10 @@ class ReportWriter:
     """Adds, replaces and removes whole reports; nothing is visible until ``commit``.
     ``procs`` > 1 writes through that many processes (for large jobs)."""
 
-    def __init__(self, ix, wait: float = 0.0, procs: int = 1):
+    def __init__(self, ix, wait: float = 0.0, procs: int = 1,
+                 records: dict[str, dict] | None = None):
+        """``records``: the stored records as committed so far (``stored_reports``);
+        given, they are kept current with each commit and saved beside the index."""
         from whoosh.index import LockError
 
         from .writers import open_writer
@@ -128,6 +178,8 @@ class ReportWriter:
             raise IndexLockedError("index is locked by another indexer "
                                    "(use --wait SECONDS to wait for it)") from None
         self._ix = ix
+        self._records = records
+        self._changes: dict[str, dict | None] = {}
         self.pending = 0
         self.pending_paragraphs = 0
 
@@ -137,15 +189,21 @@ class ReportWriter:
 
         return lock_fd(self._writer)
 
-    def replace(self, report: Report, absolute_source: str) -> None:
+    def replace(self, report: Report, absolute_source: str,
+                seen_as: dict | None = None) -> None:
+        """``seen_as``: the file's size and modification time when read, kept in the
+        record so that an unchanged file is not read again next time."""
         self._writer.delete_by_term("report_id", report.id)
-        for doc in report_documents(report, absolute_source):
+        record = {**report_record(report, absolute_source), **(seen_as or {})}
+        for doc in report_documents(report, absolute_source, record):
             self._writer.add_document(**doc)
+        self._changes[report.id] = record
         self.pending += 1
         self.pending_paragraphs += len(report.chunks)
 
     def remove(self, report_id: str) -> None:
         self._writer.delete_by_term("report_id", report_id)
+        self._changes[report_id] = None
         self.pending += 1
 
     def commit(self) -> None:
@@ -162,6 +220,14 @@ class ReportWriter:
             raise
         self.pending = self.pending_paragraphs = 0
         write_missing_tables(self._ix)
+        if self._records is not None:
+            for report_id, record in self._changes.items():
+                if record is None:
+                    self._records.pop(report_id, None)
+                else:
+                    self._records[report_id] = record
+            _write_records(self._ix, _records_stamp(self._ix), self._records)
+        self._changes = {}
 
     def cancel(self) -> None:
         """Drop what was not committed and always free the lock, even after a commit

@@ -101,3 +101,26 @@ def test_replaced_report_is_counted_once(tmp_path):
     assert out["total"] == 1
     assert out["facets"]["speakers"] == {"Ana Ruiz": 1}
     assert sum(out["facets"]["reports"].values()) == 1
+
+
+def test_records_file_follows_every_commit(tmp_path):
+    """The records kept beside the index equal those read from the index itself, after
+    adding, changing and removing reports."""
+    from indexer.store import RECORDS_FILE, open_index, stored_reports
+
+    folder = tmp_path / "reports"
+    folder.mkdir()
+    for name in ("a", "b", "c"):
+        (folder / f"{name}.md").write_text(f"# Report {name}\n\nText about {name}.\n",
+                                           encoding="utf-8")
+    index = tmp_path / "index"
+    assert run(index, "index", str(folder), "-q").exit_code == 0
+    (folder / "b.md").write_text("# Report b\n\nChanged text.\n", encoding="utf-8")
+    (folder / "c.md").unlink()
+    assert run(index, "index", str(folder), "--prune", "-q").exit_code == 0
+    assert run(index, "remove", "a").exit_code == 0
+    ix = open_index(index)
+    kept = stored_reports(ix)
+    (index / RECORDS_FILE).unlink()
+    assert stored_reports(ix) == kept
+    assert set(kept) == {"b"} and kept["b"]["paragraphs"] == 1

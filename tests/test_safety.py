@@ -132,3 +132,33 @@ def test_failed_commit_frees_the_lock_and_keeps_the_last_state(tmp_path, monkeyp
     # the lock was released: the next run (same process) indexes at once
     assert run(index, "index", str(FIXTURES)).exit_code == 0
     assert len(run_json(index, "list", "--json")) == 4
+
+
+def test_unchanged_file_is_not_read_again_but_an_edit_is_seen(tmp_path, monkeypatch):
+    from pathlib import Path
+
+    from indexer.pipeline import index_paths
+
+    folder = tmp_path / "reports"
+    folder.mkdir()
+    report = folder / "talk.md"
+    report.write_text("# Talk\n\nBudgets for adaptation.\n", encoding="utf-8")
+    an_hour_ago = time.time() - 3600
+    os.utime(report, (an_hour_ago, an_hour_ago))
+    index = tmp_path / "index"
+    assert index_paths([str(folder)], index).new == 1
+
+    real_read_bytes = Path.read_bytes
+
+    def refuse(path):
+        if path.name == "talk.md":
+            raise AssertionError("an unchanged file was read again")
+        return real_read_bytes(path)
+
+    monkeypatch.setattr(Path, "read_bytes", refuse)
+    again = index_paths([str(folder)], index)
+    assert (again.unchanged, again.failed) == (1, 0)
+    monkeypatch.undo()
+
+    report.write_text("# Talk\n\nBudgets for mitigation\n", encoding="utf-8")  # same size
+    assert index_paths([str(folder)], index).updated == 1
