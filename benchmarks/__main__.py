@@ -34,8 +34,10 @@ def main(argv: list[str] | None = None) -> int:
     work.mkdir(parents=True, exist_ok=True)
     out = Path(args.out or ROOT / "benchmarks" / f"results-{args.size}.json")
     try:
+        reused = json.loads(Path(args.baselines_from).read_text(encoding="utf-8")) \
+            if args.baselines_from else None
         results = run(archive, args.size, work, args.queries, args.cold_runs,
-                      args.query_budget, out)
+                      args.query_budget, out, reused)
     finally:
         if not args.keep and not args.work:
             shutil.rmtree(work, ignore_errors=True)
@@ -59,6 +61,11 @@ def _arguments(argv):
                              "counts facets by reading every posting: seconds a query "
                              "on the full archive)")
     parser.add_argument("--cold-runs", type=int, default=7, help="cold searches to time")
+    parser.add_argument("--baselines-from", metavar="RESULTS_JSON",
+                        help="reuse the plain Whoosh and FTS5 indexes already in the working "
+                             "folder and their build numbers from this results file (the "
+                             "paragraphs must be the same): measures `reports` again "
+                             "without rebuilding the baselines")
     return parser.parse_args(argv)
 
 
@@ -83,7 +90,7 @@ def _clean(record: dict) -> dict:
 
 
 def run(archive: Path, size: str, work: Path, queries: int, cold_runs: int,
-        budget_s: float, out: Path) -> dict:
+        budget_s: float, out: Path, reused: dict | None = None) -> dict:
     reports = _reports_cmd()
     results: dict = {"size": size, "machine": machine(),
                      "when": time.strftime("%Y-%m-%d %H:%M"), "complete": False}
@@ -107,23 +114,15 @@ def run(archive: Path, size: str, work: Path, queries: int, cold_runs: int,
     results.update(paragraphs=count, index={"reports": _rates(ours, count, corpus_mb)})
     _save(results, out)
 
-    _say(f"{count} paragraphs; plain Whoosh baseline")
-    base = [sys.executable, "-m", "benchmarks.baselines"]
-    env = {**os.environ, "PYTHONPATH": str(ROOT)}
     plain_dir, fts_file = work / "whoosh", work / "fts5.db"
-    shutil.rmtree(plain_dir, ignore_errors=True)
-    fts_file.unlink(missing_ok=True)
-    plain = _clean(measure.run_measured(
-        [*base, "whoosh", str(paragraphs_file), str(plain_dir)], env))
-    plain["index_mb"] = measure.folder_mb(plain_dir)
-    results["index"]["whoosh"] = _rates(plain, count, corpus_mb)
-    _save(results, out)
-    _say("SQLite FTS5 baseline")
-    fts = _clean(measure.run_measured([*base, "fts5", str(paragraphs_file), str(fts_file)],
-                                      env))
-    fts["index_mb"] = measure.folder_mb(fts_file)
-    results["index"]["fts5"] = _rates(fts, count, corpus_mb)
-    _save(results, out)
+    if reused is not None:
+        if reused.get("paragraphs") != count:
+            raise SystemExit(f"benchmarks: {count} paragraphs now, {reused.get('paragraphs')} "
+                             "when the baselines were built; build them again")
+        results["index"].update(whoosh=reused["index"]["whoosh"], fts5=reused["index"]["fts5"])
+        results["baselines_from"] = reused.get("when")
+    else:
+        _build_baselines(results, paragraphs_file, plain_dir, fts_file, out)
 
     _say("re-indexing with nothing changed, then adding one report")
     unchanged = measure.run_measured([*reports, "--index", str(index), "index", str(folder),
@@ -146,6 +145,27 @@ def run(archive: Path, size: str, work: Path, queries: int, cold_runs: int,
     results["complete"] = True
     _save(results, out)
     return results
+
+
+def _build_baselines(results: dict, paragraphs_file: Path, plain_dir: Path, fts_file: Path,
+                     out: Path) -> None:
+    count, corpus_mb = results["paragraphs"], results["corpus_mb"]
+    _say(f"{count} paragraphs; plain Whoosh baseline")
+    base = [sys.executable, "-m", "benchmarks.baselines"]
+    env = {**os.environ, "PYTHONPATH": str(ROOT)}
+    shutil.rmtree(plain_dir, ignore_errors=True)
+    fts_file.unlink(missing_ok=True)
+    plain = _clean(measure.run_measured(
+        [*base, "whoosh", str(paragraphs_file), str(plain_dir)], env))
+    plain["index_mb"] = measure.folder_mb(plain_dir)
+    results["index"]["whoosh"] = _rates(plain, count, corpus_mb)
+    _save(results, out)
+    _say("SQLite FTS5 baseline")
+    fts = _clean(measure.run_measured([*base, "fts5", str(paragraphs_file), str(fts_file)],
+                                      env))
+    fts["index_mb"] = measure.folder_mb(fts_file)
+    results["index"]["fts5"] = _rates(fts, count, corpus_mb)
+    _save(results, out)
 
 
 def _rates(record: dict, paragraphs: int, corpus_mb: float) -> dict:

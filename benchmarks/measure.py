@@ -121,7 +121,7 @@ def query_mix(paragraphs: list[dict], seed: int = 7, size: int = 100) -> list[di
     return mix
 
 
-WARM_UP_QUERIES = 20
+WARM_UP_QUERIES = 5
 
 
 def latencies(search, mix: list[dict], budget_s: float | None = None) -> list[float]:
