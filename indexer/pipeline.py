@@ -19,7 +19,7 @@ from .store import (
     open_index,
     save_themes,
     saved_themes_file,
-    stored_reports,
+    stored_manifest,
 )
 from .themes import load_taxonomy
 from .writers import exit_with_parent
@@ -101,7 +101,7 @@ def index_paths(paths: list[str], index_dir: Path, *, prune: bool = False,
     files, path_errors = discover(paths)
     summary.errors.extend(path_errors)
     summary.failed += len(path_errors)
-    stored = stored_reports(ix)
+    stored = stored_manifest(ix)
     tasks, seen_ids = _plan(files, stored, summary, max_bytes)
     procs = _writer_processes(len(tasks))
     writer = ReportWriter(ix, wait=wait, procs=procs, records=stored)
@@ -278,7 +278,7 @@ def remove_reports(index_dir: Path, report_ids: list[str], wait: float = 0.0) ->
     from .errors import UsageError
 
     ix = open_index(index_dir)
-    stored = stored_reports(ix)
+    stored = stored_manifest(ix)
     missing = [rid for rid in report_ids if rid not in stored]
     if missing and len(missing) == len(report_ids):
         raise UsageError(f"unknown report {missing[0]!r}; see `reports list`")

@@ -19,7 +19,7 @@ from .records import Report
 from .schema import FORMAT_VERSION, KIND_CHUNK, KIND_REPORT, make_schema
 
 VERSION_FILE = "reports-index.json"
-RECORDS_FILE = "reports-records.pickle"  # the generation it is for, then the records
+MANIFEST_FILE = "reports-manifest.pickle"  # the generation it is for, then the manifest
 THEMES_FILE = "themes.toml"
 
 
@@ -68,19 +68,33 @@ def _is_whoosh_dir(path: Path) -> bool:
 
 
 def stored_reports(ix) -> dict[str, dict]:
-    """report id -> the report's stored record (title, date, source, hash, people ...).
-    Read from the records file when it was written for the index's current generation
-    (reading ten thousand stored records from the index takes seconds), else from the
-    index, refreshing the file."""
-    stamp = _records_stamp(ix)
-    records = _read_records(ix, stamp)
-    if records is None:
-        records = {}
-        with ix.searcher() as searcher:
-            for fields in searcher.documents(kind=KIND_REPORT):
-                records[fields["report_id"]] = json.loads(fields["data"])
-        _write_records(ix, stamp, records)
+    """report id -> the report's stored record (title, date, source, hash, people ...)."""
+    records = {}
+    with ix.searcher() as searcher:
+        for fields in searcher.documents(kind=KIND_REPORT):
+            records[fields["report_id"]] = json.loads(fields["data"])
     return records
+
+
+# what planning an update needs of each report: where it came from and what it held
+MANIFEST_KEYS = ("path", "hash", "size", "mtime_ns", "read_ns")
+
+
+def _manifest_entry(record: dict) -> dict:
+    return {key: record[key] for key in MANIFEST_KEYS if key in record}
+
+
+def stored_manifest(ix) -> dict[str, dict]:
+    """report id -> its path, content hash and file size/times when read. Read from the
+    manifest file when it was written for the index's current generation (reading ten
+    thousand stored records from the index takes seconds), else from the index,
+    refreshing the file. Kept small: an indexer holds it for the whole run."""
+    stamp = _records_stamp(ix)
+    manifest = _read_records(ix, stamp)
+    if manifest is None:
+        manifest = {rid: _manifest_entry(rec) for rid, rec in stored_reports(ix).items()}
+        _write_records(ix, stamp, manifest)
+    return manifest
 
 
 def _records_stamp(ix) -> tuple[int, int]:
@@ -91,7 +105,7 @@ def _read_records(ix, stamp) -> dict[str, dict] | None:
     import pickle
 
     try:
-        with open(Path(ix.storage.folder) / RECORDS_FILE, "rb") as handle:
+        with open(Path(ix.storage.folder) / MANIFEST_FILE, "rb") as handle:
             if pickle.load(handle) == stamp:
                 return pickle.load(handle)
     except (OSError, EOFError, ValueError, TypeError, AttributeError,
@@ -106,8 +120,8 @@ def _write_records(ix, stamp, records: dict[str, dict]) -> None:
     import os
     import pickle
 
-    target = Path(ix.storage.folder) / RECORDS_FILE
-    partial = target.with_name(f".{RECORDS_FILE}.{os.getpid()}.tmp")
+    target = Path(ix.storage.folder) / MANIFEST_FILE
+    partial = target.with_name(f".{MANIFEST_FILE}.{os.getpid()}.tmp")
     try:
         with open(partial, "wb") as handle:
             pickle.dump(stamp, handle, protocol=pickle.HIGHEST_PROTOCOL)
@@ -166,8 +180,8 @@ class ReportWriter:
 
     def __init__(self, ix, wait: float = 0.0, procs: int = 1,
                  records: dict[str, dict] | None = None):
-        """``records``: the stored records as committed so far (``stored_reports``);
-        given, they are kept current with each commit and saved beside the index."""
+        """``records``: the manifest as committed so far (``stored_manifest``); given,
+        it is kept current with each commit and saved beside the index."""
         from whoosh.index import LockError
 
         from .writers import open_writer
@@ -197,7 +211,7 @@ class ReportWriter:
         record = {**report_record(report, absolute_source), **(seen_as or {})}
         for doc in report_documents(report, absolute_source, record):
             self._writer.add_document(**doc)
-        self._changes[report.id] = record
+        self._changes[report.id] = _manifest_entry(record)
         self.pending += 1
         self.pending_paragraphs += len(report.chunks)
 

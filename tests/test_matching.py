@@ -104,9 +104,9 @@ def test_replaced_report_is_counted_once(tmp_path):
 
 
 def test_records_file_follows_every_commit(tmp_path):
-    """The records kept beside the index equal those read from the index itself, after
-    adding, changing and removing reports."""
-    from indexer.store import RECORDS_FILE, open_index, stored_reports
+    """The manifest kept beside the index equals the one read from the index itself,
+    after adding, changing and removing reports."""
+    from indexer.store import MANIFEST_FILE, open_index, stored_manifest
 
     folder = tmp_path / "reports"
     folder.mkdir()
@@ -120,7 +120,7 @@ def test_records_file_follows_every_commit(tmp_path):
     assert run(index, "index", str(folder), "--prune", "-q").exit_code == 0
     assert run(index, "remove", "a").exit_code == 0
     ix = open_index(index)
-    kept = stored_reports(ix)
-    (index / RECORDS_FILE).unlink()
-    assert stored_reports(ix) == kept
-    assert set(kept) == {"b"} and kept["b"]["paragraphs"] == 1
+    kept = stored_manifest(ix)
+    (index / MANIFEST_FILE).unlink()
+    assert stored_manifest(ix) == kept
+    assert set(kept) == {"b"} and kept["b"]["path"].endswith("b.md")
