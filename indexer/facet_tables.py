@@ -12,15 +12,15 @@ segment when a merge retires it."""
 
 from __future__ import annotations
 
-import os
-import pickle
 from pathlib import Path
 from typing import NamedTuple
+
+from .stamped import read_stamped, write_stamped
 
 # the columns a search counts, each holding one comma-separated value per paragraph
 FACET_COLUMNS = ("speaker_list", "theme_list", "report_id")
 TABLE_SUFFIX = ".facets"
-_TABLE_VERSION = 2
+_TABLE_VERSION = 3
 
 
 class FacetTable(NamedTuple):
@@ -69,27 +69,12 @@ def table_path(folder: Path, segment_id: str) -> Path:
 
 
 def read_tables(folder: Path, segment_id: str) -> dict[str, FacetTable] | None:
-    try:
-        with open(table_path(folder, segment_id), "rb") as handle:
-            version, tables = pickle.load(handle)
-    except (OSError, EOFError, ValueError, TypeError, AttributeError,
-            pickle.UnpicklingError):
-        return None
-    return tables if version == _TABLE_VERSION and set(tables) == set(FACET_COLUMNS) \
-        else None
+    found = read_stamped(table_path(folder, segment_id), _TABLE_VERSION, 1)
+    return found[0] if found and set(found[0]) == set(FACET_COLUMNS) else None
 
 
 def write_tables(folder: Path, segment_id: str, tables: dict[str, FacetTable]) -> None:
-    """Written under a hidden name then renamed: a reader never sees half a table, and
-    Whoosh's clean-up ignores hidden files."""
-    target = table_path(folder, segment_id)
-    partial = target.with_name(f".{target.name}.{os.getpid()}.tmp")
-    try:
-        with open(partial, "wb") as handle:
-            pickle.dump((_TABLE_VERSION, tables), handle, protocol=pickle.HIGHEST_PROTOCOL)
-        os.replace(partial, target)
-    except OSError:
-        partial.unlink(missing_ok=True)  # a cache: searching builds what is missing
+    write_stamped(table_path(folder, segment_id), _TABLE_VERSION, tables)
 
 
 def segment_id(segment_reader) -> str:

@@ -104,7 +104,7 @@ def index_paths(paths: list[str], index_dir: Path, *, prune: bool = False,
     stored = stored_manifest(ix)
     tasks, seen_ids = _plan(files, stored, summary, max_bytes)
     procs = _writer_processes(len(tasks))
-    writer = ReportWriter(ix, wait=wait, procs=procs, records=stored)
+    writer = ReportWriter(ix, wait=wait, procs=procs, manifest=stored)
     committed = Summary(unchanged=summary.unchanged, failed=summary.failed)
     try:
         for done, (task, report) in enumerate(_parse_all(tasks, taxonomy, max_bytes, summary,
@@ -125,7 +125,7 @@ def index_paths(paths: list[str], index_dir: Path, *, prune: bool = False,
             if writer.pending >= BATCH_REPORTS or writer.pending_paragraphs >= BATCH_PARAGRAPHS:
                 writer.commit()
                 committed = _copy(summary)
-                writer = ReportWriter(ix, wait=wait, procs=procs, records=stored)
+                writer = ReportWriter(ix, wait=wait, procs=procs, manifest=stored)
         if prune:
             for report_id, record in stored.items():
                 if report_id not in seen_ids and not Path(record.get("path", "")).exists():
@@ -282,7 +282,7 @@ def remove_reports(index_dir: Path, report_ids: list[str], wait: float = 0.0) ->
     missing = [rid for rid in report_ids if rid not in stored]
     if missing and len(missing) == len(report_ids):
         raise UsageError(f"unknown report {missing[0]!r}; see `reports list`")
-    writer = ReportWriter(ix, wait=wait, records=stored)
+    writer = ReportWriter(ix, wait=wait, manifest=stored)
     for rid in report_ids:
         if rid in stored:
             writer.remove(rid)

@@ -17,6 +17,7 @@ from .errors import IndexLockedError, IndexMissingError, IndexVersionError, Repo
 from .facet_tables import write_missing_tables
 from .records import Report
 from .schema import FORMAT_VERSION, KIND_CHUNK, KIND_REPORT, make_schema
+from .stamped import read_stamped, write_stamped
 
 VERSION_FILE = "reports-index.json"
 MANIFEST_FILE = "reports-manifest.pickle"  # the generation it is for, then the manifest
@@ -89,46 +90,22 @@ def stored_manifest(ix) -> dict[str, dict]:
     manifest file when it was written for the index's current generation (reading ten
     thousand stored records from the index takes seconds), else from the index,
     refreshing the file. Kept small: an indexer holds it for the whole run."""
-    stamp = _records_stamp(ix)
-    manifest = _read_records(ix, stamp)
-    if manifest is None:
-        manifest = {rid: _manifest_entry(rec) for rid, rec in stored_reports(ix).items()}
-        _write_records(ix, stamp, manifest)
+    found = read_stamped(_manifest_path(ix), _manifest_stamp(ix), 1)
+    if found is not None:
+        return found[0]
+    manifest = {rid: _manifest_entry(rec) for rid, rec in stored_reports(ix).items()}
+    write_stamped(_manifest_path(ix), _manifest_stamp(ix), manifest)
     return manifest
 
 
-def _records_stamp(ix) -> tuple[int, int]:
+def _manifest_path(ix) -> Path:
+    return Path(ix.storage.folder) / MANIFEST_FILE
+
+
+def _manifest_stamp(ix) -> tuple[int, int]:
+    """A crash between a commit and the manifest's rewrite leaves an older stamp: the
+    manifest is then read from the index again."""
     return (FORMAT_VERSION, ix.latest_generation())
-
-
-def _read_records(ix, stamp) -> dict[str, dict] | None:
-    import pickle
-
-    try:
-        with open(Path(ix.storage.folder) / MANIFEST_FILE, "rb") as handle:
-            if pickle.load(handle) == stamp:
-                return pickle.load(handle)
-    except (OSError, EOFError, ValueError, TypeError, AttributeError,
-            pickle.UnpicklingError):
-        pass
-    return None
-
-
-def _write_records(ix, stamp, records: dict[str, dict]) -> None:
-    """A cache checked against the generation it was written for: a crash before it is
-    written leaves an older stamp, and the records are read from the index again."""
-    import os
-    import pickle
-
-    target = Path(ix.storage.folder) / MANIFEST_FILE
-    partial = target.with_name(f".{MANIFEST_FILE}.{os.getpid()}.tmp")
-    try:
-        with open(partial, "wb") as handle:
-            pickle.dump(stamp, handle, protocol=pickle.HIGHEST_PROTOCOL)
-            pickle.dump(records, handle, protocol=pickle.HIGHEST_PROTOCOL)
-        os.replace(partial, target)
-    except OSError:
-        partial.unlink(missing_ok=True)
 
 
 def _as_datetime(iso: str | None) -> datetime | None:
@@ -179,9 +156,9 @@ class ReportWriter:
     ``procs`` > 1 writes through that many processes (for large jobs)."""
 
     def __init__(self, ix, wait: float = 0.0, procs: int = 1,
-                 records: dict[str, dict] | None = None):
-        """``records``: the manifest as committed so far (``stored_manifest``); given,
-        it is kept current with each commit and saved beside the index."""
+                 manifest: dict[str, dict] | None = None):
+        """``manifest``: as committed so far (``stored_manifest``); given, it is kept
+        current with each commit and saved beside the index."""
         from whoosh.index import LockError
 
         from .writers import open_writer
@@ -192,7 +169,7 @@ class ReportWriter:
             raise IndexLockedError("index is locked by another indexer "
                                    "(use --wait SECONDS to wait for it)") from None
         self._ix = ix
-        self._records = records
+        self._manifest = manifest
         self._changes: dict[str, dict | None] = {}
         self.pending = 0
         self.pending_paragraphs = 0
@@ -234,13 +211,13 @@ class ReportWriter:
             raise
         self.pending = self.pending_paragraphs = 0
         write_missing_tables(self._ix)
-        if self._records is not None:
-            for report_id, record in self._changes.items():
-                if record is None:
-                    self._records.pop(report_id, None)
+        if self._manifest is not None:
+            for report_id, entry in self._changes.items():
+                if entry is None:
+                    self._manifest.pop(report_id, None)
                 else:
-                    self._records[report_id] = record
-            _write_records(self._ix, _records_stamp(self._ix), self._records)
+                    self._manifest[report_id] = entry
+            write_stamped(_manifest_path(self._ix), _manifest_stamp(self._ix), self._manifest)
         self._changes = {}
 
     def cancel(self) -> None:

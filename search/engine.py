@@ -18,6 +18,7 @@ from indexer.facet_tables import (
     write_tables,
 )
 from indexer.schema import FORMAT_VERSION, KIND_CHUNK, KIND_REPORT
+from indexer.stamped import read_stamped, write_stamped
 from indexer.store import open_index, saved_themes_file, stored_reports
 from indexer.themes import load_taxonomy
 
@@ -145,21 +146,14 @@ class Library:
         generation (reading thousands of stored records is the slow part of a cold
         search), else from the index, refreshing the cache. The directory comes first in
         the file: a search by words needs only it, not every report's record."""
-        import pickle
-
         stamp = (FORMAT_VERSION, self.ix.latest_generation())
         cache = self.path / CACHE_FILE
-        try:
-            with open(cache, "rb") as handle:
-                if pickle.load(handle) == stamp:
-                    directory = pickle.load(handle)
-                    return directory, pickle.load(handle) if with_reports else None
-        except (OSError, EOFError, ValueError, TypeError, AttributeError,
-                pickle.UnpicklingError):
-            pass
+        found = read_stamped(cache, stamp, 2 if with_reports else 1)
+        if found is not None:
+            return found[0], found[1] if with_reports else None
         reports = stored_reports(self.ix)
         directory = Directory.build(reports, None)
-        _write_cache(cache, stamp, directory, reports)
+        write_stamped(cache, stamp, directory, reports)
         return directory, reports
 
     @property
@@ -197,10 +191,8 @@ class Library:
             words = _highlight_terms(user_query, reader)
             scored = with_proximity_bonus(user_query)
             # ties need the whole tied group, so fetch a margin past the page
-            found = find(searcher, scored, user_query,
-                         limit=request.page * request.limit + TIE_MARGIN,
-                         allowed=filtered,
-                         masked=report_records, terms=request.explain)
+            found = find(searcher, scored, limit=request.page * request.limit + TIE_MARGIN,
+                         allowed=filtered, masked=report_records, terms=request.explain)
             ranked = _ranked(found.results, request.page * request.limit)
             page_hits = ranked[(request.page - 1) * request.limit:
                                request.page * request.limit]
@@ -408,20 +400,6 @@ class Library:
             row["paragraphs"] = paragraphs
             rows.append(row)
         return sorted(rows, key=lambda r: (-r["paragraphs"], r["name"]))
-
-
-def _write_cache(cache: Path, stamp, directory: Directory, reports: dict) -> None:
-    import os
-    import pickle
-
-    try:
-        partial = cache.with_name(f"{CACHE_FILE}.{os.getpid()}.tmp")
-        with open(partial, "wb") as handle:
-            for part in (stamp, directory, reports):
-                pickle.dump(part, handle, protocol=pickle.HIGHEST_PROTOCOL)
-        os.replace(partial, cache)
-    except OSError:
-        pass  # a read-only index is searched without the cache
 
 
 def _by_count(counts: dict[str, int]) -> dict[str, int]:

@@ -41,17 +41,6 @@ class DocSet:
         self.by_offset = by_offset
         self._global: set[int] | None = None
 
-    @classmethod
-    def from_global(cls, searcher, docnums) -> DocSet:
-        from bisect import bisect_right
-
-        offsets = [offset for _, offset in searcher.leaf_searchers()]
-        by_offset: dict[int, set[int]] = {offset: set() for offset in offsets}
-        for docnum in docnums:
-            offset = offsets[bisect_right(offsets, docnum) - 1]
-            by_offset[offset].add(docnum - offset)
-        return cls(by_offset)
-
     def local(self, offset: int) -> set[int]:
         return self.by_offset.get(offset, _EMPTY)
 
@@ -104,10 +93,10 @@ def _wrap(collector, allowed, masked, terms: bool):
     return collector
 
 
-def find(searcher, scored, matching, limit: int, allowed: DocSet | None,
-         masked: DocSet, terms: bool = False) -> Matches:
-    """``scored`` ranks, ``matching`` (the same query without optional parts) decides
-    what matches; ``allowed`` (None for all) filters and ``masked`` hides."""
+def find(searcher, scored, limit: int, allowed: DocSet | None, masked: DocSet,
+         terms: bool = False) -> Matches:
+    """The top ``limit`` paragraphs for ``scored`` and all it matches; ``allowed`` (None
+    for all) filters and ``masked`` hides."""
     if not terms and scores_in_blocks(scored):
         found = _score_in_blocks(searcher, scored, limit, allowed, masked)
         if found is not None:
@@ -284,11 +273,9 @@ def _term_scores(q, leaf, boost: float, seen: dict,
     matcher = q.matcher(leaf)
     if isinstance(matcher, NullMatcherClass):
         return {}
-    excluded = None
     if type(matcher) is WrappingMatcher:
         boost, matcher = boost * matcher.boost, matcher.child
-    if isinstance(matcher, FilterMatcher) and matcher._exclude:
-        excluded, matcher = matcher._ids, matcher.child
+    matcher, excluded = _without_deletions(matcher)
     scorer = getattr(matcher, "scorer", None)
     if type(scorer) is not BM25FScorer or not hasattr(matcher, "_read_weights"):
         return None
@@ -302,24 +289,36 @@ def _term_scores(q, leaf, boost: float, seen: dict,
     keep_values = keep or (q.fieldname == "text" and boost == 1.0)
     out: dict[int, float] = {}
     values: dict[int, bytes] = {}
-    while matcher.is_active():
-        matcher._read_ids()
+    for start, ids in _blocks(matcher):
         matcher._read_weights()
-        start = matcher._i
-        ids, weights = matcher._ids[start:], matcher._weights[start:]
         scores = [idf * ((tf * k1_plus) / (tf + norm[lengths[docnum]])) * boost
-                  for docnum, tf in zip(ids, weights, strict=True)]
+                  for docnum, tf in zip(ids, matcher._weights[start:], strict=True)]
         out.update(zip(ids, scores, strict=True))
         if keep_values:
             matcher._read_values()
             values.update(zip(ids, matcher._values[start:], strict=True))
-        matcher._next_block()
-    if excluded:
-        for docnum in excluded:
-            out.pop(docnum, None)
+    for docnum in excluded:
+        out.pop(docnum, None)
     if keep_values:
         seen[q.text] = (out, values, matcher.format)
     return out
+
+
+def _without_deletions(matcher):
+    """The postings under Whoosh's filter of deleted documents, and those documents."""
+    if isinstance(matcher, FilterMatcher) and matcher._exclude:
+        return matcher.child, matcher._ids
+    return matcher, ()
+
+
+def _blocks(matcher):
+    """(offset in the block, the block's document numbers from there) for each block of
+    a Whoosh block-format posting list: one Python step per block, not per posting."""
+    while matcher.is_active():
+        matcher._read_ids()
+        start = matcher._i
+        yield start, matcher._ids[start:]
+        matcher._next_block()
 
 
 def _lengths_column():
@@ -328,54 +327,45 @@ def _lengths_column():
     return LENGTHS_COLUMN
 
 
-def matched_docnums(q, segment_searcher) -> list[int]:
-    """The documents of one segment that ``q`` matches, in order."""
-    return sorted(_docnum_set(q, segment_searcher))
-
-
-def _docnum_set(q, segment_searcher) -> set[int]:
+def matched_docnums(q, segment_searcher) -> set[int]:
+    """The documents of one segment that ``q`` matches."""
     kind = type(q)
     if kind is wq.Term:
         return set(_posting_ids(q.matcher(segment_searcher)))
     if kind is wq.Or:
         out: set[int] = set()
         for sub in q.subqueries:
-            out |= _docnum_set(sub, segment_searcher)
+            out |= matched_docnums(sub, segment_searcher)
         return out
     if kind is wq.And:
         found = None
         for sub in q.subqueries:
-            docs = _docnum_set(sub, segment_searcher)
+            docs = matched_docnums(sub, segment_searcher)
             found = docs if found is None else found & docs
             if not found:
                 return set()
         return found or set()
     if kind is wq.AndMaybe:
-        return _docnum_set(q.a, segment_searcher)
+        return matched_docnums(q.a, segment_searcher)
     if kind is wq.AndNot:
-        return _docnum_set(q.a, segment_searcher) - _docnum_set(q.b, segment_searcher)
+        return matched_docnums(q.a, segment_searcher) - matched_docnums(q.b, segment_searcher)
     return set(q.matcher(segment_searcher).all_ids())
 
 
-def _posting_ids(matcher):
+def _posting_ids(matcher) -> list[int]:
     """A term's document numbers, a block at a time where the postings are Whoosh's
-    block format (one Python step per block rather than per posting)."""
-    excluded = None
-    if isinstance(matcher, FilterMatcher) and matcher._exclude:
-        excluded, matcher = matcher._ids, matcher.child
+    block format."""
+    matcher, excluded = _without_deletions(matcher)
     if hasattr(matcher, "_read_ids") and hasattr(matcher, "_next_block"):
         ids: list[int] = []
-        while matcher.is_active():
-            if matcher._ids is None:
-                matcher._read_ids()
-            ids.extend(matcher._ids[matcher._i:])
-            matcher._next_block()
+        for _, block in _blocks(matcher):
+            ids.extend(block)
     else:
         ids = list(matcher.all_ids())
-    return ids if excluded is None else [d for d in ids if d not in excluded]
+    return [d for d in ids if d not in excluded] if excluded else ids
 
 
 def matches_of_filter(searcher, q, masked: DocSet) -> DocSet:
     """What a query made of filters only matches, without the masked documents."""
-    return DocSet({offset: set(matched_docnums(q, leaf)) - masked.local(offset)
+    return DocSet({offset: matched_docnums(q, leaf) - masked.local(offset)
                    for leaf, offset in searcher.leaf_searchers()})
