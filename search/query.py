@@ -15,6 +15,7 @@ from indexer.schema import FIELD_BOOSTS, make_schema
 
 MAX_QUERY_WORDS = 256
 MAX_EXPANSIONS = 1024
+MAX_FUZZINESS = 2  # word~3 and beyond match most short words of a big index
 
 
 @dataclass
@@ -110,8 +111,9 @@ def check_syntax(text: str) -> None:
     if text.strip() in ("*", "?") or re.fullmatch(r"[\s*?]+", text):
         raise UsageError("a bare wildcard matches everything; leave QUERY out and use filters "
                          "to list paragraphs")
-    if re.fullmatch(r"\s*(AND|OR|NOT|ANDNOT|ANDMAYBE)\s*", text):
-        raise UsageError(f"query {text!r} is only an operator")
+    masked = _mask_phrases(text)
+    _check_empty_fields(masked)
+    _check_operators(masked)
     if re.search(r'(?:^|\s)(\w+):', text):
         from indexer.schema import FILTER_FIELDS, TEXT_FIELDS
 
@@ -119,6 +121,49 @@ def check_syntax(text: str) -> None:
             if name not in FILTER_FIELDS and name not in TEXT_FIELDS:
                 fields = ", ".join(sorted({*FILTER_FIELDS, *TEXT_FIELDS}))
                 raise UsageError(f"unknown field {name!r} in query; fields: {fields}")
+
+
+BINARY_OPERATORS = ("AND", "OR", "ANDNOT", "ANDMAYBE")
+VALUE_EXAMPLES = {"speaker": "speaker:Lopez", "theme": "theme:accountability",
+                  "report": "report:ID", "section": "section:dialogue"}
+
+
+def _mask_phrases(text: str) -> str:
+    """Each "phrase" as one opaque word (an empty one kept as ""), so that colons and
+    operators inside quotes are not taken for syntax."""
+    return re.sub(r'"([^"]*)"', lambda m: '"' + "x" * len(m[1]) + '"' if m[1].strip()
+                  else '""', text)
+
+
+def _check_empty_fields(masked: str) -> None:
+    """``speaker:`` with nothing (a space, an end, "" or ()) after it: Whoosh would search
+    for the word "speaker" instead."""
+    from indexer.schema import FILTER_FIELDS, TEXT_FIELDS
+
+    names = "|".join(dict.fromkeys((*FILTER_FIELDS, *TEXT_FIELDS)))
+    empty = re.search(rf"""(?:^|[\s(])({names}):(?=$|[\s)]|""|''|\(\s*\))""", masked)
+    if empty:
+        name = empty[1]
+        example = VALUE_EXAMPLES.get(name, f"{name}:word")
+        raise UsageError(f"{name}: needs a value right after the colon, as in {example} "
+                         f'or {name}:"two words"')
+
+
+def _check_operators(masked: str) -> None:
+    """AND, OR, ANDNOT, ANDMAYBE need a word on each side, NOT a word after it; Whoosh
+    would otherwise drop the operator or search for it as a word."""
+    tokens = re.findall(r"[()]|[^\s()]+", masked)
+    for at, token in enumerate(tokens):
+        if token not in (*BINARY_OPERATORS, "NOT"):
+            continue
+        before = tokens[at - 1] if at else None
+        after = tokens[at + 1] if at + 1 < len(tokens) else None
+        if token != "NOT" and (before is None or before == "("):
+            raise UsageError(f"{token!r} needs a word before it")
+        if after is None or after == ")":
+            raise UsageError(f"{token!r} needs a word after it")
+        if after in BINARY_OPERATORS:
+            raise UsageError(f"{token!r} needs a word after it, not {after!r}")
 
 
 def parse_schema():
@@ -142,7 +187,24 @@ def parse_query(text: str, context: QueryContext):
         parsed = parser.parse(text)
     except Exception as exc:  # Whoosh raises many types for odd input
         raise UsageError(f"cannot parse query {text!r}: {exc}") from None
-    return _rewrite(parsed, context)
+    return _cap_fuzziness(_rewrite(parsed, context), context)
+
+
+def _cap_fuzziness(q, context: QueryContext):
+    """``word~5`` searches as ``word~2``, with a note (once, though the word is searched in
+    several fields)."""
+    from whoosh.query import FuzzyTerm
+
+    if isinstance(q, FuzzyTerm) and q.maxdist > MAX_FUZZINESS:
+        note = f"fuzziness ~{q.maxdist} capped at ~{MAX_FUZZINESS}"
+        if note not in context.resolution.notes:
+            context.resolution.notes.append(note)
+        capped = q.copy()
+        capped.maxdist = MAX_FUZZINESS
+        return capped
+    if q.is_leaf():
+        return q
+    return q.apply(lambda child: _cap_fuzziness(child, context))
 
 
 def _leaf_text(q) -> str:
