@@ -12,6 +12,10 @@ segment when a merge retires it."""
 
 from __future__ import annotations
 
+import base64
+import sys
+from array import array
+from collections.abc import Sequence
 from pathlib import Path
 from typing import NamedTuple
 
@@ -20,11 +24,12 @@ from .stamped import read_stamped, write_stamped
 # the columns a search counts, each holding one comma-separated value per paragraph
 FACET_COLUMNS = ("speaker_list", "theme_list", "report_id")
 TABLE_SUFFIX = ".facets"
-_TABLE_VERSION = 3
+_TABLE_VERSION = 4  # 4: plain JSON with the numbers as a base64 array
+_NUMBERS = "I"  # unsigned int array typecode
 
 
 class FacetTable(NamedTuple):
-    combination_of: list[int]  # document number -> combination number
+    combination_of: Sequence[int]  # document number -> combination number
     values: list[tuple[str, ...]]  # combination number -> the values it stands for
 
     def count(self, docnums, into: dict[str, int]) -> None:
@@ -69,12 +74,37 @@ def table_path(folder: Path, segment_id: str) -> Path:
 
 
 def read_tables(folder: Path, segment_id: str) -> dict[str, FacetTable] | None:
-    found = read_stamped(table_path(folder, segment_id), _TABLE_VERSION, 1)
-    return found[0] if found and set(found[0]) == set(FACET_COLUMNS) else None
+    found = read_stamped(table_path(folder, segment_id), _stamp(), 1)
+    if not found or not isinstance(found[0], dict) or set(found[0]) != set(FACET_COLUMNS):
+        return None
+    try:
+        return {column: _table_from_plain(plain) for column, plain in found[0].items()}
+    except (KeyError, TypeError, ValueError):
+        return None
 
 
 def write_tables(folder: Path, segment_id: str, tables: dict[str, FacetTable]) -> None:
-    write_stamped(table_path(folder, segment_id), _TABLE_VERSION, tables)
+    plain = {column: _table_to_plain(table) for column, table in tables.items()}
+    write_stamped(table_path(folder, segment_id), _stamp(), plain)
+
+
+def _stamp() -> list:
+    # the array layout is the machine's: another machine's table is a miss
+    return [_TABLE_VERSION, sys.byteorder, array(_NUMBERS).itemsize]
+
+
+def _table_to_plain(table: FacetTable) -> dict:
+    numbers = base64.b64encode(array(_NUMBERS, table.combination_of).tobytes()).decode()
+    return {"combination_of": numbers, "values": [list(v) for v in table.values]}
+
+
+def _table_from_plain(plain: dict) -> FacetTable:
+    numbers = array(_NUMBERS)
+    numbers.frombytes(base64.b64decode(plain["combination_of"], validate=True))
+    values = [tuple(str(v) for v in combination) for combination in plain["values"]]
+    if numbers and max(numbers) >= len(values):
+        raise ValueError("a combination number with no values")
+    return FacetTable(numbers, values)
 
 
 def segment_id(segment_reader) -> str:

@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-from .errors import InputError
+from .errors import InputError, InputSkipped
 
 SUFFIXES = {".md": "markdown", ".markdown": "markdown", ".html": "html", ".htm": "html",
             ".txt": "text"}
@@ -33,9 +33,11 @@ def format_of(path: Path) -> str | None:
 
 
 def check_size(path: Path, size: int, max_bytes: int) -> None:
+    if size == 0:
+        raise InputSkipped(str(path), "file is empty")
     if size > max_bytes:
-        raise InputError(str(path), f"file is {size / 1e6:.1f} MB, over the "
-                         f"{max_bytes / 1e6:.0f} MB limit (--max-size)")
+        raise InputSkipped(str(path), f"file is {size / 1e6:.1f} MB, over the "
+                           f"{max_bytes / 1e6:.0f} MB limit (--max-size)")
 
 
 def read_source(path: Path, max_bytes: int = DEFAULT_MAX_BYTES) -> Source:
@@ -57,7 +59,7 @@ def read_source(path: Path, max_bytes: int = DEFAULT_MAX_BYTES) -> Source:
         raise InputError(str(path), exc.strerror or str(exc)) from None
     text, encoding = decode(raw, str(path))
     if not text.strip():
-        raise InputError(str(path), "file is empty")
+        raise InputSkipped(str(path), "file is empty")
     return Source(text=text, kind=kind, encoding=encoding, raw=raw)
 
 

@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from .chunks import content_hash, report_id_for
-from .errors import InputError, ReportsError
+from .errors import InputError, InputSkipped, ReportsError, UsageError, reporting_damage
 from .loading import DEFAULT_MAX_BYTES, SUFFIXES, check_size, split_front_matter
 from .parse import parse_file
 from .records import Report
@@ -39,15 +39,18 @@ class Summary:
     unchanged: int = 0
     pruned: int = 0
     failed: int = 0
+    skipped: int = 0
     paragraphs: int = 0
     errors: list[str] = field(default_factory=list)
     notices: list[str] = field(default_factory=list)
     interrupted: bool = False
 
     def line(self) -> str:
+        skipped = f"{self.skipped} skipped, " if self.skipped else ""
+        noun = "paragraph" if self.paragraphs == 1 else "paragraphs"
         return (f"{self.new} new, {self.updated} updated, {self.unchanged} unchanged, "
-                f"{self.pruned} pruned, {self.failed} failed ({self.paragraphs} paragraphs "
-                f"indexed)")
+                f"{skipped}{self.pruned} pruned, {self.failed} failed ({self.paragraphs} "
+                f"{noun} indexed)")
 
 
 @dataclass(frozen=True, slots=True)
@@ -57,6 +60,16 @@ class _Task:
     digest: str
     status: str  # "new" | "updated"
     seen_as: dict  # size, mtime_ns and read_ns of the file when it was read
+
+
+def check_paths(paths: list[str]) -> None:
+    """Every path given must exist: a typo is a usage error, before anything is written."""
+    for given in paths:
+        path = Path(given)
+        if not path.exists():
+            reason = "broken or looping symbolic link" if path.is_symlink() else \
+                "no such file or folder"
+            raise UsageError(f"{given}: {reason}")
 
 
 def discover(paths: list[str]) -> tuple[list[Path], list[str]]:
@@ -82,13 +95,33 @@ def discover(paths: list[str]) -> tuple[list[Path], list[str]]:
     return list(dict.fromkeys(files)), errors
 
 
-def index_paths(paths: list[str], index_dir: Path, *, prune: bool = False,
-                rebuild: bool = False, wait: float = 0.0, themes_file: Path | None = None,
-                max_bytes: int = DEFAULT_MAX_BYTES,
-                progress: Callable[[int, int, str], None] | None = None) -> Summary:
+def file_state(path: str | None) -> bool | None:
+    """Whether a report's file is still there: True, False, or None when it cannot be
+    checked (an unreadable folder): such a report is kept."""
+    if not path:
+        return False
+    try:
+        os.stat(path)
+    except (FileNotFoundError, NotADirectoryError):
+        return False
+    except OSError:
+        return None
+    return True
+
+
+def index_paths(paths: list[str], index_dir: Path, **options) -> Summary:
     """Index report files and folders. Unchanged files are skipped by content hash, changed
-    ones replaced in the same commit that removes their old version."""
-    summary = Summary()
+    ones replaced in the same commit that removes their old version. Options: ``prune``,
+    ``rebuild``, ``wait`` (seconds), ``themes_file``, ``max_bytes``, ``progress``."""
+    with reporting_damage(index_dir):
+        return _index_paths(paths, Path(index_dir), **options)
+
+
+def _index_paths(paths: list[str], index_dir: Path, *, prune: bool = False,
+                 rebuild: bool = False, wait: float = 0.0, themes_file: Path | None = None,
+                 max_bytes: int = DEFAULT_MAX_BYTES,
+                 progress: Callable[[int, int, str], None] | None = None) -> Summary:
+    check_paths(paths)
     taxonomy = load_taxonomy(themes_file)  # a bad themes file stops us before any write
     if rebuild:
         destroy(index_dir)
@@ -99,13 +132,17 @@ def index_paths(paths: list[str], index_dir: Path, *, prune: bool = False,
         saved = saved_themes_file(index_dir)
         taxonomy = load_taxonomy(saved) if saved else taxonomy
     files, path_errors = discover(paths)
-    summary.errors.extend(path_errors)
-    summary.failed += len(path_errors)
-    stored = stored_manifest(ix)
-    tasks, seen_ids = _plan(files, stored, summary, max_bytes)
+    planned_at = ix.latest_generation()
+    stored, tasks, seen_ids, summary = _plan_run(ix, files, path_errors, max_bytes)
     procs = _writer_processes(len(tasks))
     writer = ReportWriter(ix, wait=wait, procs=procs, manifest=stored)
-    committed = Summary(unchanged=summary.unchanged, failed=summary.failed)
+    if ix.latest_generation() != planned_at:
+        # another indexer committed while this one waited for the lock: plan again from
+        # what the index holds now (report ids, collisions, the manifest)
+        writer.cancel()
+        stored, tasks, seen_ids, summary = _plan_run(ix, files, path_errors, max_bytes)
+        writer = ReportWriter(ix, wait=wait, procs=procs, manifest=stored)
+    committed = _copy(summary)
     try:
         for done, (task, report) in enumerate(_parse_all(tasks, taxonomy, max_bytes, summary,
                                                          writer.lock_fd),
@@ -116,7 +153,7 @@ def index_paths(paths: list[str], index_dir: Path, *, prune: bool = False,
                 continue
             for old_id, record in stored.items():  # a renamed file keeps one copy
                 if (record.get("hash") == task.digest and old_id != report.id
-                        and not Path(record.get("path", "")).exists()):
+                        and file_state(record.get("path")) is False):
                     writer.remove(old_id)
                     summary.notices.append(f"{task.path}: replaces moved report {old_id}")
             writer.replace(report, str(task.path.resolve()), task.seen_as)
@@ -127,10 +164,7 @@ def index_paths(paths: list[str], index_dir: Path, *, prune: bool = False,
                 committed = _copy(summary)
                 writer = ReportWriter(ix, wait=wait, procs=procs, manifest=stored)
         if prune:
-            for report_id, record in stored.items():
-                if report_id not in seen_ids and not Path(record.get("path", "")).exists():
-                    writer.remove(report_id)
-                    summary.pruned += 1
+            _prune(writer, stored, seen_ids, summary)
         writer.commit()
     except KeyboardInterrupt:
         writer.cancel()
@@ -140,6 +174,26 @@ def index_paths(paths: list[str], index_dir: Path, *, prune: bool = False,
         writer.cancel()
         raise
     return summary
+
+
+def _plan_run(ix, files, path_errors, max_bytes):
+    summary = Summary(failed=len(path_errors), errors=list(path_errors))
+    stored = stored_manifest(ix)
+    tasks, seen_ids = _plan(files, stored, summary, max_bytes)
+    return stored, tasks, seen_ids, summary
+
+
+def _prune(writer, stored: dict[str, dict], seen_ids: set[str], summary: Summary) -> None:
+    for report_id, record in list(stored.items()):
+        if report_id in seen_ids:
+            continue
+        state = file_state(record.get("path"))
+        if state is False:
+            writer.remove(report_id)
+            summary.pruned += 1
+        elif state is None:
+            summary.notices.append(f"{record.get('path')}: cannot check whether the file "
+                                   f"is still there; report {report_id} kept")
 
 
 def _writer_processes(tasks: int) -> int:
@@ -152,7 +206,7 @@ def _worker_count() -> int:
 
 def _copy(summary: Summary) -> Summary:
     return Summary(summary.new, summary.updated, summary.unchanged, summary.pruned,
-                   summary.failed, summary.paragraphs, list(summary.errors),
+                   summary.failed, summary.skipped, summary.paragraphs, list(summary.errors),
                    list(summary.notices))
 
 
@@ -176,6 +230,10 @@ def _plan(files: list[Path], stored: dict[str, dict], summary: Summary,
                 continue
             read_ns = time.time_ns()
             raw = path.read_bytes()
+        except InputSkipped as exc:
+            summary.notices.append(f"skipped {exc}")
+            summary.skipped += 1
+            continue
         except InputError as exc:
             summary.errors.append(str(exc))
             summary.failed += 1
@@ -188,7 +246,7 @@ def _plan(files: list[Path], stored: dict[str, dict], summary: Summary,
         if report_id in seen and seen[report_id] != path:
             report_id = f"{report_id}-{content_hash(absolute.encode())[:6]}"
         elif report_id in stored and stored[report_id].get("path") not in (absolute, None) \
-                and Path(stored[report_id]["path"]).exists():
+                and file_state(stored[report_id]["path"]) is not False:
             report_id = f"{report_id}-{content_hash(absolute.encode())[:6]}"
         seen[report_id] = path
         digest = content_hash(raw)
@@ -232,6 +290,8 @@ def _parse_one(args) -> tuple[Report | None, str | None]:
     path, report_id, taxonomy, max_bytes = args
     try:
         report = parse_file(path, taxonomy=taxonomy, max_bytes=max_bytes)
+    except InputSkipped as exc:
+        return None, f"skipped {exc}"
     except ReportsError as exc:
         return None, str(exc)
     except RecursionError:
@@ -267,24 +327,47 @@ def _parse_all(tasks: list[_Task], taxonomy, max_bytes: int, summary: Summary,
 
 def _collect(tasks, results, summary: Summary):
     for task, (report, error) in zip(tasks, results, strict=True):
-        if error:
+        if error and error.startswith("skipped "):
+            summary.notices.append(error)
+            summary.skipped += 1
+        elif error:
             summary.errors.append(error)
             summary.failed += 1
         yield task, report
 
 
-def remove_reports(index_dir: Path, report_ids: list[str], wait: float = 0.0) -> list[str]:
-    """Drop reports by id; returns the ids that were not in the index."""
-    from .errors import UsageError
+def remove_reports(index_dir: Path, report_ids: list[str], wait: float = 0.0) -> int:
+    """Drop reports by id, all or none: an unknown id is a usage error and nothing is
+    removed. Returns how many were removed."""
+    with reporting_damage(index_dir):
+        return _remove_reports(open_index(index_dir), report_ids, wait)
 
-    ix = open_index(index_dir)
-    stored = stored_manifest(ix)
-    missing = [rid for rid in report_ids if rid not in stored]
-    if missing and len(missing) == len(report_ids):
-        raise UsageError(f"unknown report {missing[0]!r}; see `reports list`")
-    writer = ReportWriter(ix, wait=wait, manifest=stored)
-    for rid in report_ids:
-        if rid in stored:
+
+def _remove_reports(ix, report_ids: list[str], wait: float) -> int:
+    writer = ReportWriter(ix, wait=wait)  # the lock first: the ids are checked as of now
+    try:
+        stored = stored_manifest(ix)
+        missing = [rid for rid in dict.fromkeys(report_ids) if rid not in stored]
+        if missing:
+            raise UsageError(unknown_reports_message(missing, stored))
+        writer.track(stored)
+        for rid in dict.fromkeys(report_ids):
             writer.remove(rid)
-    writer.commit()
-    return missing
+        writer.commit()
+    except BaseException:
+        writer.cancel()
+        raise
+    return len(set(report_ids))
+
+
+def unknown_reports_message(missing: list[str], known) -> str:
+    """At most a few ids named, and the way to see them all."""
+    import difflib
+
+    shown = ", ".join(repr(m) for m in missing[:10])
+    more = f" and {len(missing) - 10} more" if len(missing) > 10 else ""
+    noun = "report" if len(missing) == 1 else "reports"
+    close = difflib.get_close_matches(missing[0], list(known), n=3, cutoff=0.5) \
+        if len(missing) == 1 else []
+    hint = f"; did you mean {', '.join(close)}?" if close else ""
+    return f"unknown {noun} {shown}{more}{hint} (nothing was removed; see `reports list`)"

@@ -7,7 +7,6 @@ chunk documents), so replacing a report is one commit: never missing, never doub
 from __future__ import annotations
 
 import json
-import shutil
 from collections.abc import Iterable
 from dataclasses import asdict
 from datetime import datetime
@@ -15,43 +14,49 @@ from pathlib import Path
 
 from .errors import IndexLockedError, IndexMissingError, IndexVersionError, ReportsError
 from .facet_tables import write_missing_tables
+from .index_folder import (
+    INDEX_NAME,
+    MANIFEST_FILE,
+    THEMES_FILE,
+    claim_folder,
+    clear_index_files,
+    drop_legacy_files,
+    has_whoosh_index,
+    is_index_folder,
+    read_marker,
+    write_marker,
+)
 from .records import Report
 from .schema import FORMAT_VERSION, KIND_CHUNK, KIND_REPORT, make_schema
 from .stamped import read_stamped, write_stamped
 
-VERSION_FILE = "reports-index.json"
-MANIFEST_FILE = "reports-manifest.pickle"  # the generation it is for, then the manifest
-THEMES_FILE = "themes.toml"
-
 
 def open_index(path: Path, create: bool = False):
-    """Open the index at ``path`` (creating it when asked), checking its format version."""
+    """Open the index at ``path`` (creating it when asked), checking its format version.
+    Creating needs a new or empty folder, or one that is already an index."""
     from whoosh import index
 
     path = Path(path)
-    if not path.exists() or not index.exists_in(str(path)):
-        if not create:
-            raise IndexMissingError(f"no index at {path}; run `reports index PATH...` first")
-        try:
-            path.mkdir(parents=True, exist_ok=True)
-            ix = index.create_in(str(path), make_schema())
-        except OSError as exc:
-            raise ReportsError(f"{path}: cannot create index ({exc.strerror})") from None
-        (path / VERSION_FILE).write_text(json.dumps({"format": FORMAT_VERSION}))
-        return ix
+    if create:
+        claim_folder(path, FORMAT_VERSION)
+        drop_legacy_files(path)
+        if not has_whoosh_index(path):
+            try:
+                return index.create_in(str(path), make_schema(), indexname=INDEX_NAME)
+            except OSError as exc:
+                raise ReportsError(f"{path}: cannot create index ({exc.strerror})") from None
+    elif not is_index_folder(path) or not has_whoosh_index(path):
+        raise IndexMissingError(f"no index at {path}; run `reports index PATH...` first")
     check_version(path)
     try:
-        return index.open_dir(str(path))
+        return index.open_dir(str(path), indexname=INDEX_NAME)
     except Exception as exc:  # a damaged or foreign index: say so, do not crash
         raise IndexVersionError(f"{path}: cannot open index ({exc}); "
                                 "run `reports index --rebuild PATH...`") from None
 
 
 def check_version(path: Path) -> None:
-    try:
-        found = json.loads((Path(path) / VERSION_FILE).read_text()).get("format")
-    except (OSError, ValueError):
-        found = None
+    found = read_marker(path)
     if found != FORMAT_VERSION:
         raise IndexVersionError(
             f"{path}: index format {found or 'unknown'} is not the format this version "
@@ -59,13 +64,14 @@ def check_version(path: Path) -> None:
 
 
 def destroy(path: Path) -> None:
+    """Empty an index folder of the index (for ``--rebuild``): only the files the index
+    wrote go; the folder and anything else in it stay."""
     path = Path(path)
-    if path.exists() and (path / VERSION_FILE).exists() or _is_whoosh_dir(path):
-        shutil.rmtree(path)
-
-
-def _is_whoosh_dir(path: Path) -> bool:
-    return path.is_dir() and any(p.suffix == ".toc" for p in path.iterdir())
+    if path.exists():
+        if not is_index_folder(path):
+            claim_folder(path, FORMAT_VERSION)  # refuses a folder that is not ours
+        clear_index_files(path)
+        write_marker(path, FORMAT_VERSION)
 
 
 def stored_reports(ix) -> dict[str, dict]:
@@ -173,6 +179,11 @@ class ReportWriter:
         self._changes: dict[str, dict | None] = {}
         self.pending = 0
         self.pending_paragraphs = 0
+
+    def track(self, manifest: dict[str, dict]) -> None:
+        """Keep ``manifest`` current with each commit (when it was read after the lock
+        was taken)."""
+        self._manifest = manifest
 
     @property
     def lock_fd(self) -> int | None:

@@ -9,7 +9,7 @@ from importlib import resources
 from pathlib import Path
 
 from .analysis import analyse
-from .errors import ReportsError
+from .errors import ReportsError, UsageError
 
 
 @dataclass(frozen=True, slots=True)
@@ -56,15 +56,20 @@ def _contains(terms: list[str], phrase: tuple[str, ...]) -> bool:
 
 
 def parse_taxonomy(text: str, source: str = "themes") -> tuple[bool, list[Theme]]:
-    """TOML text -> (replace?, themes). Raises ReportsError on a malformed file."""
+    """TOML text -> (replace?, themes). Raises UsageError on a malformed file (the TOML
+    parser's message gives the line and column)."""
     try:
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
-        raise ReportsError(f"{source}: not valid TOML ({exc})") from None
+        raise UsageError(f"{source}: not valid TOML: {exc}") from None
     themes = []
-    for theme_id, body in (data.get("theme") or {}).items():
-        if not isinstance(body, dict) or not body.get("triggers"):
-            raise ReportsError(f"{source}: theme {theme_id!r} needs a list of triggers")
+    table = data.get("theme") or {}
+    if not isinstance(table, dict):
+        raise UsageError(f"{source}: 'theme' must be a table of [theme.ID] sections")
+    for theme_id, body in table.items():
+        if not isinstance(body, dict) or not isinstance(body.get("triggers"), list) \
+                or not body["triggers"]:
+            raise UsageError(f"{source}: theme {theme_id!r} needs a list of triggers")
         triggers = tuple(t for t in (tuple(analyse(str(x))) for x in body["triggers"]) if t)
         themes.append(Theme(id=theme_id, label=str(body.get("label", theme_id)),
                             aliases=tuple(str(a) for a in body.get("aliases", ())),
@@ -85,8 +90,10 @@ def load_taxonomy(extra: Path | None = None) -> Taxonomy:
         return base
     try:
         text = Path(extra).read_text("utf-8")
-    except OSError as exc:
-        raise ReportsError(f"{extra}: cannot read themes file ({exc.strerror})") from None
+    except FileNotFoundError:
+        raise UsageError(f"{extra}: no such themes file") from None
+    except (OSError, UnicodeDecodeError) as exc:
+        raise ReportsError(f"{extra}: cannot read themes file ({exc})") from None
     replace, themes = parse_taxonomy(text, str(extra))
     if replace:
         return Taxonomy(tuple(themes))

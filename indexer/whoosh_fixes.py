@@ -1,16 +1,19 @@
-"""Two changes to how Whoosh reads a segment's per-document columns, applied once for
-the whole program (both writing and searching read columns).
+"""Changes to Whoosh, applied once for the whole program (both writing and searching
+read columns).
 
 - Whoosh re-checks the disk for a column it found missing, once per posting written
   (a stat per posting); the answer is remembered instead.
 - Scoring reads a paragraph's field length for every match, each a seek and a one-byte
-  read; a segment's lengths (one byte a document) are read once into memory instead."""
+  read; a segment's lengths (one byte a document) are read once into memory instead.
+- Whoosh's clean-up after a commit deletes only files named like its own segments."""
 
 from __future__ import annotations
 
+import re
 from itertools import accumulate
 
 from whoosh.codec import whoosh3
+from whoosh.index import TOC
 
 _MISSING = object()
 
@@ -50,3 +53,13 @@ def _read_ids(self):
 
 
 whoosh3.W3LeafMatcher._read_ids = _read_ids
+
+
+def _segment_pattern(cls, indexname):
+    # Whoosh deletes, after each commit, every file matching this that belongs to no
+    # current segment; as shipped it matches any "MAIN_anything.ext" a user may keep in
+    # the folder. Segment ids are 16 lower-case letters and digits: match only those.
+    return re.compile(rf"({re.escape(indexname)}_[0-9a-z]{{16}})[.][A-Za-z0-9_.]+$")
+
+
+TOC._segment_pattern = classmethod(_segment_pattern)

@@ -23,6 +23,26 @@ class QueryUsageError(click.ClickException):
 class ReportsGroup(click.Group):
     """Translates the library's errors into one clear line and the contract's exit codes."""
 
+    def main(self, args=None, prog_name=None, complete_var=None, standalone_mode=True,
+             **extra):
+        """Every error, click's own usage errors included, is one ``error:`` line."""
+        if not standalone_mode:
+            return super().main(args, prog_name, complete_var, False, **extra)
+        try:
+            code = super().main(args, prog_name, complete_var, False, **extra)
+        except click.UsageError as exc:
+            where = exc.ctx.command_path if exc.ctx else "reports"
+            click.echo(f"error: {exc.format_message().rstrip('.')} (see `{where} --help`)",
+                       err=True)
+            sys.exit(exc.exit_code)
+        except click.ClickException as exc:
+            click.echo(f"error: {exc.format_message()}", err=True)
+            sys.exit(exc.exit_code)
+        except click.Abort:
+            click.echo("interrupted", err=True)
+            sys.exit(130)
+        sys.exit(code if isinstance(code, int) else 0)
+
     def invoke(self, ctx):
         try:
             return super().invoke(ctx)
@@ -148,7 +168,7 @@ class _ProgressBar:
               show_default=True)
 @click.option("--explain", is_flag=True, help="Show the parsed query and why hits scored.")
 @click.option("--people", type=click.Path(path_type=Path, dir_okay=False),
-              help="A curator file (default: people.toml beside the index).")
+              help="A curator file (default: people.toml in the folder that holds the index).")
 @index_option
 @click.pass_context
 def search_command(ctx, query, speaker, theme, section, report, since, until, limit, page,
@@ -244,7 +264,7 @@ def show_command(ctx, target, around, as_json, index_path):
 @cli.command("speakers")
 @click.option("--report", "report_id", help="Only the people of this report.")
 @click.option("--people", type=click.Path(path_type=Path, dir_okay=False),
-              help="A curator file (default: people.toml beside the index).")
+              help="A curator file (default: people.toml in the folder that holds the index).")
 @click.option("--json", "as_json", is_flag=True, help="Print JSON.")
 @index_option
 @click.pass_context
@@ -289,12 +309,8 @@ def remove_command(ctx, report_ids, wait, index_path):
     """
     from indexer.pipeline import remove_reports
 
-    missing = remove_reports(_index_path(ctx, index_path), list(report_ids), wait=wait)
-    for rid in missing:
-        click.echo(f"error: unknown report {rid!r}", err=True)
-    click.echo(f"removed: {len(report_ids) - len(missing)} report(s)")
-    if missing:
-        ctx.exit(1)
+    removed = remove_reports(_index_path(ctx, index_path), list(report_ids), wait=wait)
+    click.echo(f"removed: {removed} {'report' if removed == 1 else 'reports'}")
 
 
 @cli.command("export")

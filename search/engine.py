@@ -4,12 +4,14 @@ showing, exporting. Returns records; formatting lives in ``formatting.py``."""
 from __future__ import annotations
 
 import difflib
+import functools
+import inspect
 import json
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from indexer.errors import UsageError
+from indexer.errors import UsageError, reporting_damage
 from indexer.facet_tables import (
     FACET_COLUMNS,
     build_tables,
@@ -17,6 +19,7 @@ from indexer.facet_tables import (
     segment_id,
     write_tables,
 )
+from indexer.index_folder import CACHE_FILE  # the stamp, the directory, the report records
 from indexer.schema import FORMAT_VERSION, KIND_CHUNK, KIND_REPORT
 from indexer.stamped import read_stamped, write_stamped
 from indexer.store import open_index, saved_themes_file, stored_reports
@@ -24,7 +27,7 @@ from indexer.themes import load_taxonomy
 
 from .highlight import snippet_window, term_spans
 from .matching import DocSet, find, matches_of_filter
-from .people import PEOPLE_FILE, Directory, load_curator
+from .people import Directory, curator_file_for, load_curator
 from .query import (
     QueryContext,
     bound_expansions,
@@ -69,9 +72,25 @@ class SearchResult:
 
 
 TIE_MARGIN = 50
-CACHE_FILE = "reports-cache.pickle"  # the stamp, the directory, the report records
 # a paragraph holding the query's words side by side outranks one that scatters them
 PHRASE_BONUS = 1.5
+
+
+def reading_index(method):
+    """Errors raised while Whoosh reads the index's files are reported as a damaged
+    index (see ``indexer.errors.reporting_damage``)."""
+    if inspect.isgeneratorfunction(method):
+        @functools.wraps(method)
+        def generate(self, *args, **kwargs):
+            with reporting_damage(self.path):
+                yield from method(self, *args, **kwargs)
+        return generate
+
+    @functools.wraps(method)
+    def call(self, *args, **kwargs):
+        with reporting_damage(self.path):
+            return method(self, *args, **kwargs)
+    return call
 
 
 class Library:
@@ -80,7 +99,10 @@ class Library:
     def __init__(self, path: Path, people_file: Path | None = None):
         self.path = Path(path)
         self.ix = open_index(self.path)
-        self._people_file = people_file or self.path / PEOPLE_FILE
+        self._people_file = people_file or curator_file_for(self.path)
+        self._people_required = people_file is not None
+        if self._people_required:
+            load_curator(people_file, required=True)  # a missing or bad file fails now
         self._reports: dict[str, dict] | None = None
         self._directory: Directory | None = None
         self._plain_directory: Directory | None = None
@@ -131,7 +153,7 @@ class Library:
     @property
     def directory(self) -> Directory:
         if self._directory is None:
-            curator = load_curator(self._people_file)
+            curator = load_curator(self._people_file, self._people_required)
             if curator:
                 self._directory = Directory.build(self.reports, curator)
             else:
@@ -150,10 +172,15 @@ class Library:
         cache = self.path / CACHE_FILE
         found = read_stamped(cache, stamp, 2 if with_reports else 1)
         if found is not None:
-            return found[0], found[1] if with_reports else None
+            try:
+                directory = Directory.from_plain(found[0])
+            except (KeyError, TypeError, ValueError):  # not ours after all: rebuild it
+                directory = None
+            if directory is not None and (not with_reports or isinstance(found[1], dict)):
+                return directory, found[1] if with_reports else None
         reports = stored_reports(self.ix)
         directory = Directory.build(reports, None)
-        write_stamped(cache, stamp, directory, reports)
+        write_stamped(cache, stamp, directory.to_plain(), reports)
         return directory, reports
 
     @property
@@ -165,6 +192,7 @@ class Library:
 
     # search ------------------------------------------------------------------------------
 
+    @reading_index
     def search(self, request: SearchRequest) -> SearchResult:
         from whoosh import sorting
 
@@ -222,17 +250,35 @@ class Library:
         return result
 
     def _facets(self, segments) -> dict[str, dict[str, int]]:
-        counts: dict[str, dict[str, int]] = {column: {} for column in FACET_COLUMNS}
-        for reader, docnums in segments:
-            if docnums:
-                for column, table in self._tables_for(reader).items():
-                    table.count(docnums, counts[column])
+        counts = self._column_counts(segments)
         speakers: dict[str, int] = {}
         for key, count in counts["speaker_list"].items():
             name = self._speaker_name(key)
             speakers[name] = speakers.get(name, 0) + count
         return {"speakers": _by_count(speakers), "themes": _by_count(counts["theme_list"]),
                 "reports": _by_count(counts["report_id"])}
+
+    def _column_counts(self, segments) -> dict[str, dict[str, int]]:
+        """Facet column -> stored value -> how many of the given paragraphs carry it."""
+        counts: dict[str, dict[str, int]] = {column: {} for column in FACET_COLUMNS}
+        for reader, docnums in segments:
+            if docnums:
+                for column, table in self._tables_for(reader).items():
+                    table.count(docnums, counts[column])
+        return counts
+
+    def _live_counts(self) -> dict[str, dict[str, int]]:
+        """Counts over every paragraph in the index now. Whoosh's term statistics
+        (``doc_frequency``) still count deleted paragraphs until their segment is merged
+        away: after an update or a removal they would count a report twice or after
+        it has gone."""
+        from whoosh.query import Term
+
+        searcher = self.searcher()
+        chunks = matches_of_filter(searcher, Term("kind", KIND_CHUNK), DocSet({}))
+        readers = {offset: leaf.reader() for leaf, offset in searcher.leaf_searchers()}
+        return self._column_counts([(readers[offset], docnums)
+                                    for offset, docnums in chunks.by_offset.items()])
 
     def _speaker_name(self, key: str) -> str:
         names = self._speaker_names
@@ -333,12 +379,14 @@ class Library:
 
     # browsing ----------------------------------------------------------------------------
 
+    @reading_index
     def list_reports(self) -> list[dict]:
         rows = [{"id": rid, "title": rec.get("title", ""), "date": rec.get("date"),
                  "paragraphs": rec.get("paragraphs", 0), "source": rec.get("source", "")}
                 for rid, rec in self.reports.items()]
         return sorted(rows, key=lambda r: (r["date"] or "", r["id"]))
 
+    @reading_index
     def report_chunks(self, report_id: str, searcher=None) -> list[dict]:
         from whoosh.query import Term
 
@@ -355,34 +403,33 @@ class Library:
         hint = f"; did you mean {', '.join(close)}?" if close else "; see `reports list`"
         return f"unknown report {report_id!r}{hint}"
 
+    @reading_index
     def export(self):
         """Every chunk, report by report in paragraph order."""
         searcher = self.searcher()
         for report_id in sorted(self.reports):
             yield from self.report_chunks(report_id, searcher)
 
+    @reading_index
     def theme_counts(self) -> list[dict]:
-        reader = self.searcher().reader()
-        counts = {theme.id: reader.doc_frequency("theme", theme.id)
-                  for theme in self.taxonomy.themes}
+        live = self._live_counts()["theme_list"]
+        counts = {theme.id: live.get(theme.id, 0) for theme in self.taxonomy.themes}
         labels = {t.id: t.label for t in self.taxonomy.themes}
         rows = [{"theme": tid, "label": labels[tid], "paragraphs": n}
                 for tid, n in counts.items()]
         return sorted(rows, key=lambda r: (-r["paragraphs"], r["theme"]))
 
+    @reading_index
     def speakers(self, report_id: str | None = None) -> list[dict]:
         if report_id is not None and report_id not in self.reports:
             raise UsageError(self._unknown_report(report_id))
         counts: dict[str, int] = {}
-        searcher = self.searcher()
-        reader = searcher.reader()
         if report_id is None:
-            for key in reader.field_terms("speaker"):
-                counts[key] = reader.doc_frequency("speaker", key)
+            counts = self._live_counts()["speaker_list"]
         else:
             from whoosh.query import Term
 
-            hits = searcher.search(Term("report_id", report_id), limit=None)
+            hits = self.searcher().search(Term("report_id", report_id), limit=None)
             for hit in hits:
                 for name in json.loads(hit["data"]).get("speakers", []) \
                         if hit["kind"] == KIND_CHUNK else []:

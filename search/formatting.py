@@ -27,7 +27,18 @@ def export_line(chunk: dict) -> str:
 def format_json(result: SearchResult) -> str:
     out = result.as_json()
     out["hits"] = [hit_json(h) for h in result.hits]
+    if result.explanation:
+        out["explain"] = explain_json(result)
     return json.dumps(out, ensure_ascii=False, indent=2)
+
+
+def explain_json(result: SearchResult) -> dict:
+    """``--explain`` for scripts: the lines the text output prints, and each hit's score
+    parts."""
+    return {"lines": list(result.explanation),
+            "hits": [{"chunk_id": h["chunk_id"], "score": h.get("score"),
+                      "parts": [[label, value] for label, value in h.get("_parts") or []],
+                      "matched": h.get("_matched", [])} for h in result.hits]}
 
 
 def _mark_text(color: bool) -> tuple[str, str]:
@@ -93,7 +104,11 @@ def format_html(result: SearchResult) -> str:
         parts.append(f"<li><p class=\"meta\">{meta}</p>"
                      + (f"<p class=\"speakers\">{who}</p>" if who else "")
                      + f"<p class=\"snippet\">{body}</p></li>")
-    parts.append("</ol></body></html>")
+    parts.append("</ol>")
+    if result.explanation:
+        parts.append("<details class=\"explain\"><summary>Explain</summary><pre>"
+                     + esc("\n".join(result.explanation)) + "</pre></details>")
+    parts.append("</body></html>")
     return "\n".join(parts)
 
 

@@ -40,6 +40,14 @@ class PersonView:
                 "paragraphs": self.paragraphs, "reports": _unique(self.reports)}
 
 
+_PERSON_FIELDS = ("name", "keys", "forms", "honorifics", "titles", "roles", "organisations",
+                  "reports", "paragraphs")
+
+
+def vars_of(person: PersonView) -> dict:
+    return {name: getattr(person, name) for name in _PERSON_FIELDS}
+
+
 def _unique(values) -> list[str]:
     return list(dict.fromkeys(v for v in values if v))
 
@@ -68,6 +76,14 @@ class Directory:
         if curator:
             people = _apply_curator(people, curator)
         return cls(people)
+
+    def to_plain(self) -> list[dict]:
+        """Plain data for the cache file beside the index."""
+        return [{**vars_of(p), "keys": sorted(p.keys)} for p in self.people]
+
+    @classmethod
+    def from_plain(cls, plain: list[dict]) -> Directory:
+        return cls([PersonView(**{**row, "keys": set(row["keys"])}) for row in plain])
 
     def person_for_key(self, key: str) -> PersonView | None:
         return self._by_key.get(key)
@@ -117,13 +133,48 @@ def _has_tokens(form: list[str], tokens: list[str]) -> bool:
                for t in tokens)
 
 
-def load_curator(path: Path | None) -> dict | None:
-    if path is None or not Path(path).exists():
+def curator_file_for(index_path: Path) -> Path:
+    """Where the curator file lives by default: beside the index folder (in the folder
+    that holds it), never inside it: the index folder is the program's to rebuild."""
+    return Path(index_path).absolute().parent / PEOPLE_FILE
+
+
+def load_curator(path: Path | None, required: bool = False) -> dict | None:
+    """The curator file as a table; None when there is none. ``required``: the user
+    named it, so a missing file is an error rather than "no corrections"."""
+    if path is None:
+        return None
+    path = Path(path)
+    if not path.exists():
+        if required:
+            raise UsageError(f"{path}: no such people file")
         return None
     try:
-        return tomllib.loads(Path(path).read_text("utf-8"))
-    except (OSError, tomllib.TOMLDecodeError) as exc:
+        text = path.read_text("utf-8")
+    except (OSError, UnicodeDecodeError) as exc:
         raise ReportsError(f"{path}: cannot read people file ({exc})") from None
+    try:
+        curator = tomllib.loads(text)
+    except tomllib.TOMLDecodeError as exc:
+        raise UsageError(f"{path}: not valid TOML: {exc}") from None
+    _check_curator(path, curator)
+    return curator
+
+
+def _check_curator(path: Path, curator: dict) -> None:
+    known = {"merge", "rename", "aliases"}
+    for section, table in curator.items():
+        if section not in known:
+            raise UsageError(f"{path}: unknown section [{section}]; sections: "
+                             f"{', '.join(sorted(known))}")
+        if not isinstance(table, dict):
+            raise UsageError(f"{path}: [{section}] must be a table of name = value lines")
+        for name, value in table.items():
+            wanted = "a name" if section == "rename" else "a name or a list of names"
+            ok = isinstance(value, str) or (section != "rename" and isinstance(value, list)
+                                            and all(isinstance(v, str) for v in value))
+            if not ok:
+                raise UsageError(f"{path}: [{section}] {name!r} must be {wanted}")
 
 
 def _apply_curator(people: list[PersonView], curator: dict) -> list[PersonView]:

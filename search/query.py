@@ -278,7 +278,8 @@ def filter_query(context: QueryContext, *, speakers=(), themes=(), sections=(), 
     for label, values, build in groups:
         if values:
             parts.append(Or([build(v) for v in values]))
-            clauses.append(f"{label} is " + " or ".join(values))
+            shown = dict.fromkeys(name for v in values for name in _resolved(context, label, v))
+            clauses.append(f"{label} is " + " or ".join(shown))
     start, stop = parse_date(since, "--since"), parse_date(until, "--until", end=True)
     if start and stop and start > stop:
         raise UsageError(f"--since {since} is after --until {until}")
@@ -286,6 +287,16 @@ def filter_query(context: QueryContext, *, speakers=(), themes=(), sections=(), 
         parts.append(DateRange("date", start, stop))
         clauses.append(f"date {since or '…'} to {until or '…'}")
     return And(parts) if parts else None
+
+
+def _resolved(context: QueryContext, label: str, typed: str) -> list[str]:
+    """What a typed filter value resolved to, as the header shows it ("Martha Helena
+    Lopez" for "lopez")."""
+    found = {"speaker": context.resolution.speakers, "theme": context.resolution.themes,
+             "report": context.resolution.reports}.get(label, {}).get(typed)
+    if found is None:
+        return [typed]
+    return [found] if isinstance(found, str) else list(found)
 
 
 def expand_fuzzy(q, reader):

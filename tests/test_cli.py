@@ -131,14 +131,16 @@ def test_bad_files_fail_alone(tmp_path):
     (folder / "binary.txt").write_bytes(b"\x00\x01\x02" * 100)
     (folder / "latin.txt").write_bytes("Caf\xe9 report on funding.".encode("latin-1"))
     index = tmp_path / "ix"
-    result = run(index, "index", str(folder), str(tmp_path / "missing.md"))
+    result = run(index, "index", str(folder))
     assert result.exit_code == 1
     errors = [line for line in result.stderr.splitlines() if line.startswith("error:")]
-    assert len(errors) == 3
-    assert any("empty.md" in e and "empty" in e for e in errors)
-    assert any("binary.txt" in e and "binary" in e for e in errors)
-    assert any("missing.md" in e for e in errors)
-    assert "2 new" in result.stdout
+    assert len(errors) == 1
+    assert "binary.txt" in errors[0] and "binary" in errors[0]
+    # an empty file is skipped and said so, not a failure
+    assert any("skipped" in line and "empty.md" in line and "empty" in line
+               for line in result.stderr.splitlines())
+    assert "2 new" in result.stdout and "1 skipped" in result.stdout
+    assert "1 failed" in result.stdout
     assert run_json(index, "search", "funding", "--report", "latin", "--format",
                     "json")["total"] == 1
 
@@ -183,7 +185,9 @@ def test_hostile_files_each_get_one_line_and_the_rest_is_indexed(tmp_path):
     assert "Traceback" not in result.output
     errors = [line for line in result.stderr.splitlines() if line.startswith("error:")]
     assert sum("loop-" in e for e in errors) == 2
-    assert any("big.md" in e and "1 MB" in e for e in errors)
+    assert not any("big.md" in e for e in errors)  # over --max-size: skipped, not failed
+    assert any("skipped" in line and "big.md" in line and "1 MB" in line
+               for line in result.stderr.splitlines())
     if os.geteuid() != 0:  # root reads any file
         assert any("unreadable.md" in e for e in errors)
     assert all(len(e.splitlines()) == 1 for e in errors)
