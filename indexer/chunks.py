@@ -6,6 +6,7 @@ import hashlib
 import re
 from pathlib import Path
 
+from .long_paragraphs import split_paragraph
 from .names import fold
 from .people import PREFIXED_NAME, Registry, attribute
 from .records import Block, Chunk, Document, Report
@@ -42,16 +43,17 @@ def build_report(document: Document, *, report_id: str, source: str, digest: str
     people = registry.people()
     names = {fold(p.name) for p in people} | {fold(a) for p in people for a in p.aliases}
     chunks = []
-    for position, (block, who) in enumerate(zip(document.blocks, attributions, strict=True),
-                                            start=1):
+    for block, who in zip(document.blocks, attributions, strict=True):
         speakers = who.speakers
-        chunks.append(Chunk(
-            report_id=report_id, position=position, text=block.text,
-            section_path=block.section_path, speakers=speakers,
-            mentions=tuple(m for m in who.mentions if m not in speakers),
-            themes=taxonomy.tag(block.text),
-            keyphrases=_keyphrases(block, names),
-        ))
+        mentions = tuple(m for m in who.mentions if m not in speakers)
+        themes, keyphrases = taxonomy.tag(block.text), _keyphrases(block, names)
+        # a very long paragraph is indexed as several, each tagged as the whole block
+        for text in split_paragraph(block.text):
+            chunks.append(Chunk(
+                report_id=report_id, position=len(chunks) + 1, text=text,
+                section_path=block.section_path, speakers=speakers, mentions=mentions,
+                themes=themes, keyphrases=keyphrases,
+            ))
     return Report(id=report_id, title=document.title, date=document.date, source=source,
                   content_hash=digest, metadata=document.metadata, people=people,
                   chunks=tuple(chunks))

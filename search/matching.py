@@ -235,22 +235,24 @@ def _tree_sum(parts: list[float]) -> float:
 
 def _near_in_order(positions: list[list[int]], slop: int) -> bool:
     """Whoosh's ordered span test: each word after the span of the ones before it, at a
-    distance of 1 to ``slop`` positions."""
-    spans = {(p, p) for p in positions[0]}
+    distance of 1 to ``slop`` positions. Each list ascending, as Whoosh decodes them.
+
+    Only where a span ends decides whether the next word joins it (a word joins a span
+    ending at ``e`` when it stands at ``e + 1`` to ``e + slop``), so one merge walk per
+    word keeps the ends that can go on: linear in the positions read."""
+    ends = sorted(positions[0])
     for following in positions[1:]:
-        joined = set()
-        for start, end in spans:
-            for p in following:
-                if p < start:
-                    continue
-                if p > end + slop:
-                    break
-                distance = 0 if p <= end else p - end
-                if 1 <= distance <= slop:
-                    joined.add((start, max(end, p)))
+        joined = []
+        i, count, before = 0, len(ends), None  # ``before``: the last end below ``p``
+        for p in following:
+            while i < count and ends[i] < p:
+                before = ends[i]
+                i += 1
+            if before is not None and p - before <= slop:
+                joined.append(p)
         if not joined:
             return False
-        spans = joined
+        ends = joined
     return True
 
 
