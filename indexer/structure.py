@@ -7,6 +7,7 @@ import re
 import sys
 from datetime import date as Date
 
+from .preformatted import is_plain_document, split_preformatted
 from .records import Block, Document
 
 CHROME = {"script", "style", "nav", "header", "footer", "form", "aside", "noscript",
@@ -18,6 +19,7 @@ LISTS = {"ul", "ol"}
 CONTAINERS = {"div", "section", "article", "main", "body", "html", "blockquote", "center",
               "figure", "details", "summary", "dl", "span", "font", "td", "th", "li", "fieldset"}
 EMPHASIS = {"strong", "b", "em", "i"}
+CODE = {"code", "samp", "kbd"}  # a <pre> holding these is code, kept whole
 MAX_DEPTH = 200  # deeper markup is flattened rather than walked
 
 
@@ -97,6 +99,8 @@ class _Walker:
                 self.table_block(child)
             elif name == "br":
                 self.inline.append("\n")
+            elif name == "pre" and self.preformatted(child):
+                pass  # a plain-text document: its paragraphs and titles were added
             elif name in BLOCKS:
                 self.flush()
                 self.add("paragraph", _text(child), _emphasis(child))
@@ -140,6 +144,25 @@ class _Walker:
             for part in re.split(r"\n\s*\n", "".join(self.inline)):
                 self.add("paragraph", part, [b for b in self.inline_bold if b in part])
         self.inline, self.inline_bold = [], []
+
+    def preformatted(self, node) -> bool:
+        """A <pre> that holds a whole plain-text document (the Congressional Record's GPO
+        pages): its paragraphs become blocks and its titles headings, below the headings
+        already open. False, and nothing done, for code and short snippets."""
+        if node.find(CODE):
+            return False
+        text = node.get_text()  # no separator: the layout is in the spaces
+        if not is_plain_document(text):
+            return False
+        self.flush()
+        base = max((level for level, _ in self.headings), default=0)
+        bold = _emphasis(node)
+        for piece in split_preformatted(text):
+            if piece.kind == "heading":
+                self.heading(base + piece.level, piece.text)
+            else:
+                self.add("paragraph", piece.text, [b for b in bold if b in piece.text])
+        return True
 
     def list_block(self, node) -> None:
         """A list is one block; nested items are indented lines of it."""
