@@ -8,7 +8,7 @@ from pathlib import Path
 
 from .long_paragraphs import split_paragraph
 from .names import fold
-from .people import PREFIXED_NAME, Registry, attribute
+from .people import PREFIXED_NAME, Registry, attribute, split_turns
 from .records import Block, Chunk, Document, Report
 from .themes import Taxonomy
 
@@ -34,25 +34,28 @@ def build_report(document: Document, *, report_id: str, source: str, digest: str
     registry = Registry.from_blocks(document.blocks)
     single = document.metadata.get("speaker")
     if single:
-        registry.add_plain(single, role=document.metadata.get("role", ""),
+        registry.add_plain(str(single), role=document.metadata.get("role", ""),
                            organisation=document.metadata.get("organization")
                            or document.metadata.get("organisation")
                            or document.metadata.get("country", ""))
-    single_name = registry.resolve_name(single).name if single else None
-    attributions = attribute(document.blocks, registry, narrator=single_name)
+    single_name = registry.resolve_name(str(single)).name if single else None
+    blocks = split_turns(document.blocks, registry)
+    attributions = attribute(blocks, registry, narrator=single_name)
     people = registry.people()
     names = {fold(p.name) for p in people} | {fold(a) for p in people for a in p.aliases}
     chunks = []
-    for block, who in zip(document.blocks, attributions, strict=True):
-        speakers = who.speakers
-        mentions = tuple(m for m in who.mentions if m not in speakers)
-        themes, keyphrases = taxonomy.tag(block.text), _keyphrases(block, names)
+    for block, who in zip(blocks, attributions, strict=True):
+        if who.drop:
+            continue  # a turn header: it names the speaker of what follows
+        text = who.text or block.text
+        mentions = tuple(m for m in who.mentions if m not in who.speakers)
+        themes, keyphrases = taxonomy.tag(text), _keyphrases(block, names)
         # a very long paragraph is indexed as several, each tagged as the whole block
-        for text in split_paragraph(block.text):
+        for piece in split_paragraph(text):
             chunks.append(Chunk(
-                report_id=report_id, position=len(chunks) + 1, text=text,
-                section_path=block.section_path, speakers=speakers, mentions=mentions,
-                themes=themes, keyphrases=keyphrases,
+                report_id=report_id, position=len(chunks) + 1, text=piece,
+                section_path=block.section_path, speakers=who.speakers, mentions=mentions,
+                themes=themes, keyphrases=keyphrases, speaker_evidence=who.evidence,
             ))
     return Report(id=report_id, title=document.title, date=document.date, source=source,
                   content_hash=digest, metadata=document.metadata, people=people,

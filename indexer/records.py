@@ -14,6 +14,8 @@ class Block:
     section_path: tuple[str, ...]
     bold: tuple[str, ...] = ()  # bold or emphasised phrases inside the block
     items: tuple[str, ...] = ()  # list items, for kind == "list"
+    lines: tuple[str, ...] = ()  # a paragraph's source lines, when it has several
+    depth: int = 0  # nesting of a list item that stands as a block of its own
 
 
 @dataclass(frozen=True, slots=True)
@@ -51,6 +53,8 @@ class Chunk:
     mentions: tuple[str, ...] = ()
     themes: tuple[str, ...] = ()
     keyphrases: tuple[str, ...] = ()
+    speaker_evidence: tuple[str, ...] = ()  # parallel to speakers: how each was found
+    page: int | None = None  # page number, for PDF input
 
     @property
     def section(self) -> str:

@@ -9,12 +9,15 @@ from whoosh.formats import Characters
 from . import whoosh_fixes  # noqa: F401 - applies the column-reading fixes
 from .analysis import make_analyzer
 
-FORMAT_VERSION = 2  # 2: one-step analyzer, offsets in vectors only, facet columns
+FORMAT_VERSION = 3  # 3: speaker evidence; 2: one-step analyzer, offsets in vectors, facet columns
 KIND_CHUNK = "chunk"
 KIND_REPORT = "report"
 
 # fields a query may name, mapped to the field that holds them
 FILTER_FIELDS = ("speaker", "theme", "section", "report")
+# how a paragraph's speaker was found (``speaker_evidence``), weakest last
+EVIDENCE_KINDS = ("front-matter", "label", "header", "initials", "speech-verb",
+                  "role-reference", "continuation", "quotation")
 TEXT_FIELDS = ("text", "section", "keyphrases", "title")
 # the title is searchable by name (title:) but not by default: every paragraph carries it
 FIELD_BOOSTS = {"text": 1.0, "section": 1.5, "keyphrases": 2.0}
@@ -39,6 +42,7 @@ def make_schema() -> Schema:
         speaker=KEYWORD(commas=True, scorable=False),
         mention=KEYWORD(commas=True, scorable=False),
         theme=KEYWORD(commas=True, scorable=False),
+        evidence=KEYWORD(commas=True, scorable=False),  # how the speakers were found
         # the same values again, one comma-separated value per paragraph in a column,
         # for counting over a result without walking every posting
         speaker_list=COLUMN(VarBytesColumn()),

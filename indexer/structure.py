@@ -45,12 +45,53 @@ def parse_html(markup: str, metadata: dict | None = None, fallback_title: str = 
         sys.setrecursionlimit(old_limit)
     walker.flush()
     html_title = soup.title.get_text(" ", strip=True) if soup.title else ""
-    title = (meta.get("title") or walker.first_h1 or html_title or fallback_title).strip()
-    blocks = tuple(_drop_title(walker.blocks, title))
+    title_line = _title_line(walker)
+    h1 = walker.first_h1 if not _generic_heading(walker.first_h1) else ""
+    title = (meta.get("title") or h1 or (title_line[0] if title_line else "")
+             or html_title or walker.first_h1 or walker.first_heading
+             or fallback_title).strip()
+    raw_blocks = walker.blocks
+    if title_line and title == title_line[0]:
+        raw_blocks = raw_blocks[:title_line[1]] + raw_blocks[title_line[1] + 1:]
+    blocks = tuple(_drop_title(raw_blocks, title))
     found_date = (_iso(meta.get("date")) or _markup_date(soup) or fallback_date
                   or _text_date(b.text for b in blocks[:12]))
     return Document(title=title or fallback_title, date=found_date, metadata=meta,
                     blocks=blocks)
+
+
+# words of a heading that names the kind of document rather than this one
+_GENERIC_WORDS = frozenset("""
+a an the of and event events report reports summary summaries minutes meeting meetings
+notes agenda executive draft final record records proceedings transcript overview
+""".split())
+
+
+def _generic_heading(text: str) -> bool:
+    """'EVENT REPORT SUMMARY', 'Minutes', 'Meeting notes': says what kind of document
+    this is, not which one."""
+    words = re.findall(r"[^\W\d_]+", text.casefold())
+    return bool(words) and all(w in _GENERIC_WORDS for w in words)
+
+
+def _title_line(walker) -> tuple[str, int] | None:
+    """The document's own title line: a short bold or quoted paragraph that opens the
+    document or follows a generic first heading ("## EVENT REPORT SUMMARY" then
+    "**“Making zero tolerance a reality ...” (Side event ...)**"). Returns its text (the
+    quoted part when it opens with a quotation) and its block number."""
+    at = walker.first_heading_at
+    if at is None or not _generic_heading(walker.first_heading):
+        at = 0 if walker.first_heading_at != 0 else None
+    if at is None or at >= len(walker.blocks):
+        return None
+    block = walker.blocks[at]
+    if block.kind != "paragraph" or len(block.text) > 300:
+        return None
+    whole_bold = any(_same_text(b, block.text) for b in block.bold)
+    quoted = re.match(r"^[\"“‘'](?P<inner>[^\"“”]{8,250})[\"”’']", block.text)
+    if not whole_bold and not (quoted and at == walker.first_heading_at):
+        return None
+    return (quoted.group("inner").strip() if quoted else block.text.strip(" *")), at
 
 
 def _drop_title(blocks: list[Block], title: str):
@@ -61,7 +102,7 @@ def _drop_title(blocks: list[Block], title: str):
             path = path[1:]
         if block.kind == "paragraph" and _same_text(block.text, title):
             continue  # the title repeated as a bold line
-        yield Block(block.kind, block.text, path, block.bold, block.items)
+        yield Block(block.kind, block.text, path, block.bold, block.items, block.lines)
 
 
 def _same_text(a: str, b: str) -> bool:
@@ -75,6 +116,8 @@ class _Walker:
         self.inline: list[str] = []
         self.inline_bold: list[str] = []
         self.first_h1 = ""
+        self.first_heading = ""
+        self.first_heading_at: int | None = None  # how many blocks came before it
 
     @property
     def path(self) -> tuple[str, ...]:
@@ -103,9 +146,9 @@ class _Walker:
                 pass  # a plain-text document: its paragraphs and titles were added
             elif name in BLOCKS:
                 self.flush()
-                self.add("paragraph", _text(child), _emphasis(child))
+                self.add("paragraph", flat_text(child), _emphasis(child))
             elif name in EMPHASIS or name not in CONTAINERS and name != "hr":
-                self.inline.append(child.get_text(" "))
+                self.inline.append(flat_text(child))
                 self.inline_bold.extend(_emphasis(child, include_self=True))
             elif name == "hr":
                 self.flush()
@@ -124,19 +167,41 @@ class _Walker:
             return
         if level == 1 and not self.first_h1:
             self.first_h1 = text
+        if self.first_heading_at is None:
+            self.first_heading, self.first_heading_at = text, len(self.blocks)
+        level = self._numbered_level(level, text)
         while self.headings and self.headings[-1][0] >= level:
             self.headings.pop()
         self.headings.append((level, text))
 
+    def _numbered_level(self, level: int, text: str) -> int:
+        """'#### 5. Peer to Peer ...' right after '### 4. Update ...' is the next section,
+        whatever its markup level: a numbered heading takes the level of the heading
+        numbered one less."""
+        number = re.match(r"^(\d{1,3})[.)]\s", text)
+        if not number:
+            return level
+        wanted = f"{int(number.group(1)) - 1}"
+        for open_level, open_text in reversed(self.headings):
+            previous = re.match(r"^(\d{1,3})[.)]\s", open_text)
+            if previous and previous.group(1) == wanted:
+                return open_level
+        return level
+
     def add(self, kind: str, text: str, bold=(), items=()) -> None:
+        lines: tuple[str, ...] = ()
         if kind == "paragraph":
+            # the source lines are kept: a line that opens with a speaker label starts a
+            # turn of its own
+            lines = tuple(line for line in (_clean(part) for part in text.split("\n")) if line)
+            lines = lines if len(lines) > 1 else ()
             text = _clean(text)
         else:  # one line per list item or table row
             text = "\n".join(_indent(line) + _clean(line) for line in text.split("\n")
                               if line.strip())
         if text:
             self.blocks.append(Block(kind, text, self.path, tuple(dict.fromkeys(bold)),
-                                     tuple(items)))
+                                     tuple(items), lines))
 
     def flush(self) -> None:
         if self.inline:
@@ -181,7 +246,7 @@ class _Walker:
     def table_block(self, node) -> None:
         rows = []
         for tr in node.find_all("tr"):
-            cells = [_clean(c.get_text(" ")) for c in tr.find_all(["td", "th"])]
+            cells = [_clean(flat_text(c)) for c in tr.find_all(["td", "th"])]
             if any(cells):
                 rows.append(" | ".join(cells))
         self.add("table", "\n".join(rows), _emphasis(node), rows)
@@ -203,12 +268,38 @@ def _own_text(li) -> list[str]:
     for child in li.children:
         if getattr(child, "name", None) in LISTS:
             continue
-        parts.append(child.get_text(" ") if getattr(child, "name", None) else str(child))
+        parts.append(flat_text(child) if getattr(child, "name", None) else str(child))
     return parts
 
 
 def _text(node) -> str:
-    return _clean(node.get_text(" "))
+    return _clean(flat_text(node))
+
+
+_SPACED = {"p", "div", "li", "td", "th", "tr", "ul", "ol", "table", "pre", "blockquote",
+           "section", "article", "dd", "dt", "h1", "h2", "h3", "h4", "h5", "h6", "cite"}
+
+
+def flat_text(node, depth: int = 0) -> str:
+    """The text as written: inline markup adds nothing ('"<a>Clear Check</a>" Database',
+    '65<sup>th</sup>'), a line break is a line break, block elements are set apart."""
+    if not getattr(node, "name", None):
+        return str(node)
+    if depth > 100:  # markup nested this deep is flattened as Beautiful Soup reads it
+        return node.get_text(" ")
+    parts: list[str] = []
+    for child in node.children:
+        name = getattr(child, "name", None)
+        if name is None:
+            if type(child).__name__ in ("NavigableString",):
+                parts.append(str(child))
+        elif name == "br":
+            parts.append("\n")
+        elif name in _SPACED:
+            parts.append(f" {flat_text(child, depth + 1)} ")
+        else:
+            parts.append(flat_text(child, depth + 1))
+    return "".join(parts)
 
 
 def _emphasis(node, include_self: bool = False) -> list[str]:

@@ -160,6 +160,9 @@ class _ProgressBar:
 @click.option("--theme", multiple=True, help="A theme (see `reports themes`).")
 @click.option("--section", multiple=True, help="Words of a section heading.")
 @click.option("--report", multiple=True, help="A report id (see `reports list`).")
+@click.option("--evidence", multiple=True, metavar="KIND",
+              help="How the speaker was found: label, header, initials, speech-verb, "
+                   "role-reference, continuation, quotation, front-matter.")
 @click.option("--since", help="From this date (YYYY-MM-DD, YYYY-MM or YYYY).")
 @click.option("--until", help="Up to this date.")
 @click.option("--limit", type=int, default=10, show_default=True, help="Hits per page.")
@@ -171,8 +174,8 @@ class _ProgressBar:
               help="A curator file (default: people.toml in the folder that holds the index).")
 @index_option
 @click.pass_context
-def search_command(ctx, query, speaker, theme, section, report, since, until, limit, page,
-                   fmt, explain, people, index_path):
+def search_command(ctx, query, speaker, theme, section, report, evidence, since, until, limit,
+                   page, fmt, explain, people, index_path):
     """Ranked paragraphs with the matches highlighted.
 
     QUERY takes words, "phrases", AND/OR/NOT, wildcards (accoun*), fuzziness (harasment~)
@@ -187,6 +190,7 @@ def search_command(ctx, query, speaker, theme, section, report, since, until, li
 
     result = _library(ctx, index_path, people).search(SearchRequest(
         query=query, speakers=speaker, themes=theme, sections=section, reports=report,
+        evidence=evidence,
         since=since, until=until, limit=limit, page=page, explain=explain))
     for note in result.notes:
         click.echo(f"note: {note}", err=True)

@@ -45,6 +45,7 @@ class SearchRequest:
     themes: tuple[str, ...] = ()
     sections: tuple[str, ...] = ()
     reports: tuple[str, ...] = ()
+    evidence: tuple[str, ...] = ()
     since: str | None = None
     until: str | None = None
     limit: int = 10
@@ -204,6 +205,7 @@ class Library:
         context = self.context()
         filters = filter_query(context, speakers=request.speakers, themes=request.themes,
                                sections=request.sections, reports=request.reports,
+                               evidence=request.evidence,
                                since=request.since, until=request.until)
         if not text and filters is None:
             raise UsageError("give a QUERY, or a filter such as --speaker or --theme")
@@ -323,15 +325,19 @@ class Library:
         data = json.loads(fields["data"])
         when = fields.get("date")
         display = self.directory.display
+        speakers: dict[str, str] = {}  # name shown -> how it was found (curator merges)
+        for name, evidence in zip(data["speakers"], data.get("speaker_evidence") or
+                                  [""] * len(data["speakers"]), strict=False):
+            speakers.setdefault(display(name), evidence)
         return {
             "report_id": fields["report_id"], "report_title": fields.get("title", ""),
             "date": when.date().isoformat() if when else None,
             "source": data.get("source", ""), "section": fields.get("section", ""),
             "section_path": data["section_path"], "paragraph": fields["paragraph"],
-            "speakers": list(dict.fromkeys(display(s) for s in data["speakers"])),
+            "speakers": list(speakers), "speaker_evidence": list(speakers.values()),
             "mentions": list(dict.fromkeys(display(m) for m in data["mentions"])),
             "themes": data["themes"], "keyphrases": data["keyphrases"],
-            "text": fields["text"], "chunk_id": fields["chunk_id"],
+            "text": fields["text"], "chunk_id": fields["chunk_id"], "page": data.get("page"),
         }
 
     def _suggest(self, searcher, text: str) -> str | None:
@@ -609,5 +615,8 @@ def _explain(text: str, user_query, context: QueryContext, hits: list[dict]) -> 
         parts = hit.get("_parts")
         detail = " + ".join(f"{label} {value}" for label, value in parts) if parts else \
             ", ".join(hit.get("_matched", [])) or "filters only"
-        lines.append(f"{hit['chunk_id']}: score {hit['score']} = {detail}")
+        who = ", ".join(f"{name} ({how or 'unknown'})" for name, how in
+                        zip(hit["speakers"], hit["speaker_evidence"], strict=False))
+        lines.append(f"{hit['chunk_id']}: score {hit['score']} = {detail}"
+                     + (f"; speakers: {who}" if who else ""))
     return lines

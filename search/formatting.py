@@ -9,11 +9,11 @@ from .engine import SearchResult
 from .highlight import render, snippet_window
 
 HIT_KEYS = ("report_id", "report_title", "date", "source", "section", "section_path",
-            "paragraph", "speakers", "mentions", "themes", "keyphrases", "score", "text",
-            "snippet", "highlights")
+            "paragraph", "page", "speakers", "speaker_evidence", "mentions", "themes",
+            "keyphrases", "score", "text", "snippet", "highlights")
 EXPORT_KEYS = ("chunk_id", "report_id", "report_title", "date", "source", "section",
-               "section_path", "paragraph", "speakers", "mentions", "themes", "keyphrases",
-               "text")
+               "section_path", "paragraph", "page", "speakers", "speaker_evidence",
+               "mentions", "themes", "keyphrases", "text")
 
 
 def hit_json(hit: dict) -> dict:

@@ -264,7 +264,7 @@ def parse_date(value: str | None, flag: str, end: bool = False) -> datetime | No
 
 
 def filter_query(context: QueryContext, *, speakers=(), themes=(), sections=(), reports=(),
-                 since: str | None = None, until: str | None = None):
+                 evidence=(), since: str | None = None, until: str | None = None):
     """Repeated flags are ORed, different flags ANDed; None when there is no filter.
     (Report records are kept out of results by a mask, not here.)"""
     from whoosh.query import And, DateRange, Or
@@ -274,7 +274,8 @@ def filter_query(context: QueryContext, *, speakers=(), themes=(), sections=(), 
     groups = [("speaker", speakers, context.speaker_query),
               ("theme", themes, context.theme_query),
               ("section", sections, context.section_query),
-              ("report", reports, context.report_query)]
+              ("report", reports, context.report_query),
+              ("evidence", evidence, evidence_query)]
     for label, values, build in groups:
         if values:
             parts.append(Or([build(v) for v in values]))
@@ -287,6 +288,18 @@ def filter_query(context: QueryContext, *, speakers=(), themes=(), sections=(), 
         parts.append(DateRange("date", start, stop))
         clauses.append(f"date {since or '…'} to {until or '…'}")
     return And(parts) if parts else None
+
+
+def evidence_query(kind: str):
+    """Paragraphs whose speaker was found by this kind of evidence (``--evidence``)."""
+    from whoosh.query import Term
+
+    from indexer.schema import EVIDENCE_KINDS
+
+    wanted = kind.strip().casefold()
+    if wanted not in EVIDENCE_KINDS:
+        raise UsageError(f"unknown evidence {kind!r}; kinds: {', '.join(EVIDENCE_KINDS)}")
+    return Term("evidence", wanted)
 
 
 def _resolved(context: QueryContext, label: str, typed: str) -> list[str]:

@@ -15,25 +15,68 @@ def seed():
     return parse_file(SEED)
 
 
+SEED_TITLE = ("Making zero tolerance a reality: Peer to peer learning on prevention and "
+              "elimination of sexual harassment")
+
+
 def test_seed_title_date_and_metadata(seed):
-    assert seed.title.startswith("Making zero tolerance a reality")
+    # the title is the bold quoted line under the generic "EVENT REPORT SUMMARY" heading,
+    # without its parenthesis; the date is "On March 17, 2021" (there is no front matter)
+    assert seed.title == SEED_TITLE
     assert seed.date == "2021-03-17"
-    assert seed.metadata["event"] == "CSW65 virtual side event"
+    assert seed.metadata == {}  # nothing invented where the file has no front matter
     assert seed.id == SEED.stem
+
+
+def test_front_matter_keys_are_kept_as_metadata():
+    report = parse_text("---\ntitle: A side event\ndate: 2021-03-17\nevent: CSW65 virtual "
+                        "side event\n---\n\nSome text here.", "markdown")
+    assert report.title == "A side event"
+    assert report.date == "2021-03-17"
+    assert report.metadata["event"] == "CSW65 virtual side event"
 
 
 def test_seed_sections_and_paragraphs(seed):
     sections = list(dict.fromkeys(c.section for c in seed.chunks))
-    assert sections == ["EVENT REPORT SUMMARY", "1. Welcome", "2. Opening Remarks", "The panel",
-                        "3. Panel Discussion", "4. Questions and Answers",
-                        "5. Peer to Peer Learning Dialogue", "6. Closing"]
-    assert len(seed.chunks) == 20
-    assert [c.position for c in seed.chunks] == list(range(1, 21))
-    panel = next(c for c in seed.chunks if c.section == "The panel")
-    assert panel.section_path == ("EVENT REPORT SUMMARY", "2. Opening Remarks", "The panel")
-    assert panel.text.count("\n") == 4  # one chunk for the whole list, five items
-    # the bold line that repeats the title is not a paragraph of its own
-    assert not any(c.text.startswith("Making zero tolerance a reality") for c in seed.chunks)
+    assert sections == ["Background", "1. Welcome", "2. Opening Remarks",
+                        "3. Welcome from the Group of Friends to Eliminate Sexual Harassment",
+                        "4. Update from the CEB Task Force on Addressing Sexual Harassment",
+                        "5. Peer to Peer Learning Dialogue"]
+    # 1 + 3 + 2 + 2 + 7 + 11 paragraphs; the panel list is one of them
+    assert len(seed.chunks) == 26
+    assert [c.position for c in seed.chunks] == list(range(1, 27))
+    assert all(c.section_path[0] == "EVENT REPORT SUMMARY" for c in seed.chunks)
+    assert all("*" not in part for c in seed.chunks for part in c.section_path)
+    panel = next(c for c in seed.chunks if "Associate Vice President" in c.text)
+    assert panel.text.startswith("- Ms. Martha Helena Lopez, Assistant Secretary-General")
+    assert panel.text.count("\n") == 6  # one chunk for the whole list, seven items
+    # the bold line that gives the title is not a paragraph of its own
+    assert not any(c.text.lstrip("“\"").startswith("Making zero tolerance a reality")
+                   for c in seed.chunks)
+    assert seed.chunks[0].text.startswith("On March 17, 2021, “Making zero tolerance")
+
+
+def test_seed_section_5_is_not_inside_section_4(seed):
+    # "#### 5. Peer to Peer ..." is one heading level below "### 4. Update ...", but it is
+    # the next numbered section of the report, not a part of section 4
+    peer = [c for c in seed.chunks if c.section == "5. Peer to Peer Learning Dialogue"]
+    assert len(peer) == 11
+    assert {c.section_path for c in peer} == {
+        ("EVENT REPORT SUMMARY", "5. Peer to Peer Learning Dialogue")}
+    update = next(c for c in seed.chunks if c.text.startswith("She informed colleagues"))
+    assert update.section_path == (
+        "EVENT REPORT SUMMARY", "4. Update from the CEB Task Force on Addressing Sexual Harassment")
+
+
+def test_seed_text_is_the_text_as_written(seed):
+    clear_check = next(c for c in seed.chunks if "Database which allows for vetting" in c.text)
+    # '"[Clear Check](#)" Database' reads '"Clear Check" Database', no spaces inside quotes
+    assert 'the "Clear Check" Database which allows' in clear_check.text
+    assert "re-hiring of individuals" in clear_check.text
+    panel = next(c for c in seed.chunks if "Associate Vice President" in c.text)
+    assert panel.text.endswith(
+        "- Dr. Kemi DaSilva – Ibru, Founder and Director, Women at Risk International Foundation")
+    assert "65th session" in seed.chunks[0].text  # <sup>th</sup> joins its number
 
 
 def test_html_drops_page_chrome_and_finds_title_and_date():

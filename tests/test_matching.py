@@ -13,7 +13,7 @@ from search.query import bound_expansions, decompound, expand_fuzzy, parse_query
 from .conftest import run
 
 QUERIES = [
-    "harassment", "report harassment", "zero tolerance", "victim centred approach",
+    "harassment", "leadership harassment", "zero tolerance", "victim centred approach",
     "survivor", "training managers", "bystander programs reduce incidents",
     "sexual harassment workplace", "culture", "investigations", "survivors support",
     '"zero tolerance"', '"victim-centered approach"', '"sexual harassment" policy',
@@ -66,7 +66,7 @@ def _count_from_records(library, result_text):
     return everything, speakers, themes
 
 
-@pytest.mark.parametrize("text", ["harassment", "report harassment", "training"])
+@pytest.mark.parametrize("text", ["harassment", "leadership harassment", "training"])
 def test_facet_counts_equal_a_count_over_the_hits(library, text):
     result, speakers, themes = _count_from_records(library, text)
     assert result.total == len(result.hits)

@@ -1,0 +1,152 @@
+"""Turn labels: the "Name:" (or "ABC:", "<nick>", "Mr. GORTON.") that opens a line of a
+transcript or of minutes, and what it says about who speaks."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from ..designations import designation
+from .names import PREFIXED_NAME, UPPER, clean_name, split_prefix, strip_prefix
+from .vocabulary import NON_PERSON_LABELS, PARTICLES, ROLE_LABELS
+
+# "Name: text", "- Name: text", "Name (Org): text"; the colon may be followed by a
+# non-breaking space
+_LABEL = re.compile(r"^\s*(?:[-*•]\s+)?(?P<label>[^:\n]{1,80}?)\s*:[\s\u00a0]+(?=\S)")
+_IRC = re.compile(r"^\s*<(?P<label>[\w.|\[\]^`{}-]{1,32})>\s+(?=\S)")
+_ACTION = re.compile(r"^\s*\*\s+(?P<label>[A-Za-z][\w.|-]{1,30})\s+(?=[a-z])")
+HANDLE = re.compile(r"^[a-z][A-Za-z0-9_.|-]{1,30}$|^[A-Za-z]+[0-9_][A-Za-z0-9_-]*$")
+INITIALS = re.compile(rf"^[{UPPER}]{{2,5}}$")
+_LABEL_WORD = re.compile(rf"^(?:[{UPPER}][\w'’.-]*|(?:{'|'.join(PARTICLES)}))$")
+_CODE = re.compile(r"[`(){}\[\];=<>/\\]|::|\w\.\w|^[a-z]+_[a-z_]+$")
+
+
+@dataclass(frozen=True, slots=True)
+class Label:
+    names: tuple[str, ...]  # as written, prefix removed ("Lopez", "SFC", "dbaron")
+    end: int  # where the turn's own words begin
+    role: str = ""  # "Moderator" in "Moderator, Ms. X:"
+    organisation: str = ""  # "UNDP" in "Ms. X (UNDP):"
+    honorifics: tuple[str, ...] = ()
+    kind: str = "name"  # name | initials | handle | role | designation
+
+
+def parse_label(text: str) -> Label | None:
+    """The label opening ``text``, when it can name a person (or a role)."""
+    found = designation(text)
+    if found:
+        return Label((found[0],), found[1], kind="designation")
+    for pattern in (_IRC, _ACTION):
+        match = pattern.match(text)
+        if match and match.group("label").casefold() not in NON_PERSON_LABELS:
+            return Label((match.group("label"),), match.end(), kind="handle")
+    match = _LABEL.match(text)
+    if not match:
+        return None
+    return _read_label(match.group("label").strip(" *_\u00a0"), match.end())
+
+
+def _read_label(label: str, end: int) -> Label | None:
+    organisation = ""
+    paren = re.match(r"^(.*?)\s*\(([^)]{1,80})\)$", label)
+    if paren:
+        label, organisation = paren.group(1).strip(), paren.group(2).strip()
+    role = ""
+    if "," in label:
+        role, label = (part.strip() for part in label.rsplit(",", 1))
+    honorifics: tuple[str, ...] = ()
+    prefixed = PREFIXED_NAME.match(label)
+    if prefixed and prefixed.end() == len(label):
+        honorifics = tuple(split_prefix(prefixed.group("prefix"))[0])
+        label = prefixed.group("name")
+        if label.isupper() and len(label) > 2:  # "MR. SMITH:" -> Smith
+            label = " ".join(w.capitalize() for w in label.split())
+    if not label or _CODE.search(label):
+        return None
+    folded = label.casefold()
+    if folded in ROLE_LABELS and not role:
+        return Label((ROLE_LABELS[folded],), end, organisation=organisation, kind="role")
+    if folded in NON_PERSON_LABELS:
+        return None
+    if "/" not in label and "&" not in label:
+        parts = [label]
+    else:
+        parts = [p.strip() for p in re.split(r"\s*[/&]\s*", label) if p.strip()]
+    if not all(_may_name(p, honorifics) for p in parts):
+        return None
+    kind = "initials" if all(INITIALS.match(p) for p in parts) else \
+        "handle" if all(HANDLE.match(p) for p in parts) else "name"
+    return Label(tuple(parts), end, role=role, organisation=organisation,
+                 honorifics=honorifics, kind=kind)
+
+
+def _may_name(label: str, honorifics) -> bool:
+    """A label that could be a person: a name, initials or a handle, and no known
+    non-person word ("Action items", "Tracking Comment", "PROPOSE")."""
+    words = label.split()
+    folded = [w.casefold() for w in words]
+    if not words or len(words) > 4:
+        return False
+    if folded[0] in NON_PERSON_LABELS or folded[-1] in NON_PERSON_LABELS:
+        return False
+    if INITIALS.match(label):
+        return True
+    if HANDLE.match(label):
+        return True
+    if len(words) == 1 and len(label) >= 4 and label.isupper() and not honorifics:
+        return False  # RESOLUTION:, PROPOSE: are minute-taking keywords
+    if any(ch.isdigit() for ch in label):
+        return False
+    shouting = len(words) > 1 and any(len(w) > 1 and w.isupper() for w in words)
+    return all(_LABEL_WORD.match(w) for w in words) and words[0][:1].isupper() \
+        and not shouting
+
+
+def strip_label(text: str, label: Label) -> str:
+    """The turn's own words: the label is shown as the speaker, not repeated in the text."""
+    rest = text[label.end:].lstrip()
+    return rest or text
+
+
+def inline_labels(text: str) -> list[tuple[int, str]]:
+    """Later turns inside one paragraph: '... agreed. DE: I disagree' -> [(pos, 'DE')].
+    Only initials and capitalised names right after a sentence end."""
+    found = []
+    for match in re.finditer(
+            rf"(?<=[.!?)\]])\s+(?P<label>[{UPPER}]{{2,5}}|[{UPPER}][a-z]+(?: [{UPPER}][a-z]*)?)"
+            r":\s+(?=\S)", text):
+        label = match.group("label")
+        if label.casefold() not in NON_PERSON_LABELS and label.casefold() not in ROLE_LABELS:
+            found.append((match.start("label"), label))
+    return found
+
+
+def initials_fit(code: str, name: str, loose: bool = False) -> bool:
+    """'IH' fits 'Ivan Herman', 'LLM' fits 'Laurent Le Meur'; ``loose``: the letters need
+    only appear in order after the first name's initial ('BAN' for 'Ben Allen', 'YSZ' for
+    'Yusuke Suzuki')."""
+    name = strip_prefix(clean_name(name))
+    starts = [m.group() for m in re.finditer(rf"(?:(?<![\w'’])\w|[{UPPER}])", name)]
+    wanted = [c.casefold() for c in code]
+    if not starts or not wanted or wanted[0] != starts[0].casefold():
+        return False
+    letters = iter(c.casefold() for c in starts)
+    if all(any(c == w for c in letters) for w in wanted):
+        return True
+    if not loose:
+        return False
+    letters = iter(name.casefold())
+    return all(any(c == w for c in letters) for w in wanted)
+
+
+def derived_initials(name: str) -> set[str]:
+    """Codes a note-taker may use for a name: first+last, every initial, first+two letters
+    of the surname ('Ada B. Lovett' -> AL, ABL, ALO)."""
+    words = [w for w in re.split(r"[\s-]+", strip_prefix(clean_name(name))) if w]
+    core = [w for w in words if w.casefold() not in PARTICLES]
+    if len(core) < 2:
+        return set()
+    first, last = core[0], core[-1]
+    codes = {first[0] + last[0], "".join(w[0] for w in core), first[0] + last[:2]}
+    codes.add("".join(w[0] for w in words))
+    return {c.upper() for c in codes if len(c) >= 2}

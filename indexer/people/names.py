@@ -1,0 +1,131 @@
+"""What a person's name looks like in a report: honorifics, titles, particles, initials,
+hyphens and letters of any alphabet; and the words that look like names and are not."""
+
+from __future__ import annotations
+
+import re
+
+from ..names import DASHES, fold
+from .vocabulary import HONORIFICS, PARTICLES, SPEECH_VERBS, TITLE_ABBREVIATIONS, TITLES
+
+UPPER = "A-ZÀ-ÖØ-ÞĀĂĄĆĈĊČĎĐĒĔĖĘĚĜĞĠĢĤĦĨĪĬĮİĲĴĶĹĻĽĿŁŃŅŇŊŌŎŐŒŔŖŘŚŜŞŠŢŤŦŨŪŬŮŰŲŴŶŸŹŻŽ"
+LOWER = "a-zß-öø-ÿāăąćĉċčďđēĕėęěĝğġģĥħĩīĭįıĳĵķĺļľŀłńņňŋōŏőœŕŗřśŝşšţťŧũūŭůűųŵŷźżž"
+
+_honorific = "|".join(re.escape(h) for h in sorted(HONORIFICS, key=len, reverse=True))
+_title = "|".join(re.escape(t) for t in sorted(TITLES, key=len, reverse=True))
+PARTICLE = "|".join(re.escape(p) for p in PARTICLES)
+# one word of a name: "Kelly", "T.", "DaSilva-Ibru", "O'Brien", "Ji-woo", "Løkke"
+NAME_WORD = rf"(?:[{UPPER}]\.|[{UPPER}][\w'’]*(?:[{DASHES}][{UPPER}{LOWER}][\w'’]*)*)"
+_NAME_JOIN = rf"(?:\s+(?:(?:{PARTICLE})\s+)*|\s*[{DASHES}]\s*(?=[{UPPER}]))"
+NAME = rf"{NAME_WORD}(?:{_NAME_JOIN}{NAME_WORD}){{0,5}}"
+# "H.E. Mr. Nicolas de Rivière", "ASG Lopez", "Dr. Kemi DaSilva – Ibru"
+PREFIXED_NAME = re.compile(
+    rf"(?<![\w.])(?P<prefix>(?:(?:{_honorific}|{_title})\s+)+)"
+    rf"(?P<name>(?:(?:{PARTICLE})\s+)?{NAME})")
+# two to four capitalised words, particles and initials between: "Priya Raman",
+# "Tomas van der Berg", "Mark T. Ruiz", "Kim Ji-woo"
+PLAIN_NAME = re.compile(
+    rf"(?<![\w.'’-])(?P<name>[{UPPER}][\w'’]+(?:[{DASHES}][{UPPER}{LOWER}][\w'’]*)*"
+    rf"(?:(?:\s+(?:{PARTICLE}))*\s+(?:[{UPPER}]\.\s+)*[{UPPER}][\w'’]+"
+    rf"(?:[{DASHES}][{UPPER}{LOWER}][\w'’]*)*){{1,3}})(?![\w'’-])")
+
+VERBS = "|".join(re.escape(v) for v in sorted(SPEECH_VERBS, key=len, reverse=True))
+# past forms: after a long appositive with no closing comma only these are read as the
+# verb ("..., Chair of the Task Force expressed"), not a present form that may be a noun
+PAST_VERBS = "|".join(re.escape(v) for v in sorted(SPEECH_VERBS, key=len, reverse=True)
+                      if re.search(r"ed\b|^(?:said|spoke|told|gave|led|felt|thought|made|drew|"
+                                   r"wrote|brought|went|was|had)\b", v))
+ADVERBS = r"(?:(?:also|then|further|furthermore|briefly|finally|later|again|first|next|" \
+          r"similarly|likewise|strongly|clearly|specifically|particularly|in turn|" \
+          r"in addition|additionally|moreover|however|instead|subsequently|still|" \
+          r"just|already|quickly|immediately|eventually|initially|now|mainly|" \
+          r"repeatedly|explicitly|always|never|often|only|even|politely|firmly|" \
+          r"(?:had|has|have|would|will|could|can|may|might|did|does|do)(?: not)?)\s+)*"
+
+# Capitalised words that are not (parts of) personal names.
+NOT_NAME_WORDS = frozenset("""
+the a an this that these those there here it its he she they we you i our their his her
+my your in on at by for from with of to and or but as if so when while after before
+during since until although though because however also then thus finally furthermore
+moreover meanwhile overall today yesterday tomorrow
+agency alliance association bank board centre center coalition commission committee
+council department division foundation fund group institute international ministry
+nations network office organisation organization programme program secretariat society
+union university unit women men girls boys children youth task force team teams working
+member members states state country countries government governments delegation
+delegations delegates party parties participants panellists panelists speakers speaker
+representatives representative chair chairs co-chair moderator facilitator president
+secretary general assembly security general-assembly court tribunal parliament senate house
+congress republic kingdom federation united national european african asian american
+civil sector private public world global regional local community communities people
+everyone everybody someone somebody nobody all both each many most several some others
+monday tuesday wednesday thursday friday saturday sunday january february march april
+may june july august september october november december
+action item agenda discussion resolution summary note notes question questions answer
+proposal issue issues topic update minutes meeting session panel event report
+""".split())
+
+
+# words of titles and honorifics: "Deputy Executive Director" is a title, not a name
+TITLE_WORDS = frozenset(w.casefold() for phrase in (*TITLES, *HONORIFICS)
+                        for w in re.split(r"[\s-]+", phrase) if len(w) > 2)
+# a verb read as a noun after these: "for her remarks", "the comments"
+DETERMINERS = r"(?<!\bher )(?<!\bhis )(?<!\bthe )(?<!\btheir )(?<!\bits )(?<!\bour )" \
+               r"(?<!\bmy )(?<!\byour )(?<!\ba )(?<!\ban )"
+
+
+def clean_name(name: str) -> str:
+    name = re.sub(rf"\s*[{DASHES}]\s*", "-", name.strip())
+    return re.sub(r"\s+", " ", name).strip(" ,;:*_")
+
+
+def strip_prefix(name: str) -> str:
+    """'ASG Lopez' -> 'Lopez', 'H.E. Mr. de Rivière' -> 'de Rivière'."""
+    match = PREFIXED_NAME.match(name.strip())
+    return match.group("name") if match and match.end() == len(name.strip()) else name
+
+
+def split_prefix(prefix: str) -> tuple[list[str], list[str]]:
+    """'H.E. Mr.' -> (['H.E.', 'Mr.'], []); 'ASG' -> ([], ['Assistant Secretary-General'])."""
+    honorifics, titles = [], []
+    rest = prefix.strip()
+    while rest:
+        match = re.match(rf"({_honorific}|{_title})(?:\s+|$)", rest)
+        if not match:
+            break
+        word = match.group(1)
+        (honorifics if word in HONORIFICS else titles).append(
+            TITLE_ABBREVIATIONS.get(word, word))
+        rest = rest[match.end():]
+    return honorifics, titles
+
+
+def plain_person_name(text: str) -> bool:
+    """Two to four capitalised words with nothing in them that names an organisation, a
+    group or a common noun: could be a personal name."""
+    words = [w for w in re.split(r"\s+", clean_name(text)) if w]
+    if not 2 <= len(words) <= 6:
+        return False
+    core = [w for w in words if w.casefold() not in PARTICLES]
+    if not 2 <= len(core) <= 4:
+        return False
+    for word in core:
+        bare = word.strip(".,'’")
+        if bare.casefold() in NOT_NAME_WORDS or any(c.isdigit() for c in bare):
+            return False
+        if bare.casefold() in TITLE_WORDS and word is core[0]:
+            return False  # "Deputy Executive Director", "Vice President"
+        if len(bare) > 1 and bare.isupper():
+            return False  # "UN Women", "NYU": acronyms are organisations
+        if not re.fullmatch(rf"[{UPPER}](?:\.|[\w'’-]*)", word):
+            return False
+    return not core[0].endswith(".")
+
+
+def tokens(name: str) -> list[str]:
+    return fold(name).split()
+
+
+def first_and_last(name: str) -> tuple[str, str]:
+    words = [w for w in tokens(name) if w not in PARTICLES and len(w) > 1]
+    return (words[0], words[-1]) if words else ("", "")

@@ -1,0 +1,468 @@
+"""The first pass over a document: everyone it names and every form that points to each
+person (full names, surnames, first names, initials, nicks, roles), from participants
+lists and tables, honorifics and titles, appositives, turn headers, labels and the
+subjects of speech verbs."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from ..names import fold, name_key
+from ..records import Block, Person
+from .labels import HANDLE, INITIALS, derived_initials, initials_fit, parse_label
+from .names import (
+    ADVERBS,
+    DETERMINERS,
+    NOT_NAME_WORDS,
+    PAST_VERBS,
+    PLAIN_NAME,
+    PREFIXED_NAME,
+    UPPER,
+    VERBS,
+    clean_name,
+    plain_person_name,
+    split_prefix,
+    strip_prefix,
+    tokens,
+)
+from .vocabulary import HONORIFICS, PARTICLES
+
+ATTENDEE_HEADINGS = re.compile(
+    r"\b(attendees?|attendance|present|participants?|members?|regrets|apologies|absent|"
+    r"guests?|roll ?call|who|people|panel(?:ists|lists)?|speakers)\b", re.I)
+ATTENDEE_LINE = re.compile(r"^\s*(?:[-*•]\s*)?(?:present|attendees?|participants?|regrets|"
+                           r"apologies|absent|guests?|chairs?|scribes?|note[- ]?takers?|"
+                           r"invited|observers?|staff)\s*:\s*(?P<names>.+)$", re.I | re.S)
+_HEADER_CELLS = ("name", "attendee", "participant", "person", "member", "nym", "who")
+_CODE_CELLS = ("abbreviation", "abbr", "initials", "short", "handle", "nick", "irc", "id",
+               "github", "username", "login", "alias")
+_ORGANISATION_CELLS = ("organization", "organisation", "affiliation", "company", "entity",
+                       "org")
+_CODE_IN_PARENS = re.compile(rf"\((?P<code>[{UPPER}][{UPPER}a-z]{{1,4}})\)")
+# a speech verb right after a name, an appositive or a parenthesis between:
+# "Lena Okafor, Director at Acme, noted", "Name (the editor) said", "Name explained"
+SPEECH_AFTER = re.compile(
+    rf"^\**\s*(?:\([^()]{{1,100}}\)\s*)?"
+    rf"(?:,\s*(?:[^.;:!?]{{1,200}}?),\s*(?={ADVERBS}(?:{VERBS})\b)"
+    rf"|,\s*(?:the\s+|an?\s+)?[{UPPER}][^.;:!?,]{{1,200}}?\s+(?={ADVERBS}(?:{PAST_VERBS})\b))?"
+    rf"{ADVERBS}{DETERMINERS}(?:{VERBS})\b")
+
+
+@dataclass
+class Entry:
+    name: str
+    honorifics: list[str] = field(default_factory=list)
+    titles: list[str] = field(default_factory=list)
+    roles: list[str] = field(default_factory=list)
+    organisations: list[str] = field(default_factory=list)
+    aliases: list[str] = field(default_factory=list)  # other forms: initials, nicks
+    participant: bool = False  # named in a participants list or table
+
+    @property
+    def key(self) -> str:
+        return name_key(self.name)
+
+    def tokens(self) -> list[str]:
+        return [t for t in tokens(self.name) if t not in PARTICLES]
+
+
+def _extend(target: list[str], values) -> None:
+    for value in values:
+        if value and value not in target:
+            target.append(value)
+
+
+class Registry:
+    """Everyone a report names, and the forms that point to each person."""
+
+    def __init__(self) -> None:
+        self.entries: list[Entry] = []
+        self.label_counts: dict[str, int] = {}
+        self.handles = 0
+
+    # building ----------------------------------------------------------------------------
+
+    @classmethod
+    def from_blocks(cls, blocks: tuple[Block, ...] | list[Block]) -> Registry:
+        registry = cls()
+        for block in blocks:
+            registry._participants(block)
+            header = header_line(block)
+            if header:
+                registry.add_plain(*header)
+        for block in blocks:
+            for text in block_texts(block):
+                for match in PREFIXED_NAME.finditer(text):
+                    registry._add_prefixed(match, text)
+                for match in PLAIN_NAME.finditer(text):
+                    registry._add_plain_speaker(match, text)
+        registry._labels(blocks)
+        return registry
+
+    def _participants(self, block: Block) -> None:
+        """Participants lists and tables: names, with initials or nicks when given."""
+        if block.kind == "table" and len(block.items) > 1:
+            for name, code, organisation in _table_people(block.items):
+                self.add_plain(name, organisation=organisation, alias=code, participant=True)
+            return
+        under_attendees = any(ATTENDEE_HEADINGS.search(h) for h in block.section_path[-1:])
+        lines = list(block.items or block.lines or (block.text,))
+        for line in lines:
+            listed = ATTENDEE_LINE.match(line)
+            names = re.split(r"\s*[,;]\s*|\s+and\s+", listed.group("names")) if listed \
+                else [line] if under_attendees else []
+            for part in names:
+                self._participant(part)
+            for name, code in _codes_in_parens(line):
+                self.add_plain(name, alias=code, participant=True)
+        if under_attendees and block.kind == "paragraph" and block.lines:
+            for line in block.lines:  # "nick<TAB>Full Name" lines of a participants block
+                cells = [c for c in re.split(r"\t+|\s{2,}", line.strip()) if c]
+                if len(cells) == 2 and HANDLE.match(cells[0].strip()) or len(cells) == 2 \
+                        and plain_person_name(cells[1]):
+                    if plain_person_name(cells[1]):
+                        self.add_plain(cells[1], alias=cells[0], participant=True)
+
+    def _participant(self, text: str) -> None:
+        text = re.sub(r"^\s*(?:[-*•]\s*)?(?:\[[ xX]?\]\s*)?", "", text)
+        text = re.sub(r"\s*\([^)]*\)\s*", " ", text)
+        name = re.split(r"\s+[-–—|]\s+|,\s*|\s+\(|:\s", text.strip())[0].strip(" .*_")
+        name = strip_prefix(name)
+        if plain_person_name(name):
+            self.add_plain(name, participant=True)
+        elif re.fullmatch(rf"[{UPPER}][\w'’-]{{1,20}}", name) and \
+                name.casefold() not in NOT_NAME_WORDS:
+            self.add_plain(name, participant=True)  # "Present: Dan, David, Tess"
+
+    def _add_prefixed(self, match: re.Match, text: str) -> None:
+        name = clean_name(match.group("name"))
+        name = re.sub(r"\s+(?:[A-Z]{2,})$", "", name)  # trailing acronyms: "Ms. X (UNDP)"
+        if len(name) < 2 or name.isupper() and len(name) <= 5 or \
+                any(w.casefold() in NOT_NAME_WORDS for w in name.split()):
+            return
+        honorifics, titles = split_prefix(match.group("prefix"))
+        entry = self._merge_in(name)
+        _extend(entry.honorifics, honorifics)
+        _extend(entry.titles, titles)
+        role, organisations = appositive(text[match.end():])
+        if role:
+            _extend(entry.roles, [role])
+            _extend(entry.organisations, organisations)
+
+    def _add_plain_speaker(self, match: re.Match, text: str) -> None:
+        """A full name with no honorific is a person when the text uses it as one: the
+        subject of a speech verb, or followed by an appositive giving a role."""
+        name = clean_name(match.group("name"))
+        if not plain_person_name(name):
+            return
+        before = text[:match.start()].rstrip()
+        if before.endswith(tuple(HONORIFICS)):
+            return  # seen with its honorific already
+        after = text[match.end():]
+        role, organisations = appositive(after)
+        if not SPEECH_AFTER.match(after) and not (role and _is_role(role)):
+            return
+        entry = self._merge_in(name)
+        if role and _is_role(role):
+            _extend(entry.roles, [role])
+            _extend(entry.organisations, organisations)
+
+    def _merge_in(self, name: str) -> Entry:
+        """The entry for a name: found, or new; a fuller form absorbs a short one seen
+        earlier ("Ms. Lopez" then "Martha Lopez")."""
+        entry = self.resolve_name(name)
+        if entry is not None:
+            if fold(name) != fold(entry.name):
+                if len(tokens(name)) > len(entry.tokens()) and \
+                        entry.tokens() == tokens(name)[-len(entry.tokens()):]:
+                    entry.aliases.append(entry.name)
+                    entry.name = name
+                else:
+                    _extend(entry.aliases, [name])
+            return entry
+        entry = Entry(name)
+        surname = entry.tokens()[-1:]
+        for other in list(self.entries):
+            if surname and len(entry.tokens()) > 1 and other.tokens() == surname:
+                self.entries.remove(other)
+                entry.aliases.extend([other.name, *other.aliases])
+                entry.honorifics.extend(other.honorifics)
+                entry.titles.extend(other.titles)
+                entry.roles.extend(other.roles)
+        self.entries.append(entry)
+        return entry
+
+    def _labels(self, blocks) -> None:
+        """Turn labels: a label is a person when it looks like a name, or is known."""
+        found: dict[str, list] = {}
+        for block in blocks:
+            for text in block_texts(block, lines=True):
+                label = parse_label(text)
+                if not label or label.kind in ("role", "designation"):
+                    continue
+                for name in label.names:
+                    seen = found.setdefault(name, [0, label])
+                    seen[0] += 1
+        self.label_counts = {name: count for name, (count, _) in found.items()}
+        self.handles = sum(1 for name in found if HANDLE.match(name))
+        for name, (count, label) in found.items():
+            known = self.resolve_name(name)
+            if known:
+                _extend(known.roles, [label.role])
+                _extend(known.organisations, [label.organisation])
+                _extend(known.honorifics, label.honorifics)
+            elif label.kind == "name":
+                self.add_plain(name, role=label.role, organisation=label.organisation)
+            elif label.kind == "handle" and (self.handles >= 3 or count >= 2):
+                self.add_plain(name, role=label.role, organisation=label.organisation)
+
+    def add_plain(self, name: str, role: str = "", organisation: str = "",
+                  alias: str = "", participant: bool = False) -> Entry:
+        """A person named outright (front matter, a participants list, a header, a label)."""
+        name = clean_name(name)
+        entry = self._find_full(name) or (self._find_full(alias) if alias else None)
+        if entry is None:
+            entry = self.resolve_name(name) if len(name.split()) == 1 else None
+        if entry is None:
+            entry = Entry(name)
+            self.entries.append(entry)
+        elif len(tokens(name)) > len(entry.tokens()) and entry.tokens() and \
+                tokens(name)[:1] == entry.tokens()[:1]:
+            entry.aliases.append(entry.name)  # "Dan" then "Dan Lorenc": the full name wins
+            entry.name = name
+        _extend(entry.roles, [role])
+        _extend(entry.organisations, [organisation])
+        _extend(entry.aliases, [alias] if alias and fold(alias) != fold(entry.name) else [])
+        entry.participant = entry.participant or participant
+        return entry
+
+    def _find_full(self, name: str) -> Entry | None:
+        key = name_key(name)
+        if not key:
+            return None
+        for entry in self.entries:
+            if entry.key == key or key in (name_key(a) for a in entry.aliases):
+                return entry
+        return None
+
+    # resolving ---------------------------------------------------------------------------
+
+    def resolve_name(self, name: str) -> Entry | None:
+        """Any form of a name (full, surname, first name, initials, nick; any case, accent
+        or dash) -> the one person it can mean, else None."""
+        name = strip_prefix(clean_name(name))
+        found = self._find_full(name)
+        if found:
+            return found
+        wanted = [t for t in tokens(name) if t not in PARTICLES]
+        if not wanted:
+            return None
+        joined = "".join(wanted).replace("-", "")
+        matches = [e for e in self.entries if len(e.tokens()) > len(wanted) and (
+            e.tokens()[-len(wanted):] == wanted  # surname: "Okafor", "van der Berg"
+            or "".join(e.tokens()[-len(wanted):]).replace("-", "") == joined
+            or e.tokens()[:len(wanted)] == wanted  # first name: "Tomas"
+            or len(wanted) == 1 and _hyphen_part(wanted[0], e))]
+        if len(matches) == 1:
+            return matches[0]
+        if len(wanted) == 1 and INITIALS.match(name):
+            return self.resolve_initials(name)
+        if len(wanted) == 1 and HANDLE.match(name):
+            nick = self.resolve_nick(wanted[0])
+            if nick:
+                return nick
+        if len(wanted) == 1 and len(wanted[0]) >= 3:  # "Seb" for "Sébastien", "Gmaxwell"
+            close = [e for e in self.entries if any(
+                len(t) > len(wanted[0]) and t.startswith(wanted[0]) for t in e.tokens()[:1])]
+            return close[0] if len(close) == 1 else None
+        return None
+
+    def resolve_nick(self, nick: str) -> Entry | None:
+        """A chat handle no table spells out, when it is made from exactly one person's
+        full name: 'dtapuska' for Dave Tapuska, 'jsmith', 'smithj', 'johnsmith'."""
+        nick = fold(nick).replace("_", "").replace("-", "").replace(".", "")
+        fits = []
+        for entry in self.entries:
+            words = entry.tokens()
+            if len(words) < 2:
+                continue
+            first, last = words[0].replace("-", ""), words[-1].replace("-", "")
+            forms = {first[0] + last, first + last, last + first[0], first + last[0],
+                     last + first}
+            if nick in forms or len(nick) >= 5 and nick == (first[0] + last)[:len(nick)]:
+                fits.append(entry)
+        return fits[0] if len(fits) == 1 else None
+
+    def resolve_initials(self, code: str) -> Entry | None:
+        """Initials no table spells out: derived from the names of the participants, when
+        exactly one fits."""
+        code = code.upper()
+        fits = [e for e in self.entries if len(e.tokens()) >= 2 and (
+            code in derived_initials(e.name) or initials_fit(code, e.name))]
+        return fits[0] if len(fits) == 1 else None
+
+    def resolve_role(self, role: str) -> Entry | None:
+        role = fold(role)
+        if not role:
+            return None
+        matches = [e for e in self.entries
+                   if any(fold(r).startswith(role) for r in (*e.roles, *e.titles,
+                                                             *_title_honorifics(e)))]
+        return matches[0] if len(matches) == 1 else None
+
+    def people(self) -> tuple[Person, ...]:
+        return tuple(
+            Person(name=e.name, key=e.key, honorifics=tuple(dict.fromkeys(e.honorifics)),
+                   titles=tuple(dict.fromkeys(e.titles)), roles=tuple(dict.fromkeys(e.roles)),
+                   organisations=tuple(dict.fromkeys(e.organisations)),
+                   aliases=tuple(dict.fromkeys(a for a in e.aliases if a != e.name)))
+            for e in self.entries)
+
+
+def _hyphen_part(word: str, entry: Entry) -> bool:
+    """'Ibru' or 'DaSilva' for 'Kemi DaSilva-Ibru'."""
+    return any("-" in t and word in t.split("-") for t in entry.tokens()[1:])
+
+
+def _title_honorifics(entry: Entry) -> list[str]:
+    """Honorifics that are also titles: 'the Ambassador', 'the Judge'."""
+    return [h for h in entry.honorifics if len(h) > 4 and not h.endswith(".")]
+
+
+def block_texts(block: Block, lines: bool = False) -> tuple[str, ...]:
+    if block.items:
+        return block.items
+    if lines and block.lines:
+        return block.lines
+    return (block.text,)
+
+
+def _table_people(rows) -> list[tuple[str, str, str]]:
+    header = [c.strip().casefold() for c in rows[0].split("|")]
+
+    def column(words):
+        return next((i for i, c in enumerate(header) if any(w in c for w in words)), None)
+
+    name_at, code_at = column(_HEADER_CELLS), column(_CODE_CELLS)
+    organisation_at = column(_ORGANISATION_CELLS)
+    if name_at is None:
+        return []
+    found = []
+    for row in rows[1:]:
+        cells = [c.strip(" []") for c in row.split("|")]
+        if name_at >= len(cells):
+            continue
+        name = cells[name_at]
+        code = cells[code_at] if code_at is not None and code_at < len(cells) else ""
+        organisation = cells[organisation_at] if organisation_at is not None and \
+            organisation_at < len(cells) else ""
+        if not re.fullmatch(r"[\w.|-]{1,32}", code or "x"):
+            code = ""
+        if plain_person_name(name) or code and re.fullmatch(r"[\w.-]{2,32}", name):
+            found.append((name, code, organisation))
+    return found
+
+
+def _codes_in_parens(line: str) -> list[tuple[str, str]]:
+    """'Ivan Herman (IH)', 'Ben Allen - Igalia (BAN)', 'Chris Williams (CW) Bert Belder
+    (BB)': a name and, after it in the same entry, the initials that stand for it."""
+    found = []
+    start = 0
+    for match in _CODE_IN_PARENS.finditer(line):
+        code = match.group("code")
+        segment = line[start:match.start()]
+        start = match.end()
+        names = [m.group("name") for m in PLAIN_NAME.finditer(segment)] or \
+            [m.group() for m in re.finditer(rf"[{UPPER}][\w'’-]+", segment)]
+        if not names:
+            continue
+        name = clean_name(names[0] if re.search(r"\s[-–—]\s|,", segment) else names[-1])
+        if code.upper() != code and not code[:2].isupper():
+            continue
+        if initials_fit(code, name, loose=True) or code[:1] == name[:1] and len(code) <= 4:
+            found.append((name, code))
+    return found
+
+
+def header_line(block: Block) -> tuple[str, str, str] | None:
+    """'**UN Women | Katja Pehrman | Senior Advisor**' -> (name, role, organisation): a
+    line of two to four parts, one of them a personal name, heading the turn below."""
+    if block.kind != "paragraph" or len(block.text) > 160 or block.text.count("|") not in (
+            1, 2, 3):
+        return None
+    parts = [p.strip(" *_") for p in block.text.split("|")]
+    names = [i for i, p in enumerate(parts) if plain_person_name(strip_prefix(p))]
+    if len(names) != 1:
+        return None
+    at = names[0]
+    before, after = parts[:at], parts[at + 1:]
+    return strip_prefix(parts[at]), (after[0] if after else ""), \
+        (before[0] if before else (after[1] if len(after) > 1 else ""))
+
+
+_ROLE_WORDS = re.compile(
+    r"\b(?:director|chair|president|minister|secretary|advis[oe]r|officer|head|manager|"
+    r"representative|ambassador|commissioner|founder|professor|lead|coordinator|"
+    r"editor|author|member|ceo|cto|cfo|engineer|researcher|analyst|spokesperson|envoy|"
+    r"rapporteur|judge|senator|deputy|vice|advocate|counsel|specialist|consultant|"
+    r"chief|principal|fellow|prince|king|queen|mayor|governor|chancellor|delegate)\b",
+    re.I)
+
+
+def _is_role(text: str) -> bool:
+    return bool(_ROLE_WORDS.search(text))
+
+
+def _organisation_parts(parts: list[str]) -> list[str]:
+    """Commas inside one organisation's name: 'Department of Management, Strategy, Policy
+    and Compliance' is one part, 'United Nations' another."""
+    out: list[str] = []
+    for part in parts:
+        words = part.split()
+        inside = out and len(words) <= 3 and not part.isupper() and not any(
+            w.casefold() in ORGANISATION_WORDS for w in words) and any(
+            w.casefold() in ORGANISATION_WORDS for w in out[-1].split()) and len(out) > 1
+        if inside:
+            out[-1] = f"{out[-1]}, {part}"
+        else:
+            out.append(part)
+    return out
+
+
+ORGANISATION_WORDS = frozenset("""
+agency alliance association bank board centre center coalition commission committee
+council department division foundation fund group institute ministry nations network
+office organisation organization programme program secretariat society union university
+unit women company corporation inc ltd llc studios
+""".split())
+
+
+def appositive(after: str) -> tuple[str, list[str]]:
+    """', Senior Advisor, Office of X at UN Women,' after a name -> role and organisations."""
+    match = re.match(r"^\**\s*(?:\((?P<org>[^)]{2,80})\))?\s*,\s*(?P<body>[^.;:\n]{3,200})",
+                     after)
+    if not match:
+        return "", []
+    body = match.group("body")
+    # the appositive ends where the sentence's verb begins: ", delivered the opening remarks"
+    verb = re.search(rf"(?:,\s*|\s+)(?:{ADVERBS})(?:{VERBS}|was|is|who|and\s+[a-z])\b", body)
+    if verb:
+        body = body[: verb.start()]
+    elif re.search(r"\b(?:said|noted|that|the event|was)\b", body):
+        return "", []
+    parts = _organisation_parts([p.strip(" *") for p in re.split(r",\s*", body)
+                                 if p.strip(" *")])
+    if not parts or not parts[0][:1].isupper():
+        return "", []
+    role, organisations = parts[0], parts[1:]
+    at = re.match(r"(?P<role>.+)\s+at\s+(?:the\s+)?(?P<org>[A-Z].+)$", role)
+    if at:  # "Senior Advisor ... at UN Women"
+        role, organisations = at.group("role"), [at.group("org"), *organisations]
+    of = re.match(r"(.+?)\s+of\s+(the\s+)?(?P<org>[A-Z].+)$", role)
+    if of and not organisations:
+        organisations = [of.group("org")]
+    if match.group("org"):
+        organisations.insert(0, match.group("org"))
+    return role, organisations
+

@@ -1,0 +1,27 @@
+"""The word lists of the people stage, read once from ``indexer/data/people.toml``."""
+
+from __future__ import annotations
+
+import tomllib
+from functools import cache
+from importlib import resources
+
+
+@cache
+def vocabulary() -> dict:
+    text = resources.files("indexer").joinpath("data/people.toml").read_text("utf-8")
+    return tomllib.loads(text)
+
+
+def _words(key: str) -> list[str]:
+    data = vocabulary()
+    return list(data.get(key) or data["vocabulary"].get(key) or [])
+
+
+HONORIFICS: list[str] = _words("honorifics")
+TITLE_ABBREVIATIONS: dict[str, str] = dict(vocabulary()["title_abbreviations"])
+TITLES: list[str] = list(dict.fromkeys(_words("titles") + list(TITLE_ABBREVIATIONS.values())))
+PARTICLES: list[str] = _words("particles")
+SPEECH_VERBS: list[str] = list(dict.fromkeys(_words("speech_verbs")))
+NON_PERSON_LABELS: frozenset[str] = frozenset(_words("non_person_labels"))
+ROLE_LABELS: dict[str, str] = dict(vocabulary()["role_labels"])
