@@ -29,12 +29,10 @@ def _variants() -> dict:
     text = resources.files("indexer").joinpath("data/variants.toml").read_text("utf-8")
     data = tomllib.loads(text)
     rules = data["rules"]
-    # travelled -> traveled, worshipped -> worshiped: every doubled form of the listed
-    # stems, worked out once
-    double_l = {}
-    for stem in rules["double_l"]:
-        for ending in ("ed", "ing", "er", "ers"):
-            double_l[stem + stem[-1] + ending] = stem + ending
+    # travelled -> traveled, panellists -> panelists, worshipped -> worshiped: every
+    # doubled form of the listed stems, worked out once
+    double_l = {stem + stem[-1] + ending: stem + ending
+                for stem in rules["double_l"] for ending in rules["double_l_endings"]}
     return {"words": data["words"], "double_l": double_l, "our": set(rules["our"]),
             "ogue": tuple(rules["ogue"]), "ise_keep": set(rules["ise_keep"]),
             "ise_keep_prefixes": tuple(rules["ise_keep"])}
@@ -66,6 +64,11 @@ def fold_variant(word: str) -> str:
                 data["ise_keep_prefixes"]):
             return f"{head}{letter[0]}z{tail}"
     return word
+
+
+def is_hyphenated(text: str) -> bool:
+    """Whether a typed word has a hyphen in it ("victim-centred")."""
+    return bool(_SEPARATORS.search(text))
 
 
 def _split_parts(text: str) -> list[tuple[str, int]]:

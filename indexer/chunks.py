@@ -8,7 +8,7 @@ from pathlib import Path
 
 from .long_paragraphs import split_paragraph
 from .names import fold
-from .people import PREFIXED_NAME, Registry, attribute, split_turns
+from .people import PREFIXED_NAME, Registry, attribute, speaks_in, split_turns
 from .records import Block, Chunk, Document, Report
 from .themes import Taxonomy
 
@@ -39,7 +39,8 @@ def build_report(document: Document, *, report_id: str, source: str, digest: str
                            or document.metadata.get("organisation")
                            or document.metadata.get("country", ""))
     single_name = registry.resolve_name(str(single)).name if single else None
-    blocks = split_turns(document.blocks, registry)
+    blocks = split_turns(document.blocks, registry,
+                         speaks=lambda text: speaks_in(text, registry))
     attributions = attribute(blocks, registry, narrator=single_name)
     people = registry.people()
     names = {fold(p.name) for p in people} | {fold(a) for p in people for a in p.aliases}

@@ -25,6 +25,12 @@ EDIT = re.compile(r"^\s*s/[^/\n]*/[^/\n]*/?\s*$")
 CONTINUED_TURN = re.compile(r"^(?![<\[(]|s/)\S+(?:\s+\S+){5,}")
 PROSE = re.compile(r"^[\"“‘(]?[A-Z][a-z]+[ ,].{30,}[.!?\"”’)]$", re.S)
 ROLE_REFERENCE = re.compile(rf"\b[Tt]he\s+(?P<role>(?:[{UPPER}][\w'’-]*\s*){{1,5}})")
+# "Gregory Maxwell started the discussion, "...": a person introducing a quotation
+QUOTE_INTRO = re.compile(r"^(?:\s+[a-z][\w'’-]*){1,6}\s*[,:]\s*[\"“]")
+QUOTE_AFTER = re.compile(r"^\s*[,:]\s*[\"“]")
+# "..., said Seb", "... as proposed by Corallo, "..."
+SAID_BEFORE = re.compile(rf"(?:^|[,;]\s*|[\"”]\s*)(?:{VERBS})\s+$")
+BY_BEFORE = re.compile(r"\bby\s+$")
 REPORTED = re.compile(r"\b(?:what|as|whom|how|which|that)\s+(?:\w+\s+){0,1}$", re.I)
 _JOINT = re.compile(r"^\s*(?:,\s*|\s+and\s+|\s*&\s*|,\s*and\s+)$")
 
@@ -98,7 +104,8 @@ def attribute(blocks, registry: Registry, narrator: str | None = None) -> list[A
                 speakers.add(name, "label")
             if not labelled and CONTINUATION.match(text) and (turn or current):
                 speakers.add(turn or current, "continuation")
-            _speech_subjects(text, registry, current, speakers)
+            if not labelled:  # inside a labelled turn, others' words are reported speech
+                _speech_subjects(text, registry, current, speakers)
             if not speakers.names:
                 speakers.add(_signed_by(text, registry), "label")
             if not speakers.names and QUOTATION.match(text) and current:
@@ -109,7 +116,8 @@ def attribute(blocks, registry: Registry, narrator: str | None = None) -> list[A
                 parent = by_depth.get(block.depth - 1)
                 speakers.add(parent, "continuation")
             if not speakers.names and turn and layout["transcript"] and \
-                    PROSE.match(text) and not _names_anyone(text, registry):
+                    block.kind == "paragraph" and PROSE.match(text) and \
+                    not _names_anyone(text, registry):
                 speakers.add(turn, "continuation")
         if labelled and EDIT.match(text):
             speakers = _Speakers()  # an IRC correction ("s/Friday/Thursday/"), not a turn
@@ -198,7 +206,10 @@ def _speech_subjects(text: str, registry: Registry, current: str | None,
     for i, (start, _, end, _) in enumerate(named):
         if REPORTED.search(text[max(0, start - 30):start]):
             continue  # "what Minister Diaz said she would do": reported, not speaking
-        if SPEECH_AFTER.match(text[end:]):
+        if SPEECH_AFTER.match(text[end:]) or QUOTE_INTRO.match(text[end:]) or \
+                SAID_BEFORE.search(text[max(0, start - 40):start]) or \
+                BY_BEFORE.search(text[max(0, start - 40):start]) and \
+                QUOTE_AFTER.match(text[end:]):
             speaking.add(i)
     for i in sorted(speaking, reverse=True):  # "Andrew and Bill presented"
         j = i - 1
@@ -227,6 +238,11 @@ def _signed_by(text: str, registry: Registry) -> str | None:
         return None
     entry = registry.resolve_name(match.group("name"))
     return entry.name if entry else None
+
+
+def speaks_in(text: str, registry: Registry) -> bool:
+    """Whether someone is named speaking in the text."""
+    return any(SPEECH_AFTER.match(text[end:]) for _, _, end, _ in _named(text, registry))
 
 
 def _names_anyone(text: str, registry: Registry) -> bool:

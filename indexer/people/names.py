@@ -113,8 +113,10 @@ def plain_person_name(text: str) -> bool:
         bare = word.strip(".,'’")
         if bare.casefold() in NOT_NAME_WORDS or any(c.isdigit() for c in bare):
             return False
-        if bare.casefold() in TITLE_WORDS and word is core[0]:
+        if bare.casefold() in TITLE_WORDS and (word is core[0] or word is core[-1]):
             return False  # "Deputy Executive Director", "Vice President"
+        if word.endswith(("'s", "’s")):
+            return False  # "the Center's Executive Director": a possessive
         if len(bare) > 1 and bare.isupper():
             return False  # "UN Women", "NYU": acronyms are organisations
         if not re.fullmatch(rf"[{UPPER}](?:\.|[\w'’-]*)", word):

@@ -49,6 +49,10 @@ SPEECH_AFTER = re.compile(
     rf"{ADVERBS}{DETERMINERS}(?:{VERBS})\b")
 
 
+JOINT = re.compile(rf"(?<![\w'’-])(?P<a>[{UPPER}][a-z]{{2,20}})\s+(?:and|&)\s+"
+                   rf"(?P<b>[{UPPER}][a-z]{{2,20}})\s+{ADVERBS}(?:{VERBS})\b")
+
+
 @dataclass
 class Entry:
     name: str
@@ -98,7 +102,21 @@ class Registry:
                 for match in PLAIN_NAME.finditer(text):
                     registry._add_plain_speaker(match, text)
         registry._labels(blocks)
+        for block in blocks:
+            for text in block_texts(block):
+                registry._joint_subjects(text)
         return registry
+
+    def _joint_subjects(self, text: str) -> None:
+        """'Andrew and Bill presented': a first name beside a known person, both subjects
+        of one speech verb, is a person too."""
+        for match in JOINT.finditer(text):
+            first, second = match.group("a"), match.group("b")
+            known = [w for w in (first, second) if self.resolve_name(w)]
+            if len(known) == 1:
+                other = second if known[0] == first else first
+                if other.casefold() not in NOT_NAME_WORDS and len(other) >= 3:
+                    self.add_plain(other)
 
     def _participants(self, block: Block) -> None:
         """Participants lists and tables: names, with initials or nicks when given."""
@@ -212,7 +230,10 @@ class Registry:
                 _extend(known.roles, [label.role])
                 _extend(known.organisations, [label.organisation])
                 _extend(known.honorifics, label.honorifics)
-            elif label.kind == "name":
+            elif label.kind == "name" and (count >= 2 or len(name.split()) >= 2
+                                           or re.fullmatch(rf"[{UPPER}][a-z]+", name)):
+                # a one-off label is a person when it reads as a given name ("Rosa"),
+                # not as a product or a project ("PyPI", "GitHub")
                 self.add_plain(name, role=label.role, organisation=label.organisation)
             elif label.kind == "handle" and (self.handles >= 3 or count >= 2):
                 self.add_plain(name, role=label.role, organisation=label.organisation)
@@ -259,6 +280,11 @@ class Registry:
         if not wanted:
             return None
         joined = "".join(wanted).replace("-", "")
+        if len(wanted) == 2 and len(wanted[1]) == 1:  # "Dan L", "David W"
+            fits = [e for e in self.entries if len(e.tokens()) >= 2 and
+                    e.tokens()[0] == wanted[0] and e.tokens()[-1][:1] == wanted[1]]
+            if len(fits) == 1:
+                return fits[0]
         matches = [e for e in self.entries if len(e.tokens()) > len(wanted) and (
             e.tokens()[-len(wanted):] == wanted  # surname: "Okafor", "van der Berg"
             or "".join(e.tokens()[-len(wanted):]).replace("-", "") == joined

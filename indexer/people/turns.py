@@ -11,13 +11,15 @@ from .labels import parse_label
 from .registry import Registry
 
 
-def split_turns(blocks, registry: Registry) -> list[Block]:
+def split_turns(blocks, registry: Registry, speaks=lambda text: False) -> list[Block]:
+    """``speaks(text)``: whether a person is named speaking in the text (a list whose
+    items say who spoke is notes of a discussion, one block per item)."""
     out: list[Block] = []
     for block in blocks:
         if block.kind == "paragraph" and block.lines:
             out.extend(_split_lines(block, registry))
         elif block.kind == "list" and len(block.items) > 1:
-            out.extend(_split_items(block, registry))
+            out.extend(_split_items(block, registry, speaks))
         else:
             out.append(block)
     return out
@@ -51,14 +53,14 @@ def _part(block: Block, lines) -> Block:
                  else ())
 
 
-def _split_items(block: Block, registry: Registry) -> list[Block]:
-    labelled = sum(1 for item in block.items if is_turn_label(item, registry))
-    if labelled < 2:
+def _split_items(block: Block, registry: Registry, speaks) -> list[Block]:
+    turns = sum(1 for item in block.items if is_turn_label(item, registry) or speaks(item))
+    if turns < 2:
         return [block]
     depths = [len(line) - len(line.lstrip(" ")) for line in block.text.split("\n")
               if re.match(r"^\s*- ", line)]
     if len(depths) != len(block.items):
         depths = [0] * len(block.items)
-    return [Block("paragraph", item, block.section_path,
+    return [Block("item", item, block.section_path,
                   tuple(b for b in block.bold if b in item), depth=depth // 2)
             for item, depth in zip(block.items, depths, strict=True)]
