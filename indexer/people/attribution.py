@@ -31,6 +31,14 @@ QUOTE_AFTER = re.compile(r"^\s*[,:]\s*[\"“]")
 # "..., said Seb", "... as proposed by Corallo, "..."
 SAID_BEFORE = re.compile(rf"(?:^|[,;]\s*|[\"”]\s*)(?:{VERBS})\s+$")
 BY_BEFORE = re.compile(r"\bby\s+$")
+OWNER_LINE = re.compile(r"^\s*(?:presented|chaired|hosted|led|moderated|facilitated|"
+                        r"introduced)\s+by\s*:?\s*(?P<name>.+)$|^\s*(?:presenters?|"
+                        r"speakers?|hosts?|owners?)\s*:\s*(?P<name2>.+)$", re.I)
+# what a record says happened, not what anyone said: "The clerk will call the roll." is
+# said, "The legislative clerk proceeded to call the roll." is not; a paragraph wholly in
+# parentheses is the editor's
+STAGE_DIRECTION = re.compile(r"^\s*(?:\(.*\)\s*$|The\s+(?:\w+\s+){0,3}clerks?\s+(?:proceeded|"
+                             r"read|called|began|continued)\b|\[.*\]\s*$)", re.S)
 REPORTED = re.compile(r"\b(?:what|as|whom|how|which|that)\s+(?:\w+\s+){0,1}$", re.I)
 _JOINT = re.compile(r"^\s*(?:,\s*|\s+and\s+|\s*&\s*|,\s*and\s+)$")
 
@@ -85,6 +93,14 @@ def attribute(blocks, registry: Registry, narrator: str | None = None) -> list[A
             result.append(Attribution((), (), (header,) if header else (), drop=bool(header)))
             continue
         speakers = _Speakers()
+        presenter = OWNER_LINE.match(block.text)
+        if presenter:  # "Presented by: Chad Smith (Canonical)" owns what follows
+            named = presenter.group("name") or presenter.group("name2")
+            entry = registry.resolve_name(re.split(r"\s*[(,]|\s+and\s+", named)[0])
+            owner = current = entry.name if entry else None
+            turn = None
+            result.append(Attribution((), (), _mentions(block.text, registry, ())))
+            continue
         if ATTENDEE_LINE.match(block.text):
             # "Present: ...", "Chair: Wendy Reid, Tzviya Siegman": who attends, not a turn
             result.append(Attribution((), (), _mentions(block.text, registry, ())))
@@ -104,7 +120,11 @@ def attribute(blocks, registry: Registry, narrator: str | None = None) -> list[A
                 speakers.add(name, "label")
             if not labelled and CONTINUATION.match(text) and (turn or current):
                 speakers.add(turn or current, "continuation")
-            if not labelled:  # inside a labelled turn, others' words are reported speech
+            if not speakers.names and turn and layout["speeches"] and \
+                    block.kind == "paragraph" and not STAGE_DIRECTION.match(text):
+                speakers.add(turn, "continuation")  # a speech runs on to the next label
+            if not labelled and not speakers.names:
+                # inside a labelled turn, others' words are reported speech
                 _speech_subjects(text, registry, current, speakers)
             if not speakers.names:
                 speakers.add(_signed_by(text, registry), "label")
@@ -138,8 +158,8 @@ def attribute(blocks, registry: Registry, narrator: str | None = None) -> list[A
 def _layout(blocks, registry: Registry) -> dict:
     """How this document marks turns, decided from the whole document."""
     paragraphs = [b for b in blocks if b.kind == "paragraph"]
-    labelled = 0
-    initials = 0
+    labelled = initials = designations = 0
+    lengths = [0]
     for block in paragraphs:
         label = parse_label(block.text)
         if label and label.kind in ("name", "handle", "initials", "role", "designation"):
@@ -147,8 +167,14 @@ def _layout(blocks, registry: Registry) -> dict:
                     "role", "designation"):
                 labelled += 1
                 initials += label.kind == "initials"
-    return {"transcript": labelled >= 3 and labelled >= 0.25 * max(len(paragraphs), 1),
-            "initials": initials >= 3}
+                designations += label.kind == "designation"
+                lengths.append(len(block.text))
+    transcript = labelled >= 3 and labelled >= 0.25 * max(len(paragraphs), 1)
+    return {"transcript": transcript, "initials": initials >= 3,
+            # speeches: a label opens a speech of several paragraphs (a parliament's
+            # record, an interview), not a line of minutes
+            "speeches": designations >= 2 or transcript and
+            sorted(lengths)[len(lengths) // 2] >= 200}
 
 
 def _header(block: Block, registry: Registry) -> str | None:

@@ -156,6 +156,8 @@ class Registry:
     def _add_prefixed(self, match: re.Match, text: str) -> None:
         name = clean_name(match.group("name"))
         name = re.sub(r"\s+(?:[A-Z]{2,})$", "", name)  # trailing acronyms: "Ms. X (UNDP)"
+        if name.isupper() and len(name) > 5:  # "Mr. MURKOWSKI", as records print it
+            name = " ".join(w.capitalize() for w in name.split())
         if len(name) < 2 or name.isupper() and len(name) <= 5 or \
                 any(w.casefold() in NOT_NAME_WORDS for w in name.split()):
             return
@@ -214,6 +216,9 @@ class Registry:
     def _labels(self, blocks) -> None:
         """Turn labels: a label is a person when it looks like a name, or is known."""
         found: dict[str, list] = {}
+        # words the document also writes in lower case are common words, not names:
+        # "Either:", "Your:", "Minimal:"
+        common = {w for b in blocks for w in re.findall(r"\b[a-z][a-z'’-]+\b", b.text)}
         for block in blocks:
             for text in block_texts(block, lines=True):
                 label = parse_label(text)
@@ -231,7 +236,8 @@ class Registry:
                 _extend(known.organisations, [label.organisation])
                 _extend(known.honorifics, label.honorifics)
             elif label.kind == "name" and (count >= 2 or len(name.split()) >= 2
-                                           or re.fullmatch(rf"[{UPPER}][a-z]+", name)):
+                                           or re.fullmatch(rf"[{UPPER}][a-z]+", name)
+                                           and name.casefold() not in common):
                 # a one-off label is a person when it reads as a given name ("Rosa"),
                 # not as a product or a project ("PyPI", "GitHub")
                 self.add_plain(name, role=label.role, organisation=label.organisation)
@@ -294,7 +300,7 @@ class Registry:
             return matches[0]
         if len(wanted) == 1 and INITIALS.match(name):
             return self.resolve_initials(name)
-        if len(wanted) == 1 and HANDLE.match(name):
+        if len(wanted) == 1 and re.fullmatch(r"[\w.-]{3,32}", name):
             nick = self.resolve_nick(wanted[0])
             if nick:
                 return nick
