@@ -8,6 +8,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import datetime
+from functools import cache
 
 from indexer.errors import UsageError
 from indexer.names import fold
@@ -16,6 +17,14 @@ from indexer.schema import FIELD_BOOSTS, make_schema
 MAX_QUERY_WORDS = 256
 MAX_EXPANSIONS = 1024
 MAX_FUZZINESS = 2  # word~3 and beyond match most short words of a big index
+# a hyphenated word's words may stand this far apart ("victim-centred" finds
+# "victim/survivor-centred"); Whoosh's slop 1 is "next to each other"
+COMPOUND_SLOP = 2
+# a word typed joined ("clearcheck") tried as two or three words: bounded work per word
+SPLIT_LENGTHS = (6, 40)  # shortest and longest word tried
+MIN_SPLIT_PART = 2
+MAX_SPLIT_CHECKS = 6  # candidate splits looked up in the postings
+MAX_SPLIT_DOCS = 1000  # paragraphs read, in all, for one word
 
 
 @dataclass
@@ -179,8 +188,8 @@ def parse_query(text: str, context: QueryContext):
     from whoosh import qparser
 
     check_syntax(text)
-    parser = qparser.MultifieldParser(list(FIELD_BOOSTS), schema=parse_schema(),
-                                      fieldboosts=FIELD_BOOSTS)
+    parser = _parser_class()(None, schema=parse_schema())
+    parser.add_plugin(qparser.MultifieldPlugin(list(FIELD_BOOSTS), fieldboosts=FIELD_BOOSTS))
     parser.add_plugin(qparser.FuzzyTermPlugin())
     parser.remove_plugin_class(qparser.RangePlugin)
     try:
@@ -188,6 +197,31 @@ def parse_query(text: str, context: QueryContext):
     except Exception as exc:  # Whoosh raises many types for odd input
         raise UsageError(f"cannot parse query {text!r}: {exc}") from None
     return _cap_fuzziness(_rewrite(parsed, context), context)
+
+
+@cache
+def _parser_class():
+    from whoosh import qparser
+    from whoosh.query import Phrase, Term
+
+    from indexer.analysis import is_hyphenated
+
+    class Parser(qparser.QueryParser):
+        """Whoosh's parser, with two changes for a word typed outside quotes: a
+        hyphenated word that analyses to several ("victim-centred") becomes a phrase
+        whose words may stand ``COMPOUND_SLOP`` apart, and a single word remembers how
+        it was typed (``typed``, for ``decompound``). Quoted phrases stay exact."""
+
+        def term_query(self, fieldname, text, termclass, boost=1.0, tokenize=True,
+                       removestops=True):
+            q = super().term_query(fieldname, text, termclass, boost, tokenize, removestops)
+            if type(q) is Phrase and is_hyphenated(text):
+                q.slop = COMPOUND_SLOP
+            elif type(q) is Term:
+                q.typed = text
+            return q
+
+    return Parser
 
 
 def _cap_fuzziness(q, context: QueryContext):
@@ -335,21 +369,108 @@ def expand_fuzzy(q, reader):
 
 
 def decompound(q, reader):
-    """A word absent from the index that splits into two indexed words also matches them
-    as a phrase: "clearcheck" finds "Clear Check"."""
+    """A word typed joined also matches its words apart, as a phrase: "clearcheck" finds
+    "Clear Check", "genderbasedviolence" finds "gender-based violence". The word is tried
+    as two, then three, words the index holds that stand together somewhere. A word the
+    index holds itself is tried only where it is the joined form of a compound
+    ("ClearCheck", "clear-check"), so "overall" does not find "over all"."""
     from whoosh.query import Or, Phrase, Term
 
-    if isinstance(q, Term) and q.__class__ is Term and q.fieldname == "text" \
-            and isinstance(q.text, str) and len(q.text) >= 6 \
-            and reader.doc_frequency("text", q.text) == 0:
-        from indexer.analysis import analyse
-
-        for cut in range(3, len(q.text) - 2):
-            head, tail = analyse(q.text[:cut]), analyse(q.text[cut:])
-            if len(head) == 1 and len(tail) == 1 and reader.doc_frequency("text", head[0]) \
-                    and reader.doc_frequency("text", tail[0]):
-                return Or([q, Phrase("text", [head[0], tail[0]], boost=q.boost)])
-        return q
+    if type(q) is Term and q.fieldname == "text" and isinstance(q.text, str):
+        words = split_joined(getattr(q, "typed", q.text), q.text, reader)
+        return Or([q, Phrase("text", words, boost=q.boost)]) if words else q
     if q.is_leaf():
         return q
     return q.apply(lambda child: decompound(child, reader))
+
+
+def split_joined(typed: str, term: str, reader) -> list[str] | None:
+    """The words (as the index holds them) a joined word stands for, or None. ``typed``
+    is the word as typed, ``term`` the word as searched (analysed)."""
+    word = typed.lower() if typed.isalnum() else term  # "ClearCheck's": as searched
+    shortest, longest = SPLIT_LENGTHS
+    if not shortest <= len(word) <= longest or not word.isalnum():
+        return None
+    held = reader.doc_frequency("text", term) > 0
+    budget = [MAX_SPLIT_DOCS]  # paragraphs left to read, shared by every look-up
+    compound_heads: dict[str, bool] = {}
+    for checks, words in enumerate(_splits(word, reader)):
+        if checks >= MAX_SPLIT_CHECKS or budget[0] <= 0:
+            break
+        if held:
+            head = words[0]
+            if head not in compound_heads:
+                compound_heads[head] = _stand_together(reader, [term, head], [0, 0], budget)
+            if not compound_heads[head]:
+                continue  # the index holds the word, but never as a compound of these
+        if _stand_together(reader, words, list(range(len(words))), budget):
+            return words
+    return None
+
+
+def _splits(word: str, reader):
+    """Splits of a word into two, then three, parts of ``MIN_SPLIT_PART`` letters or more,
+    each one word the index holds, as analysed words, left to right; a stop word may stand
+    between two ("peertopeer": peer, peer, as the index holds "peer to peer")."""
+    from indexer.analysis import STOP_WORDS, analyse
+
+    def held(part: str) -> str | None:
+        terms = analyse(part) if len(part) >= MIN_SPLIT_PART else ()
+        if len(terms) == 1 and reader.doc_frequency("text", terms[0]):
+            return terms[0]
+        return None
+
+    for cut in range(MIN_SPLIT_PART, len(word) - MIN_SPLIT_PART + 1):
+        head, tail = held(word[:cut]), held(word[cut:])
+        if head and tail:
+            yield [head, tail]
+    for cut in range(MIN_SPLIT_PART, len(word) - MIN_SPLIT_PART - 1):
+        head = held(word[:cut])
+        if not head:
+            continue
+        rest = word[cut:]
+        for second in range(2, len(rest) - MIN_SPLIT_PART + 1):
+            between, tail = rest[:second], held(rest[second:])
+            if not tail:
+                continue
+            if between in STOP_WORDS:
+                yield [head, tail]
+            elif middle := held(between):
+                yield [head, middle, tail]
+
+
+def _stand_together(reader, words: list[str], gaps: list[int], budget: list[int]) -> bool:
+    """Whether some paragraph holds each word at one position plus its gap (gaps 0, 1, 2:
+    a phrase; 0, 0: two words at one position), walking the rarest word's paragraphs;
+    each paragraph read takes one from ``budget``."""
+    from whoosh.reading import TermNotFound
+
+    for leaf, _ in reader.leaf_readers():
+        try:
+            matchers = [leaf.postings("text", w) for w in words]
+        except TermNotFound:
+            continue
+        if not all(m.supports("positions") for m in matchers):
+            return False
+        lead = matchers[min(range(len(words)),
+                            key=lambda i: leaf.doc_frequency("text", words[i]))]
+        while lead.is_active() and budget[0] > 0:
+            docnum = lead.id()
+            budget[0] -= 1
+            if _all_at(matchers, docnum):
+                starts = set.intersection(*({p - gap for p in m.value_as("positions")}
+                                            for m, gap in zip(matchers, gaps, strict=True)))
+                if starts:
+                    return True
+            lead.next()
+    return False
+
+
+def _all_at(matchers, docnum: int) -> bool:
+    """Move each matcher to ``docnum``; whether all of them hold it."""
+    for matcher in matchers:
+        if matcher.is_active() and matcher.id() < docnum:
+            matcher.skip_to(docnum)
+        if not matcher.is_active() or matcher.id() != docnum:
+            return False
+    return True
