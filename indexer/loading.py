@@ -115,7 +115,32 @@ def split_front_matter(text: str) -> tuple[dict, str]:
 def markdown_to_html(text: str) -> str:
     import markdown  # imported here: only Markdown files pay for it
 
-    return markdown.markdown(text, extensions=["extra", "sane_lists"], output_format="html")
+    return markdown.markdown(_without_template_markup(text), extensions=["extra", "sane_lists"],
+                             output_format="html")
+
+
+# Jekyll/Liquid tags ({% include toc %}, {{ page.title }}) and kramdown attribute lists
+# ({: .no_toc}, {:#id}) are instructions to a site generator, not text
+_TEMPLATE_LINE = re.compile(r"^[ \t]*(?:\{%.*?%\}|\{\{.*?\}\}|\{:[^}\n]*\})[ \t]*$", re.M)
+_TEMPLATE_INLINE = re.compile(r"[ \t]*\{:\s*[.#][^}\n]*\}")
+# "<nick> text" opening a line of a chat log: a speaker, not an HTML tag to drop
+_CHAT_NICK = re.compile(r"^([ \t]*)<([A-Za-z][\w.|\[\]^`-]{0,31})>(?=[ \t]|$)", re.M)
+_HTML_TAGS = frozenset("""
+a abbr address article aside audio b bdi bdo blockquote body br button canvas caption cite
+code col colgroup data dd del details dfn dialog div dl dt em embed fieldset figcaption
+figure footer form h1 h2 h3 h4 h5 h6 head header hr html i iframe img input ins kbd label
+legend li link main map mark meta meter nav noscript object ol optgroup option output p
+param picture pre progress q rp rt ruby s samp script section select small source span
+strong style sub summary sup table tbody td template textarea tfoot th thead time title tr
+track u ul var video wbr center font big tt strike
+""".split())
+
+
+def _without_template_markup(text: str) -> str:
+    text = _TEMPLATE_LINE.sub("", text)
+    text = _TEMPLATE_INLINE.sub("", text)
+    return _CHAT_NICK.sub(lambda m: m.group(0) if m.group(2).casefold() in _HTML_TAGS
+                          else f"{m.group(1)}&lt;{m.group(2)}&gt;", text)
 
 
 # Plain text -------------------------------------------------------------------------------

@@ -26,7 +26,8 @@ CONTINUED_TURN = re.compile(r"^(?![<\[(]|s/)\S+(?:\s+\S+){5,}")
 PROSE = re.compile(r"^[\"“‘(]?[A-Z][a-z]+[ ,].{30,}[.!?\"”’)]$", re.S)
 ROLE_REFERENCE = re.compile(rf"\b[Tt]he\s+(?P<role>(?:[{UPPER}][\w'’-]*\s*){{1,5}})")
 # "Gregory Maxwell started the discussion, "...": a person introducing a quotation
-QUOTE_INTRO = re.compile(r"^(?:\s+[a-z][\w'’-]*){1,6}\s*[,:]\s*[\"“]")
+QUOTE_INTRO = re.compile(r"^(?:['’]s)?(?:\s+[\w'’-]+){1,10}\s*[,:]\s*[\"“]")
+SENTENCE_START = re.compile(r"(?:^|[.!?:;]\s+|[\"”]\s+)$")
 QUOTE_AFTER = re.compile(r"^\s*[,:]\s*[\"“]")
 # "..., said Seb", "... as proposed by Corallo, "..."
 SAID_BEFORE = re.compile(rf"(?:^|[,;]\s*|[\"”]\s*)(?:{VERBS})\s+$")
@@ -142,7 +143,8 @@ def attribute(blocks, registry: Registry, narrator: str | None = None) -> list[A
         if labelled and EDIT.match(text):
             speakers = _Speakers()  # an IRC correction ("s/Friday/Thursday/"), not a turn
         if labelled and speakers.names:
-            turn = speakers.names[0]
+            # a turn of some length runs on into unlabelled prose; a line of chat does not
+            turn = speakers.names[0] if len(text) >= 120 or layout["speeches"] else None
         if speakers.names:
             current = speakers.names[-1]
         by_depth = {d: n for d, n in by_depth.items() if d < block.depth}
@@ -232,10 +234,10 @@ def _speech_subjects(text: str, registry: Registry, current: str | None,
     for i, (start, _, end, _) in enumerate(named):
         if REPORTED.search(text[max(0, start - 30):start]):
             continue  # "what Minister Diaz said she would do": reported, not speaking
-        if SPEECH_AFTER.match(text[end:]) or QUOTE_INTRO.match(text[end:]) or \
-                SAID_BEFORE.search(text[max(0, start - 40):start]) or \
-                BY_BEFORE.search(text[max(0, start - 40):start]) and \
-                QUOTE_AFTER.match(text[end:]):
+        before = text[max(0, start - 40):start]
+        quoting = QUOTE_AFTER.match(text[end:]) or QUOTE_INTRO.match(text[end:])
+        if SPEECH_AFTER.match(text[end:]) or SAID_BEFORE.search(before) or \
+                quoting and (SENTENCE_START.search(before) or BY_BEFORE.search(before)):
             speaking.add(i)
     for i in sorted(speaking, reverse=True):  # "Andrew and Bill presented"
         j = i - 1

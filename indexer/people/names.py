@@ -111,6 +111,8 @@ def plain_person_name(text: str) -> bool:
         return False
     for word in core:
         bare = word.strip(".,'’")
+        if re.fullmatch(rf"[{UPPER}]\.", word):
+            continue  # an initial: "Mark T. Ruiz", "David A. Wheeler"
         if bare.casefold() in NOT_NAME_WORDS or any(c.isdigit() for c in bare):
             return False
         if bare.casefold() in TITLE_WORDS and (word is core[0] or word is core[-1]):
