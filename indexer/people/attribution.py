@@ -364,9 +364,11 @@ def _list_attribution(block: Block, registry: Registry, owner: str | None) -> At
     speakers = _Speakers()
     for item in block.items:
         label = parse_label(item)
-        for name, evidence in (_label_speakers(label, item, registry,
-                                               {"initials": False}) if label else []):
+        found = _label_speakers(label, item, registry, {"initials": False}) if label else []
+        for name, evidence in found:
             speakers.add(name, evidence)
+        if not found and block.kind == "list":
+            _speech_subjects(item, registry, None, speakers)
     if not speakers.names and owner and block.kind == "list":
         speakers.add(owner, "header")
     mentions = _mentions(block.text, registry, speakers.names)

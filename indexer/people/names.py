@@ -40,7 +40,8 @@ ADVERBS = r"(?:(?:also|then|further|furthermore|briefly|finally|later|again|firs
           r"in addition|additionally|moreover|however|instead|subsequently|still|" \
           r"just|already|quickly|immediately|eventually|initially|now|mainly|" \
           r"repeatedly|explicitly|always|never|often|only|even|politely|firmly|" \
-          r"(?:had|has|have|would|will|could|can|may|might|did|does|do)(?: not)?)\s+)*"
+          r"(?:had|has|have|would|will|could|can|may|might|did|does|do)(?: not)?|" \
+          r"(?:seemed|seems|appeared|appears|went on|goes on|wanted|wants|tried|tries)\s+to)\s+)*"
 
 # Capitalised words that are not (parts of) personal names.
 NOT_NAME_WORDS = frozenset("""

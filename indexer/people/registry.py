@@ -44,6 +44,9 @@ _CODE_IN_PARENS = re.compile(rf"\((?P<code>[{UPPER}][{UPPER}a-z]{{1,4}})\)")
 # "Lena Okafor, Director at Acme, noted", "Name (the editor) said", "Name explained"
 SPEECH_AFTER = re.compile(
     rf"^\**\s*(?:\([^()]{{1,100}}\)\s*)?"
+    # "Stu Hood from Twitter agreed", "Jane Doe of Acme noted"
+    rf"(?:\s+(?:from|of|at|with)\s+(?:the\s+)?[{UPPER}][\w&.'’-]*(?:\s+[{UPPER}][\w&.'’-]*){{0,3}}"
+    rf"(?=\s+{ADVERBS}(?:{VERBS})\b))?"
     rf"(?:,\s*(?:[^.;:!?]{{1,200}}?),\s*(?={ADVERBS}(?:{VERBS})\b)"
     rf"|,\s*(?:the\s+|an?\s+)?[{UPPER}][^.;:!?,]{{1,200}}?\s+(?={ADVERBS}(?:{PAST_VERBS})\b))?"
     rf"{ADVERBS}{DETERMINERS}(?:{VERBS})\b")
@@ -51,6 +54,12 @@ SPEECH_AFTER = re.compile(
 
 JOINT = re.compile(rf"(?<![\w'’-])(?P<a>[{UPPER}][a-z]{{2,20}})\s+(?:and|&)\s+"
                    rf"(?P<b>[{UPPER}][a-z]{{2,20}})\s+{ADVERBS}(?:{VERBS})\b")
+
+
+# "Lukas Rytz was also present on behalf of Lightbend", "Ana Ruiz attended"
+PRESENT_AFTER = re.compile(r"^\s+(?:(?:was|were|is|are)\s+(?:also\s+)?(?:present|absent|"
+                           r"in attendance|attending|representing)|(?:also\s+)?(?:attended|"
+                           r"joined|represented|chaired|hosted|sent (?:her|his) regrets))\b")
 
 
 @dataclass
@@ -181,7 +190,8 @@ class Registry:
             return  # seen with its honorific already
         after = text[match.end():]
         role, organisations = appositive(after)
-        if not SPEECH_AFTER.match(after) and not (role and _is_role(role)):
+        if not SPEECH_AFTER.match(after) and not (role and _is_role(role)) and \
+                not PRESENT_AFTER.match(after):
             return
         entry = self._merge_in(name)
         if role and _is_role(role):
