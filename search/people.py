@@ -100,12 +100,14 @@ class Directory:
         wanted = fold(strip_prefix(query))
         if not wanted:
             return []
-        exact = [p for p in self.people if wanted in p.folded_forms()]
+        exact = [p for p in self.people if wanted in p.folded_forms()
+                 or _spaced(wanted) in {_spaced(f) for f in p.folded_forms()}]
         if exact:
             return exact
-        tokens = wanted.split()
+        tokens = _spaced(wanted).split()
         partial = [p for p in self.people
-                   if any(_has_tokens(form.split(), tokens) for form in p.folded_forms())]
+                   if any(_has_tokens(_spaced(form).split(), tokens)
+                          for form in p.folded_forms())]
         return partial
 
     def closest(self, query: str, count: int = 3) -> list[str]:
@@ -124,6 +126,11 @@ class Directory:
         known = "" if close else (f"; {len(self.people)} people in the index "
                                   "(see `reports speakers`)")
         raise UsageError(f"unknown speaker {query!r}{hint}{known}")
+
+
+def _spaced(form: str) -> str:
+    """'dasilva-ibru' and 'dasilva ibru' are one name."""
+    return " ".join(form.replace("-", " ").split())
 
 
 def _has_tokens(form: list[str], tokens: list[str]) -> bool:

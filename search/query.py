@@ -188,6 +188,7 @@ def parse_query(text: str, context: QueryContext):
     from whoosh import qparser
 
     check_syntax(text)
+    text = _address_forms(text, context)
     parser = _parser_class()(None, schema=parse_schema())
     parser.add_plugin(qparser.MultifieldPlugin(list(FIELD_BOOSTS), fieldboosts=FIELD_BOOSTS))
     parser.add_plugin(qparser.FuzzyTermPlugin())
@@ -222,6 +223,40 @@ def _parser_class():
             return q
 
     return Parser
+
+
+def _address_forms(text: str, context: QueryContext) -> str:
+    """'Ambassador Kabba', 'DED Bhatia', 'Dr. DaSilva-Ibru': a title or honorific before a
+    person's name is a way of addressing that person, and the report may use another one
+    ("H.E. Mr. Alie Kabba, Permanent Representative"): the words become the person's name
+    or their paragraphs as a speaker."""
+    pattern = _address_pattern()
+
+    def replace(match: re.Match) -> str:
+        name = match.group("name")
+        people = context.directory.resolve(name)
+        if len(people) != 1:
+            return match.group(0)
+        person = people[0]
+        note = f"{match.group(0)!r} read as {person.name}"
+        if note not in context.resolution.notes:
+            context.resolution.notes.append(note)
+        return f'({name} OR speaker:"{person.name}")'
+
+    pieces = re.split(r'("[^"]*"|\S+:\S+)', text)  # leave phrases and fields alone
+    return "".join(piece if i % 2 else pattern.sub(replace, piece)
+                   for i, piece in enumerate(pieces))
+
+
+@cache
+def _address_pattern() -> re.Pattern:
+    from indexer.people.vocabulary import HONORIFICS, TITLE_ABBREVIATIONS, TITLES
+
+    forms = sorted({*HONORIFICS, *TITLES, *TITLE_ABBREVIATIONS, "Ambassador", "Amb.",
+                    "Excellency", "Minister", "Dr", "Prof", "Professor"}, key=len, reverse=True)
+    titles = "|".join(re.escape(f).replace(r"\ ", r"\s+") for f in forms)
+    return re.compile(rf"(?<![\w:])(?:{titles})\.?\s+(?P<name>[A-ZÀ-Þ][\w'’-]+"
+                      rf"(?:\s+[A-ZÀ-Þ][\w'’-]+)?)", re.I)
 
 
 def _cap_fuzziness(q, context: QueryContext):

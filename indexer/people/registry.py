@@ -91,6 +91,9 @@ class Registry:
 
     def __init__(self) -> None:
         self.entries: list[Entry] = []
+        self.common: set[str] = set()  # words the document writes in lower case
+        self.fitting_codes = 0  # "Ivan Herman (IH)": codes that fit their names
+        self.loose_codes: list[tuple[str, str]] = []  # "Nicolo (NRO)": only the initial
         self.label_counts: dict[str, int] = {}
         self.handles = 0
 
@@ -99,8 +102,13 @@ class Registry:
     @classmethod
     def from_blocks(cls, blocks: tuple[Block, ...] | list[Block]) -> Registry:
         registry = cls()
+        registry.common = {w for b in blocks
+                           for w in re.findall(r"(?<![\w'’-])[a-z][a-z'’-]+", b.text)}
         for block in blocks:
             registry._participants(block)
+        if registry.fitting_codes >= 3:  # a document that gives people codes
+            for name, code in registry.loose_codes:
+                registry.add_plain(name, alias=code, participant=True)
             header = header_line(block)
             if header:
                 registry.add_plain(*header)
@@ -141,8 +149,12 @@ class Registry:
                 else [line] if under_attendees else []
             for part in names:
                 self._participant(part)
-            for name, code in _codes_in_parens(line):
-                self.add_plain(name, alias=code, participant=True)
+            for name, code, fits in _codes_in_parens(line):
+                if fits:
+                    self.fitting_codes += 1
+                    self.add_plain(name, alias=code, participant=True)
+                else:
+                    self.loose_codes.append((name, code))
         if under_attendees and block.kind == "paragraph" and block.lines:
             for line in block.lines:  # "nick<TAB>Full Name" lines of a participants block
                 cells = [c for c in re.split(r"\t+|\s{2,}", line.strip()) if c]
@@ -188,6 +200,9 @@ class Registry:
         before = text[:match.start()].rstrip()
         if before.endswith(tuple(HONORIFICS)):
             return  # seen with its honorific already
+        first, _, rest = name.partition(" ")
+        if first.casefold() in self.common and (" " not in rest or self.resolve_name(rest)):
+            return  # "Like Ivan said", "Thanks Tzviya": a common word before a name
         after = text[match.end():]
         role, organisations = appositive(after)
         if not SPEECH_AFTER.match(after) and not (role and _is_role(role)) and \
@@ -228,7 +243,7 @@ class Registry:
         found: dict[str, list] = {}
         # words the document also writes in lower case are common words, not names:
         # "Either:", "Your:", "Minimal:"
-        common = {w for b in blocks for w in re.findall(r"\b[a-z][a-z'’-]+\b", b.text)}
+        common = self.common
         for block in blocks:
             for text in block_texts(block, lines=True):
                 label = parse_label(text)
@@ -406,7 +421,7 @@ def _table_people(rows) -> list[tuple[str, str, str]]:
     return found
 
 
-def _codes_in_parens(line: str) -> list[tuple[str, str]]:
+def _codes_in_parens(line: str) -> list[tuple[str, str, bool]]:
     """'Ivan Herman (IH)', 'Ben Allen - Igalia (BAN)', 'Chris Williams (CW) Bert Belder
     (BB)': a name and, after it in the same entry, the initials that stand for it."""
     found = []
@@ -419,11 +434,17 @@ def _codes_in_parens(line: str) -> list[tuple[str, str]]:
             [m.group() for m in re.finditer(rf"[{UPPER}][\w'’-]+", segment)]
         if not names:
             continue
-        name = clean_name(names[0] if re.search(r"\s[-–—]\s|,", segment) else names[-1])
+        separated = re.search(r"\s[-–—]\s|,", segment) is not None
+        name = clean_name(names[0] if separated else names[-1])
         if code.upper() != code and not code[:2].isupper():
             continue
-        if initials_fit(code, name, loose=True) or code[:1] == name[:1] and len(code) <= 4:
-            found.append((name, code))
+        # "Shane Carr - Google (SFC)": after the organisation, the code is the person's;
+        # "Ivan Herman (IBM)" right after a name may be the organisation: it must fit,
+        # or the document must use such codes for people ("Nicolo (NRO)")
+        if initials_fit(code, name, loose=True) or separated and code[:1] == name[:1]:
+            found.append((name, code, True))
+        elif code[:1] == name[:1]:
+            found.append((name, code, False))
     return found
 
 
