@@ -106,12 +106,12 @@ class Registry:
                            for w in re.findall(r"(?<![\w'’-])[a-z][a-z'’-]+", b.text)}
         for block in blocks:
             registry._participants(block)
-        if registry.fitting_codes >= 3:  # a document that gives people codes
-            for name, code in registry.loose_codes:
-                registry.add_plain(name, alias=code, participant=True)
             header = header_line(block)
             if header:
                 registry.add_plain(*header)
+        if registry.fitting_codes >= 3:  # a document that gives people codes
+            for name, code in registry.loose_codes:
+                registry.add_plain(name, alias=code, participant=True)
         for block in blocks:
             for text in block_texts(block):
                 for match in PREFIXED_NAME.finditer(text):
