@@ -136,7 +136,38 @@ track u ul var video wbr center font big tt strike
 """.split())
 
 
+_LIST_ITEM = re.compile(r"^( *)(?:[-*+]|\d{1,3}[.)])\s+\S")
+
+
+def _nested_lists_at_four(text: str) -> str:
+    """Python-Markdown nests a list item only when it is indented four spaces; most
+    notes written for GitHub indent two. Inside lists, two-space steps become four."""
+    lines = text.split("\n")
+    indents = {len(m.group(1)) for line in lines if (m := _LIST_ITEM.match(line))}
+    steps = sorted(i for i in indents if i)
+    if not steps or steps[0] >= 4 or steps[0] < 2:
+        return text
+    out, in_list, blank = [], False, False
+    for line in lines:
+        item = _LIST_ITEM.match(line)
+        if item and not len(item.group(1)):
+            in_list = True
+        elif not line.strip():
+            blank = True
+            out.append(line)
+            continue
+        elif blank and not line.startswith(" "):
+            in_list = False
+        blank = False
+        if in_list and line.startswith(" "):
+            indent = len(line) - len(line.lstrip(" "))
+            line = " " * (indent * 2) + line.lstrip(" ")
+        out.append(line)
+    return "\n".join(out)
+
+
 def _without_template_markup(text: str) -> str:
+    text = _nested_lists_at_four(text)
     text = _TEMPLATE_LINE.sub("", text)
     text = _TEMPLATE_INLINE.sub("", text)
     return _CHAT_NICK.sub(lambda m: m.group(0) if m.group(2).casefold() in _HTML_TAGS

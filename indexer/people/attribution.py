@@ -78,12 +78,23 @@ def attribute(blocks, registry: Registry, narrator: str | None = None) -> list[A
     owner: str | None = None  # the person a turn header gave the paragraphs below to
     turn: str | None = None  # the speaker of the last label, in a transcript
     by_depth: dict[int, str] = {}  # in a list of notes, the speaker of each level
+    owners: dict[int, list[str]] = {}  # "- Carol / Karen" owns the items after it
     section: tuple[str, ...] | None = None
+    previous_kind = ""
     for block in blocks:
         if block.section_path != section:
             current = owner = turn = None
-            by_depth = {}
+            by_depth, owners = {}, {}
             section = block.section_path
+        if block.kind == "item" and previous_kind != "item":
+            by_depth, owners = {}, {}  # a new list
+        previous_kind = block.kind
+        owners = {d: names for d, names in owners.items() if d <= block.depth}
+        group = _names_only(block.text, registry) if block.kind == "item" else None
+        if group:
+            owners[block.depth] = group
+            result.append(Attribution((), (), tuple(group), drop=True))
+            continue
         if block.kind in ("list", "table"):
             result.append(_list_attribution(block, registry, owner))
             continue
@@ -131,11 +142,13 @@ def attribute(blocks, registry: Registry, narrator: str | None = None) -> list[A
                 speakers.add(_signed_by(text, registry), "label")
             if not speakers.names and QUOTATION.match(text) and current:
                 speakers.add(current, "quotation")
+            if not speakers.names and block.depth and by_depth:
+                speakers.add(by_depth.get(block.depth - 1), "continuation")
+            if not speakers.names and block.kind == "item" and owners:
+                for name in owners[max(owners)]:
+                    speakers.add(name, "header")
             if not speakers.names and owner:
                 speakers.add(owner, "header")
-            if not speakers.names and block.depth and by_depth:
-                parent = by_depth.get(block.depth - 1)
-                speakers.add(parent, "continuation")
             if not speakers.names and turn and layout["transcript"] and \
                     block.kind == "paragraph" and PROSE.match(text) and \
                     not _names_anyone(text, registry):
@@ -195,6 +208,21 @@ def _header(block: Block, registry: Registry) -> str | None:
         if entry and (match or fold(name) in (fold(entry.name), *map(fold, entry.aliases))):
             return entry.name
     return None
+
+
+def _names_only(text: str, registry: Registry) -> list[str] | None:
+    """'Carol / Karen', 'Ana Ruiz and Lena Okafor': a line that only names people, each
+    one known."""
+    parts = [p.strip(" *_.:") for p in re.split(r"\s*(?:/|&|,|\band\b)\s*", text)]
+    if not parts or len(text) > 80 or any(not p for p in parts):
+        return None
+    names = []
+    for part in parts:
+        entry = registry.resolve_name(part)
+        if entry is None or not re.fullmatch(rf"[{UPPER}][\w'’. -]*", part):
+            return None
+        names.append(entry.name)
+    return list(dict.fromkeys(names))
 
 
 def _label_speakers(label: Label, text: str, registry: Registry,

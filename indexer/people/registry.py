@@ -141,12 +141,13 @@ class Registry:
             for name, code, organisation in _table_people(block.items):
                 self.add_plain(name, organisation=organisation, alias=code, participant=True)
             return
-        under_attendees = any(ATTENDEE_HEADINGS.search(h) for h in block.section_path[-1:])
+        under_attendees = any(ATTENDEE_HEADINGS.search(h) for h in block.section_path[-2:])
         lines = list(block.items or block.lines or (block.text,))
         for line in lines:
             listed = ATTENDEE_LINE.match(line)
+            checkbox = re.match(r"^\s*(?:[-*•]\s*)?\[[ xX]\]\s+", line)  # "- [x] Ana Ruiz - Acme"
             names = re.split(r"\s*[,;]\s*|\s+and\s+", listed.group("names")) if listed \
-                else [line] if under_attendees else []
+                else [line] if under_attendees or checkbox else []
             for part in names:
                 self._participant(part)
             for name, code, fits in _codes_in_parens(line):
@@ -260,11 +261,7 @@ class Registry:
                 _extend(known.roles, [label.role])
                 _extend(known.organisations, [label.organisation])
                 _extend(known.honorifics, label.honorifics)
-            elif label.kind == "name" and (count >= 2 or len(name.split()) >= 2
-                                           or re.fullmatch(rf"[{UPPER}][a-z]+", name)
-                                           and name.casefold() not in common):
-                # a one-off label is a person when it reads as a given name ("Rosa"),
-                # not as a product or a project ("PyPI", "GitHub")
+            elif label.kind == "name" and _label_reads_as_name(name, count, common):
                 self.add_plain(name, role=label.role, organisation=label.organisation)
             elif label.kind == "handle" and (self.handles >= 3 or count >= 2):
                 self.add_plain(name, role=label.role, organisation=label.organisation)
@@ -375,6 +372,19 @@ class Registry:
                    organisations=tuple(dict.fromkeys(e.organisations)),
                    aliases=tuple(dict.fromkeys(a for a in e.aliases if a != e.name)))
             for e in self.entries)
+
+
+def _label_reads_as_name(label: str, count: int, common: set[str]) -> bool:
+    """A label no list names is a person when it reads as a name: no word of it is one
+    the document also writes in lower case ("Annual Review:", "Either:"); several words
+    make a plain personal name; a one-off single word reads as a given name ("Rosa"),
+    not as a product ("PyPI")."""
+    words = label.split()
+    if any(w.casefold() in common for w in words):
+        return False
+    if len(words) >= 2:
+        return plain_person_name(label)
+    return count >= 2 or re.fullmatch(rf"[{UPPER}][a-z]+", label) is not None
 
 
 def _hyphen_part(word: str, entry: Entry) -> bool:
