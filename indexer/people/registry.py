@@ -261,10 +261,35 @@ class Registry:
                 _extend(known.roles, [label.role])
                 _extend(known.organisations, [label.organisation])
                 _extend(known.honorifics, label.honorifics)
+            elif label.kind == "name" and self._misspelt(name):
+                _extend(self._misspelt(name).aliases, [name])  # "Dermot Bradly", "Ahn"
             elif label.kind == "name" and _label_reads_as_name(name, count, common):
                 self.add_plain(name, role=label.role, organisation=label.organisation)
             elif label.kind == "handle" and (self.handles >= 3 or count >= 2):
                 self.add_plain(name, role=label.role, organisation=label.organisation)
+
+    def _misspelt(self, label: str) -> Entry | None:
+        """The one participant a label is a slip of the keyboard for: one letter off in a
+        first name ('Ahn' for Anh) or a surname ('Dermot Bradly' for Dermot Bradley)."""
+        import difflib
+
+        wanted = tokens(label)
+        if not wanted or len(wanted[-1]) < 3:
+            return None
+        fits = []
+        for entry in self.entries:
+            words = entry.tokens()
+            if not entry.participant or len(words) < 2:
+                continue
+            if len(wanted) == 1:
+                close = difflib.SequenceMatcher(None, wanted[0], words[0]).ratio() >= 0.66 \
+                    and sorted(wanted[0]) == sorted(words[0])
+            else:
+                close = wanted[0] == words[0] and difflib.SequenceMatcher(
+                    None, wanted[-1], words[-1]).ratio() >= 0.85
+            if close:
+                fits.append(entry)
+        return fits[0] if len(fits) == 1 else None
 
     def add_plain(self, name: str, role: str = "", organisation: str = "",
                   alias: str = "", participant: bool = False) -> Entry:
