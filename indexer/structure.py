@@ -193,7 +193,10 @@ class _Walker:
         if kind == "paragraph":
             # the source lines are kept: a line that opens with a speaker label starts a
             # turn of its own
-            lines = tuple(line for line in (_clean(part) for part in text.split("\n")) if line)
+            # columns (a tab, or a run of spaces) survive as one tab: "nick<TAB>Full Name"
+            lines = tuple(line for line in (
+                "\t".join(c for c in (_clean(cell) for cell in re.split(r"\t+| {2,}", part))
+                          if c) for part in text.split("\n")) if line)
             lines = lines if len(lines) > 1 else ()
             text = _clean(text)
         else:  # one line per list item or table row

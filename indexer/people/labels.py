@@ -13,7 +13,10 @@ from .vocabulary import NON_PERSON_LABELS, PARTICLES, ROLE_LABELS
 # "Name: text", "- Name: text", "Name (Org): text"; the colon may be followed by a
 # non-breaking space
 _LABEL = re.compile(r"^\s*(?:[-*•]\s+)?(?P<label>[^:\n]{1,80}?)\s*:[\s\u00a0]+(?=\S)")
-_IRC = re.compile(r"^\s*<(?P<label>[\w.|\[\]^`{}-]{1,32})>\s+(?=\S)")
+_IRC = re.compile(r"^\s*(?:\[?\d{1,2}:\d{2}(?::\d{2})?\]?\s+)?"
+                  r"<(?P<label>[\w.|\[\]^`{}-]{1,32})>\s+(?=\S)")
+# a chat log line in columns: "19:54<TAB>wumpus<TAB>#endmeeting"
+_LOG = re.compile(r"^\s*\[?\d{1,2}:\d{2}(?::\d{2})?\]?\t(?P<label>[\w.|\[\]^`{}-]{1,32})\t+(?=\S)")
 _ACTION = re.compile(r"^\s*\*\s+(?P<label>[A-Za-z][\w.|-]{1,30})\s+(?=[a-z])")
 HANDLE = re.compile(r"^[a-z][A-Za-z0-9_.|-]{1,30}$|^[A-Za-z]+[0-9_][A-Za-z0-9_-]*$")
 INITIALS = re.compile(rf"^[{UPPER}]{{2,5}}$")
@@ -36,7 +39,7 @@ def parse_label(text: str) -> Label | None:
     found = designation(text)
     if found:
         return Label((found[0],), found[1], kind="designation")
-    for pattern in (_IRC, _ACTION):
+    for pattern in (_IRC, _LOG, _ACTION):
         match = pattern.match(text)
         if match and match.group("label").casefold() not in NON_PERSON_LABELS:
             return Label((match.group("label"),), match.end(), kind="handle")

@@ -159,6 +159,8 @@ class Registry:
         if under_attendees and block.kind == "paragraph" and block.lines:
             for line in block.lines:  # "nick<TAB>Full Name" lines of a participants block
                 cells = [c for c in re.split(r"\t+|\s{2,}", line.strip()) if c]
+                if len(cells) == 3 and re.fullmatch(r"\d{1,2}:\d{2}(?::\d{2})?", cells[0]):
+                    cells = cells[1:]
                 if len(cells) == 2 and HANDLE.match(cells[0].strip()) or len(cells) == 2 \
                         and plain_person_name(cells[1]):
                     if plain_person_name(cells[1]):
