@@ -54,7 +54,8 @@ def parse_html(markup: str, metadata: dict | None = None, fallback_title: str = 
     if title_line and title == title_line[0]:
         raw_blocks = raw_blocks[:title_line[1]] + raw_blocks[title_line[1] + 1:]
     blocks = tuple(_drop_title(raw_blocks, title))
-    found_date = (_iso(meta.get("date")) or _markup_date(soup) or fallback_date
+    found_date = (_front_matter_date(meta) or _markup_date(soup)
+                  or find_date(walker.first_h1 or "") or find_date(title) or fallback_date
                   or _text_date(b.text for b in blocks[:12]))
     return Document(title=title or fallback_title, date=found_date, metadata=meta,
                     blocks=blocks)
@@ -333,7 +334,7 @@ MONTHS = {name: i for i, names in enumerate(
      ("october", "oct"), ("november", "nov"), ("december", "dec")], start=1) for name in names}
 _MONTH = r"(?P<month>" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\.?"
 DATE_PATTERNS = [
-    re.compile(r"\b(?P<year>\d{4})-(?P<mnum>\d{1,2})-(?P<day>\d{1,2})\b"),
+    re.compile(r"\b(?P<year>\d{4})-(?P<mnum>\d{1,2})-(?P<day>\d{1,2})(?!\d)"),
     re.compile(_MONTH + r"\s+(?P<day>\d{1,2})(?:st|nd|rd|th)?,?\s+(?P<year>\d{4})\b", re.I),
     re.compile(r"\b(?P<day>\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?" + _MONTH
                + r",?\s+(?P<year>\d{4})\b", re.I),
@@ -367,9 +368,29 @@ def _iso(value) -> str | None:
     return find_date(str(value))
 
 
+# front-matter keys that give a document's date, the most specific first
+DATE_KEYS = ("date", "event_date", "eventDate", "publishDate", "published", "pubDate",
+             "created", "creationDate")
+
+
+def _front_matter_date(meta: dict) -> str | None:
+    folded = {str(key).casefold(): value for key, value in meta.items()}
+    for key in DATE_KEYS:
+        found = _iso(folded.get(key.casefold()))
+        if found:
+            return found
+    return None
+
+
+# a file name or an address in the text is not a date of the report: "see
+# notes-2019-02-21.md", "https://example.org/2019/02/21/"
+_NAMES_OF_THINGS = re.compile(r"\S*[/\\]\S*|\S*\w-\d{4}-\d{1,2}-\d{1,2}\S*|"
+                              r"\S+\.(?:md|markdown|html?|txt|pdf|docx?|json|ya?ml)\b")
+
+
 def _text_date(texts) -> str | None:
     for text in texts:
-        found = find_date(text)
+        found = find_date(_NAMES_OF_THINGS.sub(" ", text))
         if found:
             return found
     return None
