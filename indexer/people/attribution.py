@@ -14,7 +14,14 @@ from ..names import fold
 from ..records import Block
 from .labels import INITIALS, Label, inline_labels, parse_label, strip_label
 from .names import ADVERBS, NOT_NAME_WORDS, PREFIXED_NAME, UPPER, VERBS, clean_name
-from .registry import ATTENDEE_LINE, SPEECH_AFTER, Entry, Registry, header_line
+from .registry import (
+    ATTENDEE_LINE,
+    SPEECH_AFTER,
+    Entry,
+    Registry,
+    delegation_header,
+    header_line,
+)
 
 PRONOUN_SPEECH = re.compile(rf"(?:^|(?<=[.!?;]\s)|(?<=, and\s))(?:She|He)\s+{ADVERBS}"
                             rf"(?:{VERBS})\b")
@@ -98,11 +105,16 @@ def attribute(blocks, registry: Registry, narrator: str | None = None) -> list[A
         if block.kind in ("list", "table"):
             result.append(_list_attribution(block, registry, owner))
             continue
+        if block.kind == "row":
+            result.append(_row_attribution(block, registry))
+            continue
         header = _header(block, registry)
         if header is not None:
             owner = current = header or None
             turn = None
-            result.append(Attribution((), (), (header,) if header else (), drop=bool(header)))
+            # a header line names the speaker of what follows: it is not a paragraph; one
+            # naming nobody known still ends the turn before it
+            result.append(Attribution((), (), (header,) if header else (), drop=True))
             continue
         speakers = _Speakers()
         presenter = OWNER_LINE.match(block.text)
@@ -196,7 +208,7 @@ def _header(block: Block, registry: Registry) -> str | None:
     """A turn header: '**Org | Name | Role**', or a bold name alone on its line. Returns
     the owner's name ('' for a header line naming nobody we know), None when the block
     is not a header."""
-    found = header_line(block)
+    found = header_line(block) or delegation_header(block)
     if found:
         entry = registry.resolve_name(found[0])
         return entry.name if entry else ""
@@ -385,6 +397,26 @@ def _loose(form: str) -> str:
     for sep, part in zip(seps, parts[1:], strict=False):
         out += (rf"\s*[{DASHES}]\s*" if sep.strip() else r"\s+") + re.escape(part)
     return out
+
+
+_PERSON_COLUMN = re.compile(r"\b(?:name|speaker|who|presenter|person|participant|member|"
+                            r"delegate|representative|panel+ist|author|owner)s?\b", re.I)
+
+
+def _row_attribution(block: Block, registry: Registry) -> Attribution:
+    """A table row read alone (``lines`` are its column headers, ``items`` its cells):
+    the person in a person column speaks; else the subjects of speech verbs."""
+    speakers = _Speakers()
+    for header, cell in zip(block.lines, block.items, strict=False):
+        if _PERSON_COLUMN.search(header):
+            entry = registry.resolve_name(cell)
+            if entry:
+                speakers.add(entry.name, "header")
+    if not speakers.names:
+        for cell in block.items:
+            _speech_subjects(cell, registry, None, speakers)
+    return Attribution(tuple(speakers.names), tuple(speakers.evidence),
+                       _mentions(block.text, registry, speakers.names))
 
 
 def _list_attribution(block: Block, registry: Registry, owner: str | None) -> Attribution:

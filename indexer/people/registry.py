@@ -34,7 +34,8 @@ ATTENDEE_HEADINGS = re.compile(
 ATTENDEE_LINE = re.compile(r"^\s*(?:[-*•]\s*)?(?:present|attendees?|participants?|regrets|"
                            r"apologies|absent|guests?|chairs?|scribes?|note[- ]?takers?|"
                            r"invited|observers?|staff)\s*:\s*(?P<names>.+)$", re.I | re.S)
-_HEADER_CELLS = ("name", "attendee", "participant", "person", "member", "nym", "who")
+_HEADER_CELLS = ("name", "attendee", "participant", "person", "member", "nym", "who",
+                 "speaker", "presenter", "delegate", "panel")
 _CODE_CELLS = ("abbreviation", "abbr", "initials", "short", "handle", "nick", "irc", "id",
                "github", "username", "login", "alias")
 _ORGANISATION_CELLS = ("organization", "organisation", "affiliation", "company", "entity",
@@ -106,7 +107,7 @@ class Registry:
                            for w in re.findall(r"(?<![\w'’-])[a-z][a-z'’-]+", b.text)}
         for block in blocks:
             registry._participants(block)
-            header = header_line(block)
+            header = header_line(block) or delegation_header(block)
             if header:
                 registry.add_plain(*header)
         if registry.fitting_codes >= 3:  # a document that gives people codes
@@ -499,6 +500,22 @@ def header_line(block: Block) -> tuple[str, str, str] | None:
     before, after = parts[:at], parts[at + 1:]
     return strip_prefix(parts[at]), (after[0] if after else ""), \
         (before[0] if before else (after[1] if len(after) > 1 else ""))
+
+
+def delegation_header(block: Block) -> tuple[str, str, str] | None:
+    """'**France | Minister for Foreign Affairs**': a bold header line naming a country or
+    an organisation and a role, no person: the delegation speaks the turn below."""
+    if block.kind != "paragraph" or len(block.text) > 160 or not 1 <= block.text.count("|") <= 3:
+        return None
+    if not any(fold(b).strip() == fold(block.text).strip() for b in block.bold):
+        return None
+    parts = [p.strip(" *_") for p in block.text.split("|")]
+    first = parts[0]
+    proper = rf"[{UPPER}][\w'’.-]*(?:\s+(?:of|the|and|de|du|des|[{UPPER}][\w'’.-]*)){{0,5}}"
+    if not re.fullmatch(proper, first) or plain_person_name(first) or \
+            first.split()[0].casefold() in NOT_NAME_WORDS:
+        return None
+    return first, parts[1] if len(parts) > 1 else "", ""
 
 
 _ROLE_WORDS = re.compile(

@@ -20,6 +20,8 @@ def split_turns(blocks, registry: Registry, speaks=lambda text: False) -> list[B
             out.extend(_split_lines(block, registry))
         elif block.kind == "list" and len(block.items) > 1:
             out.extend(_split_items(block, registry, speaks))
+        elif block.kind == "table" and len(block.items) > 2:
+            out.extend(_split_rows(block))
         else:
             out.append(block)
     return out
@@ -51,6 +53,28 @@ def _part(block: Block, lines) -> Block:
     return Block("paragraph", text, block.section_path,
                  tuple(b for b in block.bold if b in text), (), tuple(lines) if len(lines) > 1
                  else ())
+
+
+PROSE_CELL_WORDS = 8  # a cell this long is a sentence or more, not a value
+
+
+def _split_rows(block: Block) -> list[Block]:
+    """A table whose cells hold prose (statements, summaries) is read one row at a time,
+    each row with its column headers, so that each row can have its own speaker."""
+    header, *rows = [[c.strip() for c in row.split("|")] for row in block.items]
+    if not any(len(cell.split()) >= PROSE_CELL_WORDS for row in rows for cell in row):
+        return [block]
+    out = []
+    for cells in rows:
+        pairs = [(h, c) for h, c in zip(header, cells, strict=False) if c]
+        if not pairs:
+            continue
+        text = "; ".join(f"{h}: {c}" if h else c for h, c in pairs)
+        out.append(Block("row", text, block.section_path,
+                         tuple(b for b in block.bold if b in text),
+                         items=tuple(c for _, c in pairs),
+                         lines=tuple(h for h, _ in pairs)))
+    return out or [block]
 
 
 def _split_items(block: Block, registry: Registry, speaks) -> list[Block]:
