@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 from ..names import fold
 from ..records import Block
-from .labels import INITIALS, Label, inline_labels, parse_label, strip_label
+from .labels import INITIALS, Label, inline_labels, opens_with_label, parse_label, strip_label
 from .names import ADVERBS, NOT_NAME_WORDS, PREFIXED_NAME, UPPER, VERBS, clean_name
 from .registry import (
     ATTENDEE_LINE,
@@ -131,6 +131,8 @@ def attribute(blocks, registry: Registry, narrator: str | None = None) -> list[A
             continue
         label = parse_label(block.text)
         labelled = _label_speakers(label, block.text, registry, layout) if label else []
+        if opens_with_label(block.text):
+            owner = None  # a turn of its own ("Rosa: ...", "ALL: ...") ends a header's
         text = strip_label(block.text, label) if labelled else block.text
         if narrator:
             for name, evidence in labelled or [(narrator, "front-matter")]:
@@ -140,8 +142,8 @@ def attribute(blocks, registry: Registry, narrator: str | None = None) -> list[A
                 speakers.add(name, evidence)
             if label and not labelled and label.kind != "name":
                 turn = None  # "Discussion:" and the like end a turn
-            for name in _inline_turns(text, registry):
-                speakers.add(name, "label")
+            for name, evidence in _inline_turns(text, registry):
+                speakers.add(name, evidence)
             if not labelled and CONTINUATION.match(text) and (turn or current):
                 speakers.add(turn or current, "continuation")
             if not speakers.names and turn and layout["speeches"] and \
@@ -168,8 +170,10 @@ def attribute(blocks, registry: Registry, narrator: str | None = None) -> list[A
         if labelled and EDIT.match(text):
             speakers = _Speakers()  # an IRC correction ("s/Friday/Thursday/"), not a turn
         if labelled and speakers.names:
-            # a turn of some length runs on into unlabelled prose; a line of chat does not
-            turn = speakers.names[0] if len(text) >= 120 or layout["speeches"] else None
+            # a transcript's turn runs on into unlabelled prose; a line of chat (a nick) or
+            # of initials-minutes does so only when it is itself a long turn
+            short_line = label.kind in ("handle", "initials") and len(text) < 120
+            turn = None if short_line and not layout["speeches"] else speakers.names[0]
         if speakers.names:
             current = speakers.names[-1]
         by_depth = {d: n for d, n in by_depth.items() if d < block.depth}
@@ -212,6 +216,10 @@ def _header(block: Block, registry: Registry) -> str | None:
     if found:
         entry = registry.resolve_name(found[0])
         return entry.name if entry else ""
+    whole_bold = block.kind == "paragraph" and block.bold and \
+        fold(block.bold[0]).strip(" :") == fold(block.text).strip(" :")
+    if whole_bold and 1 <= block.text.count("|") <= 3 and len(block.text) <= 160:
+        return ""  # a header we cannot read: it still ends the turn before it
     if block.kind == "paragraph" and block.bold and len(block.text) <= 80 and \
             fold(block.bold[0]).strip(" :") == fold(block.text).strip(" :"):
         name = block.text.strip(" *_:")
@@ -256,13 +264,14 @@ def _label_speakers(label: Label, text: str, registry: Registry,
     return found
 
 
-def _inline_turns(text: str, registry: Registry) -> list[str]:
-    names = []
+def _inline_turns(text: str, registry: Registry) -> list[tuple[str, str]]:
+    """'... we publish. NR: I will send ...': later turns inside one paragraph."""
+    found = []
     for _, label in inline_labels(text):
         entry = registry.resolve_name(label)
         if entry:
-            names.append(entry.name)
-    return names
+            found.append((entry.name, "initials" if INITIALS.match(label) else "label"))
+    return found
 
 
 def _speech_subjects(text: str, registry: Registry, current: str | None,

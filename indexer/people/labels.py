@@ -19,9 +19,10 @@ _IRC = re.compile(r"^\s*(?:\[?\d{1,2}:\d{2}(?::\d{2})?\]?\s+)?"
 _LOG = re.compile(r"^\s*\[?\d{1,2}:\d{2}(?::\d{2})?\]?\t(?P<label>[\w.|\[\]^`{}-]{1,32})\t+(?=\S)")
 _ACTION = re.compile(r"^\s*\*\s+(?P<label>[A-Za-z][\w.|-]{1,30})\s+(?=[a-z])")
 HANDLE = re.compile(r"^[a-z][A-Za-z0-9_.|-]{1,30}$|^[A-Za-z]+[0-9_][A-Za-z0-9_-]*$")
-INITIALS = re.compile(rf"^[{UPPER}]{{2,5}}$")
+# "ABL", "NR", and "PvD" for Pieter van Dijk (a particle's initial in lower case)
+INITIALS = re.compile(rf"^[{UPPER}](?:[a-z]?[{UPPER}]){{1,4}}$")
 _LABEL_WORD = re.compile(rf"^(?:[{UPPER}][\w'’.-]*|(?:{'|'.join(PARTICLES)}))$")
-_CODE = re.compile(r"[`(){}\[\];=<>/\\]|::|\w\.\w|^[a-z]+_[a-z_]+$")
+_CODE = re.compile(r"[`(){}\[\];=<>\\]|::|\w\.\w|^[a-z]+_[a-z_]+$|^/|/$|//")
 
 
 @dataclass(frozen=True, slots=True)
@@ -105,6 +106,11 @@ def _may_name(label: str, honorifics) -> bool:
         and not shouting
 
 
+def opens_with_label(text: str) -> bool:
+    """Any "Word:" opening a line, a person's or not ("Note:", "ALL:")."""
+    return _LABEL.match(text) is not None or _IRC.match(text) is not None
+
+
 def strip_label(text: str, label: Label) -> str:
     """The turn's own words: the label is shown as the speaker, not repeated in the text."""
     rest = text[label.end:].lstrip()
@@ -152,4 +158,5 @@ def derived_initials(name: str) -> set[str]:
     first, last = core[0], core[-1]
     codes = {first[0] + last[0], "".join(w[0] for w in core), first[0] + last[:2]}
     codes.add("".join(w[0] for w in words))
-    return {c.upper() for c in codes if len(c) >= 2}
+    return {c.upper() for c in codes if len(c) >= 2} | {
+        "".join(w[0].lower() if w.casefold() in PARTICLES else w[0].upper() for w in words)}

@@ -107,7 +107,7 @@ class Registry:
                            for w in re.findall(r"(?<![\w'’-])[a-z][a-z'’-]+", b.text)}
         for block in blocks:
             registry._participants(block)
-            header = header_line(block) or delegation_header(block)
+            header = header_line(block) or delegation_header(block) or bold_name_line(block)
             if header:
                 registry.add_plain(*header)
         if registry.fitting_codes >= 3:  # a document that gives people codes
@@ -379,9 +379,9 @@ class Registry:
     def resolve_initials(self, code: str) -> Entry | None:
         """Initials no table spells out: derived from the names of the participants, when
         exactly one fits."""
-        code = code.upper()
         fits = [e for e in self.entries if len(e.tokens()) >= 2 and (
-            code in derived_initials(e.name) or initials_fit(code, e.name))]
+            code in derived_initials(e.name) or code.upper() in derived_initials(e.name)
+            or initials_fit(code, e.name))]
         return fits[0] if len(fits) == 1 else None
 
     def resolve_role(self, role: str) -> Entry | None:
@@ -500,6 +500,16 @@ def header_line(block: Block) -> tuple[str, str, str] | None:
     before, after = parts[:at], parts[at + 1:]
     return strip_prefix(parts[at]), (after[0] if after else ""), \
         (before[0] if before else (after[1] if len(after) > 1 else ""))
+
+
+def bold_name_line(block: Block) -> tuple[str, str, str] | None:
+    """'**Priya Raman**' alone on its line: the person who speaks below it."""
+    if block.kind != "paragraph" or len(block.text) > 80 or not block.bold:
+        return None
+    if fold(block.bold[0]).strip(" :") != fold(block.text).strip(" :"):
+        return None
+    name = strip_prefix(block.text.strip(" *_:"))
+    return (name, "", "") if plain_person_name(name) else None
 
 
 def delegation_header(block: Block) -> tuple[str, str, str] | None:

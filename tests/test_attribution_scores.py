@@ -1,0 +1,52 @@
+"""Speaker attribution against the hand labels in tests/labels/ (labelled by reading the
+documents, before looking at what the program says about them): a floor per set and per
+layout family, so that a change that loses speakers fails here. ``dev`` documents are the
+ones tuned on; ``heldout`` ones are never tuned on and give the honest numbers."""
+
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from .conftest import ROOT, SHARED_CORPORA
+
+SCORER = ROOT.parent / "shared" / "tools" / "score_labels.py"
+LABELS = Path(__file__).resolve().parent / "labels"
+
+pytestmark = pytest.mark.skipif(not SCORER.is_file() or not SHARED_CORPORA.is_dir(),
+                                reason="../shared (corpora and scorer) is not beside this checkout")
+
+# (precision, recall) floors, a little under what was measured when they were set
+FLOORS = {
+    "heldout": {"ALL": (0.97, 0.92), "congressional-record": (0.97, 0.97),
+                "initials": (0.97, 0.97), "irc-minutes": (0.96, 0.96),
+                "narrative-minutes": (0.94, 0.70), "nested-notes": (0.85, 0.95),
+                "nick-narrative": (0.97, 0.75)},
+    "dev": {"ALL": (0.89, 0.80), "narrative-un": (1.0, 1.0), "initials": (0.98, 0.96),
+            "narrative-minutes": (0.96, 0.85), "congressional-record": (0.90, 0.97)},
+}
+
+
+def scores(kind: str) -> dict[str, tuple[float, float]]:
+    files = sorted(str(p) for p in (LABELS / kind).glob("*.json"))
+    command = f"{sys.executable} -m search"
+    out = subprocess.run([sys.executable, str(SCORER), "--reports", command, *files],
+                         capture_output=True, text=True, timeout=1200, cwd=ROOT).stdout
+    found = {}
+    for line in out.splitlines():
+        match = re.match(r"^(\S+)\s+\d+\s+([\d.]+)%\s+([\d.]+)%$", line.strip())
+        if match:
+            found[match[1]] = (float(match[2]) / 100, float(match[3]) / 100)
+    return found
+
+
+@pytest.mark.parametrize("kind", ["heldout", "dev"])
+def test_attribution_stays_above_its_floors(kind):
+    measured = scores(kind)
+    assert "ALL" in measured, measured
+    low = {family: (measured.get(family), floor) for family, floor in FLOORS[kind].items()
+           if family not in measured or measured[family][0] < floor[0]
+           or measured[family][1] < floor[1]}
+    assert not low, f"below the floor (measured, floor): {low}"
