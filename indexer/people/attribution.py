@@ -152,6 +152,10 @@ def attribute(blocks, registry: Registry, narrator: str | None = None) -> list[A
             if not labelled and not speakers.names:
                 # inside a labelled turn, others' words are reported speech
                 _speech_subjects(text, registry, current, speakers)
+            elif labelled and (after := _after_quotation(text)):
+                # 'Martin: "...". Darja also expressed support.': the label introduced a
+                # quotation; the narrative goes on after it
+                _speech_subjects(after, registry, None, speakers)
             if not speakers.names:
                 speakers.add(_signed_by(text, registry), "label")
             if not speakers.names and QUOTATION.match(text) and current:
@@ -262,6 +266,12 @@ def _label_speakers(label: Label, text: str, registry: Registry,
         else:
             return []
     return found
+
+
+def _after_quotation(text: str) -> str:
+    """What follows a quotation that opens the text."""
+    match = re.match(r"^\s*[\"“]([^\"“”]{8,})[\"”]", text)
+    return text[match.end():] if match else ""
 
 
 def _inline_turns(text: str, registry: Registry) -> list[tuple[str, str]]:

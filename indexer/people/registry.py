@@ -47,7 +47,7 @@ SPEECH_AFTER = re.compile(
     rf"^\**\s*(?:\([^()]{{1,100}}\)\s*)?"
     # "Stu Hood from Twitter agreed", "Jane Doe of Acme noted"
     rf"(?:\s+(?:from|of|at|with)\s+(?:the\s+)?[{UPPER}][\w&.'’-]*(?:\s+[{UPPER}][\w&.'’-]*){{0,3}}"
-    rf"(?=\s+{ADVERBS}(?:{VERBS})\b))?"
+    rf"(?=\s+{ADVERBS}(?:{VERBS})\b)\s+)?"
     rf"(?:,\s*(?:[^.;:!?]{{1,200}}?),\s*(?={ADVERBS}(?:{VERBS})\b)"
     rf"|,\s*(?:the\s+|an?\s+)?[{UPPER}][^.;:!?,]{{1,200}}?\s+(?={ADVERBS}(?:{PAST_VERBS})\b))?"
     rf"{ADVERBS}{DETERMINERS}(?:{VERBS})\b")
@@ -151,7 +151,10 @@ class Registry:
                 else [line] if under_attendees or checkbox else []
             for part in names:
                 self._participant(part)
-            for name, code, fits in _codes_in_parens(line):
+            codes = _codes_in_parens(line)
+            if not (under_attendees or listed or block.kind == "list" or len(codes) >= 2):
+                codes = []  # "... Remote Procedure Call (RPC)" in prose defines a term
+            for name, code, fits in codes:
                 if fits:
                     self.fitting_codes += 1
                     self.add_plain(name, alias=code, participant=True)
