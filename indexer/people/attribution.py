@@ -34,6 +34,12 @@ PROSE = re.compile(r"^[\"“‘(]?[A-Z][a-z]+[ ,].{30,}[.!?\"”’)]$", re.S)
 ROLE_REFERENCE = re.compile(rf"\b[Tt]he\s+(?P<role>(?:[{UPPER}][\w'’-]*\s*){{1,5}})")
 # "Gregory Maxwell started the discussion, "...": a person introducing a quotation
 QUOTE_INTRO = re.compile(r"^(?:['’]s)?(?:\s+[\w'’-]+){1,10}\s*[,:]\s*[\"“]")
+# "Seb's remarks were based on ...", "Maxwell's reply was ...": what someone said, named
+POSSESSIVE_SPEECH = re.compile(
+    r"^['’]s\s+(?:own\s+|main\s+|opening\s+|closing\s+|first\s+|last\s+|final\s+)?"
+    r"(?:remarks?|reply|replies|response|responses|comments?|views?|points?|suggestions?|"
+    r"questions?|concerns?|answers?|statements?|presentation|proposal|arguments?|"
+    r"position|objections?|opinion|message|speech|address|intervention|recommendations?)\b")
 SENTENCE_START = re.compile(r"(?:^|[.!?:;]\s+|[\"”]\s+)$")
 QUOTE_AFTER = re.compile(r"^\s*[,:]\s*[\"“]")
 # "..., said Seb", "... as proposed by Corallo, "..."
@@ -87,10 +93,11 @@ def attribute(blocks, registry: Registry, narrator: str | None = None) -> list[A
     by_depth: dict[int, str] = {}  # in a list of notes, the speaker of each level
     owners: dict[int, list[str]] = {}  # "- Carol / Karen" owns the items after it
     section: tuple[str, ...] | None = None
+    introduced: str | None = None  # who introduced the block that follows ("... as follows:")
     previous_kind = ""
     for block in blocks:
         if block.section_path != section:
-            current = owner = turn = None
+            current = owner = turn = introduced = None
             by_depth, owners = {}, {}
             section = block.section_path
         if block.kind == "item" and previous_kind != "item":
@@ -103,7 +110,8 @@ def attribute(blocks, registry: Registry, narrator: str | None = None) -> list[A
             result.append(Attribution((), (), tuple(group), drop=True))
             continue
         if block.kind in ("list", "table"):
-            result.append(_list_attribution(block, registry, owner))
+            result.append(_list_attribution(block, registry, owner or introduced))
+            introduced = None
             continue
         if block.kind == "row":
             result.append(_row_attribution(block, registry))
@@ -167,6 +175,8 @@ def attribute(blocks, registry: Registry, narrator: str | None = None) -> list[A
                     speakers.add(name, "header")
             if not speakers.names and owner:
                 speakers.add(owner, "header")
+            if not speakers.names and introduced and not _names_anyone(text, registry):
+                speakers.add(introduced, "continuation")  # "X outlined the plan:" then it
             if not speakers.names and turn and layout["transcript"] and \
                     block.kind == "paragraph" and PROSE.match(text) and \
                     not _names_anyone(text, registry):
@@ -180,6 +190,9 @@ def attribute(blocks, registry: Registry, narrator: str | None = None) -> list[A
             turn = None if short_line and not layout["speeches"] else speakers.names[0]
         if speakers.names:
             current = speakers.names[-1]
+        # a speaker's paragraph that ends in a colon introduces what comes next
+        introduced = speakers.names[-1] if len(speakers.names) == 1 and \
+            text.rstrip().endswith(":") else None
         by_depth = {d: n for d, n in by_depth.items() if d < block.depth}
         if len(speakers.names) == 1:
             by_depth[block.depth] = speakers.names[0]
@@ -296,6 +309,7 @@ def _speech_subjects(text: str, registry: Registry, current: str | None,
         before = text[max(0, start - 40):start]
         quoting = QUOTE_AFTER.match(text[end:]) or QUOTE_INTRO.match(text[end:])
         if SPEECH_AFTER.match(text[end:]) or SAID_BEFORE.search(before) or \
+                POSSESSIVE_SPEECH.match(text[end:]) or \
                 quoting and (SENTENCE_START.search(before) or BY_BEFORE.search(before)):
             speaking.add(i)
     for i in sorted(speaking, reverse=True):  # "Andrew and Bill presented"
@@ -448,10 +462,18 @@ def _list_attribution(block: Block, registry: Registry, owner: str | None) -> At
             speakers.add(name, evidence)
         if not found and block.kind == "list":
             _speech_subjects(item, registry, None, speakers)
-    if not speakers.names and owner and block.kind == "list":
+    if not speakers.names and owner and block.kind == "list" and \
+            not _people_list(block, registry):
         speakers.add(owner, "header")
     mentions = _mentions(block.text, registry, speakers.names)
     return Attribution(tuple(speakers.names), tuple(speakers.evidence), mentions)
+
+
+def _people_list(block: Block, registry: Registry) -> bool:
+    """A list of people (a panel, the participants): each item opens with a name."""
+    opening = sum(1 for item in block.items
+                  if any(start <= 8 for start, _, _, _ in _named(item[:80], registry)))
+    return opening * 2 >= len(block.items)
 
 
 def _mentions(text: str, registry: Registry, speakers) -> tuple[str, ...]:
