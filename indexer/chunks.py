@@ -49,6 +49,8 @@ def build_report(document: Document, *, report_id: str, source: str, digest: str
         if who.drop:
             continue  # a turn header: it names the speaker of what follows
         text = who.text or block.text
+        if not who.speakers and not _has_words(text):
+            continue  # a bare link, a bracket or markup left alone on a line
         mentions = tuple(m for m in who.mentions if m not in who.speakers)
         themes, keyphrases = taxonomy.tag(text), _keyphrases(block, names)
         # a very long paragraph is indexed as several, each tagged as the whole block
@@ -61,6 +63,15 @@ def build_report(document: Document, *, report_id: str, source: str, digest: str
     return Report(id=report_id, title=document.title, date=document.date, source=source,
                   content_hash=digest, metadata=document.metadata, people=people,
                   chunks=tuple(chunks))
+
+
+_NOT_WORDS = re.compile(r"https?://\S+|www\.\S+|\[[^\]]*\]|\{[^}]*\}|[#@]\w+")
+
+
+def _has_words(text: str) -> bool:
+    """Whether anything is left to read once links, bracketed references and markup
+    are taken out."""
+    return len(re.findall(r"[^\W\d_]{2,}", _NOT_WORDS.sub(" ", text))) >= 1
 
 
 def _keyphrases(block: Block, names: set[str]) -> tuple[str, ...]:

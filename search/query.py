@@ -188,6 +188,7 @@ def parse_query(text: str, context: QueryContext):
     from whoosh import qparser
 
     check_syntax(text)
+    text = _question_form(text, context)
     text = _address_forms(text, context)
     parser = _parser_class()(None, schema=parse_schema())
     parser.add_plugin(qparser.MultifieldPlugin(list(FIELD_BOOSTS), fieldboosts=FIELD_BOOSTS))
@@ -223,6 +224,49 @@ def _parser_class():
             return q
 
     return Parser
+
+
+_QUESTION_START = re.compile(r"^\s*(?:what|who|whom|when|where|why|how|which|did|does|do|"
+                             r"has|have|is|are|was|were|tell me|show me)\b", re.I)
+_QUESTION_WORDS = frozenset("""
+what who whom when where why how which did does do has have had is are was were tell show
+me us say says said saying talk talks talked speak speaks spoke mention mentions mentioned
+think thinks thought about on regarding concerning of the a an any anything something
+anyone someone there their his her its to in for with and or by at from that this these
+those be been being ever we you i they our my your
+""".split())
+
+
+def _question_form(text: str, context: QueryContext) -> str:
+    """'what did Ivan Herman say about EPUB?': a question is its content words, and a
+    person it names is who is speaking: speaker:"Ivan Herman" EPUB."""
+    if '"' in text or ":" in text or not (_QUESTION_START.match(text)
+                                          or text.rstrip().endswith("?")):
+        return text
+    words = re.findall(r"[\w'’-]+", text)
+    speaker, rest = _named_speaker(words, context)
+    content = [w for w in rest if w.casefold() not in _QUESTION_WORDS]
+    if not content and not speaker:
+        return text
+    if speaker:
+        note = f"searching paragraphs spoken by {speaker}"
+        if note not in context.resolution.notes:
+            context.resolution.notes.append(note)
+        return " ".join([f'speaker:"{speaker}"', *content])
+    return " ".join(content)
+
+
+def _named_speaker(words: list[str], context: QueryContext) -> tuple[str | None, list[str]]:
+    """The longest run of capitalised query words that names exactly one known person."""
+    for size in (3, 2, 1):
+        for at in range(len(words) - size + 1):
+            run = words[at:at + size]
+            if not all(w[:1].isupper() for w in run) or run[0].casefold() in _QUESTION_WORDS:
+                continue
+            people = context.directory.resolve(" ".join(run))
+            if len(people) == 1:
+                return people[0].name, words[:at] + words[at + size:]
+    return None, words
 
 
 def _address_forms(text: str, context: QueryContext) -> str:

@@ -138,3 +138,10 @@ def json_total(result) -> int:
 def test_dates(front, heading, body, expected):
     text = (f"---\n{front}\n---\n" if front else "") + f"# {heading}\n\n{body}\n"
     assert parse_text(text, "markdown", source="untitled.md").date == expected
+
+
+def test_links_brackets_and_markup_alone_are_not_paragraphs():
+    text = ("# T\n\nhttps://example.org/x\n\n[#1234]\n\n{: #id}\n\n"
+            "Real words here.\n\nIvan Herman: +1\n")
+    chunks = parse_text(text, "markdown").chunks
+    assert [c.text for c in chunks] == ["Real words here.", "+1"]  # a vote is a turn
