@@ -254,13 +254,7 @@ def show_command(ctx, target, around, as_json, index_path):
             click.echo(format_paragraphs(chunks, focus))
         return
     if as_json:
-        outline = {"id": report_id, "title": record.get("title"), "date": record.get("date"),
-                   "source": record.get("source"), "metadata": record.get("metadata", {}),
-                   "paragraphs": [{"paragraph": c["paragraph"],
-                                   "section_path": c["section_path"],
-                                   "speakers": c["speakers"], "text": c["text"]}
-                                  for c in chunks]}
-        click.echo(json.dumps(outline, ensure_ascii=False, indent=2))
+        click.echo(json.dumps(library.outline(report_id), ensure_ascii=False, indent=2))
     else:
         click.echo(format_outline({**record, "id": report_id}, chunks))
 
@@ -326,6 +320,45 @@ def export_command(ctx, index_path):
 
     for chunk in _library(ctx, index_path).export():
         click.echo(export_line(chunk))
+
+
+# the web page --------------------------------------------------------------------------------
+
+
+@cli.command("serve")
+@click.option("--host", default="127.0.0.1", show_default=True,
+              help="Address to listen on; anything but loopback shows the index to the network.")
+@click.option("--port", type=click.IntRange(0, 65535), default=8765, show_default=True,
+              help="Port to listen on (0: any free port).")
+@click.option("--open", "open_browser", is_flag=True, help="Open the page in a web browser.")
+@click.option("--people", type=click.Path(path_type=Path, dir_okay=False),
+              help="A curator file (default: people.toml in the folder that holds the index).")
+@index_option
+@click.pass_context
+def serve_command(ctx, host, port, open_browser, people, index_path):
+    """A local, read-only web page over the index: search with facets and charts,
+    reports, people, themes, and the same data as JSON under /api/.
+
+    A re-index while it runs is picked up on the next request. Ctrl-C stops it.
+
+    Example: reports serve --open
+    """
+    from .web import create_app
+    from .web.server import is_loopback, listen, run, url_of
+
+    app = create_app(_index_path(ctx, index_path), people_file=people)
+    sock = listen(host, port)
+    if not is_loopback(host):
+        click.echo(f"warning: listening on {host}: the index becomes visible to the "
+                   "network (anyone who can reach this machine can read it)", err=True)
+    url = url_of(sock)
+    click.echo(f"serving {_index_path(ctx, index_path)} at {url} (Ctrl-C stops)")
+    if open_browser:
+        import webbrowser
+
+        webbrowser.open(url)
+    run(app, sock)
+    click.echo("stopped")
 
 
 def main() -> None:

@@ -1,0 +1,262 @@
+"""An opened index: its searcher, report records, people directory and themes, and
+search with filters, facets, highlights and suggestions. Returns records; formatting
+lives in ``search.formatting`` and the web page's templates."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from indexer.errors import UsageError
+from indexer.facet_tables import segment_id
+from indexer.index_folder import CACHE_FILE  # the stamp, the directory, the report records
+from indexer.schema import FORMAT_VERSION, KIND_REPORT
+from indexer.stamped import read_stamped, write_stamped
+from indexer.store import open_index, saved_themes_file, stored_reports
+from indexer.themes import load_taxonomy
+
+from ..matching import DocSet, find, matches_of_filter
+from ..people import Directory, curator_file_for, load_curator
+from ..query import (
+    QueryContext,
+    bound_expansions,
+    decompound,
+    expand_fuzzy,
+    filter_query,
+    parse_query,
+)
+from .browse import Browsing
+from .explain import describe, explain
+from .facets import FacetCounter, segments_of
+from .hits import add_match, chunk_record, highlight_terms
+from .ranking import TIE_MARGIN, ranked, score_parts, with_proximity_bonus
+from .reading import reading_index
+from .records import SearchRequest, SearchResult
+from .suggest import name_words, suggest
+
+
+class Library(Browsing):
+    """An opened index with its people directory and themes.
+
+    ``follow_changes``: the searcher moves on to a newer generation of the index when
+    one is committed (the CLI, one command at a time). A server passes False: the
+    library then answers from the generation it first opened, every record and count
+    of it, and the server opens a new library for a new generation (``live.py``)."""
+
+    def __init__(self, path: Path, people_file: Path | None = None, *,
+                 follow_changes: bool = True):
+        self.path = Path(path)
+        self.ix = open_index(self.path)
+        self.follow_changes = follow_changes
+        self._people_file = people_file or curator_file_for(self.path)
+        self._people_required = people_file is not None
+        if self._people_required:
+            load_curator(people_file, required=True)  # a missing or bad file fails now
+        self._reports: dict[str, dict] | None = None
+        self._directory: Directory | None = None
+        self._plain_directory: Directory | None = None
+        self._searcher = None
+        self._generation: int | None = None  # pinned libraries: the one they answer from
+        self._records = None
+        self._records_for = None  # the searcher _records was worked out for
+        self.facet_counter = FacetCounter(self.path)
+        self._speaker_names: dict[str, str] = {}  # speaker key -> name shown
+        self._name_words_cache: dict[str, str] | None = None
+
+    def searcher(self):
+        """One searcher kept open across searches (opening a segment's files is the slow
+        part of a search); refreshed when the index has changed, if following changes."""
+        if self._searcher is None:
+            self._searcher = self.ix.searcher()
+        elif self.follow_changes and not self._searcher.up_to_date():
+            self._searcher = self._searcher.refresh()
+        return self._searcher
+
+    @property
+    def generation(self) -> int:
+        """The generation of the index this library answers from."""
+        if self.follow_changes:
+            return self.ix.latest_generation()
+        if self._generation is None:
+            found = self.searcher().reader().generation()
+            self._generation = found if found is not None else self.ix.latest_generation()
+        return self._generation
+
+    def load_everything(self) -> None:
+        """Read now what searches read on first use: the report records, the people
+        directory and every segment's facet tables."""
+        _ = self.reports, self.directory, self._name_words()
+        counter = self.facet_counter
+        readers = [leaf.reader() for leaf, _ in self.searcher().leaf_searchers()]
+        counter.tables = {segment_id(r): counter.tables_for(r) for r in readers}
+
+    def share_loaded(self, other: Library) -> None:
+        """Use what ``other``, a library of the same generation, has loaded."""
+        self._reports, self._directory = other._reports, other._directory
+        self._plain_directory = other._plain_directory
+        self._name_words_cache = other._name_words_cache
+        self.facet_counter = other.facet_counter
+        self._speaker_names = other._speaker_names
+
+    def _report_records(self, searcher):
+        """The document numbers of the report records (one per report), masked out of
+        every search; worked out once per searcher rather than on every search."""
+        if self._records_for is not searcher:
+            from whoosh.query import Term
+
+            self._records = matches_of_filter(searcher, Term("kind", KIND_REPORT),
+                                              DocSet({}))
+            self._records_for = searcher
+        return self._records
+
+    def close(self) -> None:
+        if self._searcher is not None:
+            self._searcher.close()
+            self._searcher = None
+
+    def __enter__(self):
+        return self
+
+    def __exit__(self, *exc):
+        self.close()
+
+    @property
+    def reports(self) -> dict[str, dict]:
+        if self._reports is None:
+            self._plain_directory, self._reports = self._load_records(with_reports=True)
+        return self._reports
+
+    @property
+    def directory(self) -> Directory:
+        if self._directory is None:
+            curator = load_curator(self._people_file, self._people_required)
+            if curator:
+                self._directory = Directory.build(self.reports, curator)
+            else:
+                if self._plain_directory is None:
+                    self._plain_directory, _ = self._load_records(with_reports=False)
+                self._directory = self._plain_directory
+        return self._directory
+
+    def _load_records(self, with_reports: bool) -> tuple[Directory, dict[str, dict] | None]:
+        """The people directory and (when asked) the report records it was built from,
+        from a cache beside the index when it was written for the index's current
+        generation (reading thousands of stored records is the slow part of a cold
+        search), else from the index, refreshing the cache. The directory comes first in
+        the file: a search by words needs only it, not every report's record."""
+        stamp = (FORMAT_VERSION, self.generation)
+        cache = self.path / CACHE_FILE
+        found = read_stamped(cache, stamp, 2 if with_reports else 1)
+        if found is not None:
+            try:
+                directory = Directory.from_plain(found[0])
+            except (KeyError, TypeError, ValueError):  # not ours after all: rebuild it
+                directory = None
+            if directory is not None and (not with_reports or isinstance(found[1], dict)):
+                return directory, found[1] if with_reports else None
+        if self.follow_changes:
+            reports = stored_reports(self.ix)
+        else:  # the records of this library's own generation
+            reports = {fields["report_id"]: json.loads(fields["data"])
+                       for fields in self.searcher().documents(kind=KIND_REPORT)}
+        directory = Directory.build(reports, None)
+        write_stamped(cache, stamp, directory.to_plain(), reports)
+        return directory, reports
+
+    @property
+    def taxonomy(self):
+        return load_taxonomy(saved_themes_file(self.path))
+
+    def context(self) -> QueryContext:
+        return QueryContext(self.directory, self.taxonomy, lambda: self.reports)
+
+    # search ------------------------------------------------------------------------------
+
+    @reading_index
+    def search(self, request: SearchRequest) -> SearchResult:
+        from whoosh import sorting
+
+        if request.page < 1:
+            raise UsageError(f"--page must be 1 or more, not {request.page}")
+        if request.limit < 1:
+            raise UsageError(f"--limit must be 1 or more, not {request.limit}")
+        text = (request.query or "").strip()
+        context = self.context()
+        filters = filter_query(context, speakers=request.speakers, themes=request.themes,
+                               sections=request.sections, reports=request.reports,
+                               evidence=request.evidence,
+                               since=request.since, until=request.until)
+        if not text and filters is None:
+            raise UsageError("give a QUERY, or a filter such as --speaker or --theme")
+        user_query = parse_query(text, context) if text else None
+        searcher = self.searcher()
+        reader = searcher.reader()
+        report_records = self._report_records(searcher)
+        filtered = matches_of_filter(searcher, filters, report_records) \
+            if filters is not None else None
+        if user_query is not None:
+            bound_expansions(user_query, reader)
+            user_query = decompound(expand_fuzzy(user_query, reader), reader)
+            words = highlight_terms(user_query, reader)
+            scored = with_proximity_bonus(user_query)
+            # ties need the whole tied group, so fetch a margin past the page
+            found = find(searcher, scored, limit=request.page * request.limit + TIE_MARGIN,
+                         allowed=filtered, masked=report_records, terms=request.explain)
+            ordered = ranked(found.results, request.page * request.limit)
+            page_hits = ordered[(request.page - 1) * request.limit:
+                                request.page * request.limit]
+            total, segments = found.total, found.segments
+        else:
+            words = None
+            order = sorting.MultiFacet(["date", "report_id", "paragraph"])
+            page = searcher.search_page(filters, request.page, pagelen=request.limit,
+                                        mask=report_records.global_set, sortedby=order)
+            page_hits = list(page)
+            segments = segments_of(searcher, filtered)
+            total = len(filtered)
+        hits = [add_match(self.chunk_record(hit.fields()), searcher, hit, words)
+                for hit in page_hits]
+        if request.explain and user_query is not None:
+            for hit, found in zip(hits, page_hits, strict=True):
+                hit["_parts"] = score_parts(searcher, scored, found.docnum)
+        facet_counts = self.facet_counter.facets(segments, self._speaker_name)
+        suggestion = suggest(searcher, text, self._name_words()) \
+            if text and total < 3 else None
+        result = SearchResult(query=request.query, total=total, page=request.page,
+                              limit=request.limit, suggestion=suggestion, hits=hits,
+                              facets=facet_counts, notes=context.resolution.notes)
+        result.description = describe(total, context.resolution.clauses)
+        if request.explain:
+            result.explanation = explain(text, user_query, context, hits)
+        return result
+
+    def _live_counts(self) -> dict[str, dict[str, int]]:
+        """Counts over every paragraph in the index now. Whoosh's term statistics
+        (``doc_frequency``) still count deleted paragraphs until their segment is merged
+        away: after an update or a removal they would count a report twice or after
+        it has gone."""
+        from whoosh.query import Term
+
+        from indexer.schema import KIND_CHUNK
+
+        searcher = self.searcher()
+        chunks = matches_of_filter(searcher, Term("kind", KIND_CHUNK), DocSet({}))
+        return self.facet_counter.column_counts(segments_of(searcher, chunks))
+
+    def _speaker_name(self, key: str) -> str:
+        names = self._speaker_names
+        if key not in names:
+            person = self.directory.person_for_key(key)
+            names[key] = person.name if person else key
+        return names[key]
+
+    def chunk_record(self, fields: dict) -> dict:
+        """A stored chunk -> the contract's hit object (without search-only keys)."""
+        return chunk_record(fields, self.directory.display)
+
+    def _name_words(self) -> dict[str, str]:
+        """Lower-cased word of a person's name -> as written (built once: an archive
+        names thousands of people)."""
+        if self._name_words_cache is None:
+            self._name_words_cache = name_words(self.directory)
+        return self._name_words_cache

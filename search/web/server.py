@@ -1,0 +1,60 @@
+"""Running the application: a listening socket on the asked address, then uvicorn on it
+until Ctrl-C. Nothing is printed here; the command line says what happens."""
+
+from __future__ import annotations
+
+import ipaddress
+import socket
+
+from indexer.errors import ReportsError
+
+
+def is_loopback(host: str) -> bool:
+    """Only this machine can reach the address."""
+    if host.casefold() == "localhost":
+        return True
+    try:
+        return ipaddress.ip_address(host.strip("[]")).is_loopback
+    except ValueError:
+        return False  # a host name: it may well be reachable from outside
+
+
+def listen(host: str, port: int) -> socket.socket:
+    """A socket bound and listening (port 0: any free port); a ``ReportsError`` saying
+    why when the address cannot be had."""
+    try:
+        family, kind, proto, _, address = socket.getaddrinfo(
+            host.strip("[]"), port, type=socket.SOCK_STREAM)[0]
+    except socket.gaierror as exc:
+        raise ReportsError(f"cannot listen on {host}:{port}: {exc.strerror}") from None
+    sock = socket.socket(family, kind, proto)
+    try:
+        sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+        sock.bind(address)
+        sock.listen(128)
+    except OSError as exc:
+        sock.close()
+        raise ReportsError(f"cannot listen on {host}:{port}: {exc.strerror}") from None
+    sock.set_inheritable(True)
+    return sock
+
+
+def url_of(sock: socket.socket) -> str:
+    host, port = sock.getsockname()[:2]
+    shown = f"[{host}]" if ":" in host else host
+    return f"http://{shown}:{port}/"
+
+
+def run(app, sock: socket.socket) -> None:
+    """Serve until Ctrl-C (or SIGTERM); returns once the open requests are answered."""
+    import uvicorn
+
+    config = uvicorn.Config(app, log_level="warning", access_log=False, lifespan="on",
+                            server_header=False)
+    server = uvicorn.Server(config)
+    try:
+        server.run(sockets=[sock])
+    except KeyboardInterrupt:  # uvicorn passes the signal on once it has stopped
+        pass
+    finally:
+        sock.close()
