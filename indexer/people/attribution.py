@@ -2,49 +2,27 @@
 
 Precision first: a speaker is recorded only where the text says so (a label, a turn
 header, the subject of a speech verb, a pronoun or a quotation continuing a speaker);
-everyone else named is a mention.
-"""
+everyone else named is a mention. What a block says is read first; only a block that
+names no speaker of its own is given one carried on from before (a header's owner, a
+parent item, a speech or a turn that runs on)."""
 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from ..names import fold
 from ..records import Block
 from .labels import INITIALS, Label, inline_labels, opens_with_label, parse_label, strip_label
-from .names import ADVERBS, NOT_NAME_WORDS, PREFIXED_NAME, UPPER, VERBS, clean_name
-from .registry import (
-    ATTENDEE_LINE,
-    SPEECH_AFTER,
-    Entry,
-    Registry,
-    delegation_header,
-    header_line,
-)
+from .names import NOT_NAME_WORDS, PREFIXED_NAME, UPPER
+from .registry import ATTENDEE_LINE, Registry, delegation_header, header_line
+from .speech import Speakers, mentions_in, named_people, names_anyone, speech_subjects
 
-PRONOUN_SPEECH = re.compile(rf"(?:^|(?<=[.!?;]\s)|(?<=, and\s))(?:She|He)\s+{ADVERBS}"
-                            rf"(?:{VERBS})\b")
-LEADING_PRONOUN = re.compile(r"^\s*(?:She|He|Her|His)\b")
 CONTINUATION = re.compile(r"^\s*(?:…|\.\.\.)")
 QUOTATION = re.compile(r"^\s*[\"“‘«][^\"“”«»]{12,}[\"”’»][\s.,]*(?:\([^)]*\))?\s*$", re.S)
 EDIT = re.compile(r"^\s*s/[^/\n]*/[^/\n]*/?\s*$")
 CONTINUED_TURN = re.compile(r"^(?![<\[(]|s/)\S+(?:\s+\S+){5,}")
 PROSE = re.compile(r"^[\"“‘(]?[A-Z][a-z]+[ ,].{30,}[.!?\"”’)]$", re.S)
-ROLE_REFERENCE = re.compile(rf"\b[Tt]he\s+(?P<role>(?:[{UPPER}][\w'’-]*\s*){{1,5}})")
-# "Gregory Maxwell started the discussion, "...": a person introducing a quotation
-QUOTE_INTRO = re.compile(r"^(?:['’]s)?(?:\s+[\w'’-]+){1,10}\s*[,:]\s*[\"“]")
-# "Seb's remarks were based on ...", "Maxwell's reply was ...": what someone said, named
-POSSESSIVE_SPEECH = re.compile(
-    r"^['’]s\s+(?:own\s+|main\s+|opening\s+|closing\s+|first\s+|last\s+|final\s+)?"
-    r"(?:remarks?|reply|replies|response|responses|comments?|views?|points?|suggestions?|"
-    r"questions?|concerns?|answers?|statements?|presentation|proposal|arguments?|"
-    r"position|objections?|opinion|message|speech|address|intervention|recommendations?)\b")
-SENTENCE_START = re.compile(r"(?:^|[.!?:;]\s+|[\"”]\s+)$")
-QUOTE_AFTER = re.compile(r"^\s*[,:]\s*[\"“]")
-# "..., said Seb", "... as proposed by Corallo, "..."
-SAID_BEFORE = re.compile(rf"(?:^|[,;]\s*|[\"”]\s*)(?:{VERBS})\s+$")
-BY_BEFORE = re.compile(r"\bby\s+$")
 OWNER_LINE = re.compile(r"^\s*(?:presented|chaired|hosted|led|moderated|facilitated|"
                         r"introduced)\s+by\s*:?\s*(?P<name>.+)$|^\s*(?:presenters?|"
                         r"speakers?|hosts?|owners?)\s*:\s*(?P<name2>.+)$", re.I)
@@ -53,8 +31,8 @@ OWNER_LINE = re.compile(r"^\s*(?:presented|chaired|hosted|led|moderated|facilita
 # parentheses is the editor's
 STAGE_DIRECTION = re.compile(r"^\s*(?:\(.*\)\s*$|The\s+(?:\w+\s+){0,3}clerks?\s+(?:proceeded|"
                              r"read|called|began|continued)\b|\[.*\]\s*$)", re.S)
-REPORTED = re.compile(r"\b(?:what|as|whom|how|which|that)\s+(?:\w+\s+){0,1}$", re.I)
-_JOINT = re.compile(r"^\s*(?:,\s*|\s+and\s+|\s*&\s*|,\s*and\s+)$")
+_PERSON_COLUMN = re.compile(r"\b(?:name|speaker|who|presenter|person|participant|member|"
+                            r"delegate|representative|panel+ist|author|owner)s?\b", re.I)
 
 
 @dataclass(frozen=True, slots=True)
@@ -67,140 +45,163 @@ class Attribution:
     labelled: bool = False
 
 
-_NOBODY = Attribution((), (), ())
+@dataclass
+class _State:
+    """What carries over from one block to the next."""
 
+    layout: dict
+    current: str | None = None  # the last speaker: "She ..." and "…" continue it
+    owner: str | None = None  # whom a turn header gave the paragraphs below to
+    turn: str | None = None  # the speaker of the last label, in a transcript
+    introduced: str | None = None  # who introduced the next block ("... as follows:")
+    by_depth: dict[int, str] = field(default_factory=dict)  # a notes list's speakers
+    owners: dict[int, list[str]] = field(default_factory=dict)  # "- Carol / Karen"
+    section: tuple[str, ...] | None = None
+    previous_kind: str = ""
 
-class _Speakers:
-    def __init__(self) -> None:
-        self.names: list[str] = []
-        self.evidence: list[str] = []
+    def enter(self, block: Block) -> None:
+        if block.section_path != self.section:
+            self.current = self.owner = self.turn = self.introduced = None
+            self.by_depth, self.owners = {}, {}
+            self.section = block.section_path
+        if block.kind == "item" and self.previous_kind != "item":
+            self.by_depth, self.owners = {}, {}  # a new list
+        self.previous_kind = block.kind
+        self.owners = {d: names for d, names in self.owners.items() if d <= block.depth}
 
-    def add(self, name: str | None, evidence: str) -> None:
-        if name and name not in self.names:
-            self.names.append(name)
-            self.evidence.append(evidence)
+    def leave(self, block: Block, text: str, speakers: Speakers, label: Label | None,
+              labelled: bool) -> None:
+        names = speakers.names
+        if labelled and names:
+            # a transcript's turn runs on into unlabelled prose; a line of chat (a nick)
+            # or of initials-minutes does so only when it is itself a long turn
+            short_line = label.kind in ("handle", "initials") and len(text) < 120
+            self.turn = None if short_line and not self.layout["speeches"] else names[0]
+        if names:
+            self.current = names[-1]
+        # a speaker's paragraph that ends in a colon introduces what comes next
+        self.introduced = names[-1] if len(names) == 1 and text.rstrip().endswith(":") \
+            else None
+        self.by_depth = {d: n for d, n in self.by_depth.items() if d < block.depth}
+        if len(names) == 1:
+            self.by_depth[block.depth] = names[0]
 
 
 def attribute(blocks, registry: Registry, narrator: str | None = None) -> list[Attribution]:
     """Speakers and mentions of every block, in order. In a one-speaker document (a
     speech: ``narrator`` from front matter) every paragraph is the narrator's unless a
     label gives it to someone else; people the narrator quotes are mentions."""
-    layout = _layout(blocks, registry)
-    result: list[Attribution] = []
-    current: str | None = None  # the last speaker: "She ..." and "…" continue it
-    owner: str | None = None  # the person a turn header gave the paragraphs below to
-    turn: str | None = None  # the speaker of the last label, in a transcript
-    by_depth: dict[int, str] = {}  # in a list of notes, the speaker of each level
-    owners: dict[int, list[str]] = {}  # "- Carol / Karen" owns the items after it
-    section: tuple[str, ...] | None = None
-    introduced: str | None = None  # who introduced the block that follows ("... as follows:")
-    previous_kind = ""
+    state = _State(_layout(blocks, registry))
+    result = []
     for block in blocks:
-        if block.section_path != section:
-            current = owner = turn = introduced = None
-            by_depth, owners = {}, {}
-            section = block.section_path
-        if block.kind == "item" and previous_kind != "item":
-            by_depth, owners = {}, {}  # a new list
-        previous_kind = block.kind
-        owners = {d: names for d, names in owners.items() if d <= block.depth}
-        group = _names_only(block.text, registry) if block.kind == "item" else None
-        if group:
-            owners[block.depth] = group
-            result.append(Attribution((), (), tuple(group), drop=True))
-            continue
-        if block.kind in ("list", "table"):
-            result.append(_list_attribution(block, registry, owner or introduced))
-            introduced = None
-            continue
-        if block.kind == "row":
-            result.append(_row_attribution(block, registry))
-            continue
-        header = _header(block, registry)
-        if header is not None:
-            owner = current = header or None
-            turn = None
-            # a header line names the speaker of what follows: it is not a paragraph; one
-            # naming nobody known still ends the turn before it
-            result.append(Attribution((), (), (header,) if header else (), drop=True))
-            continue
-        speakers = _Speakers()
-        presenter = OWNER_LINE.match(block.text)
-        if presenter:  # "Presented by: Chad Smith (Canonical)" owns what follows
-            named = presenter.group("name") or presenter.group("name2")
-            entry = registry.resolve_name(re.split(r"\s*[(,]|\s+and\s+", named)[0])
-            owner = current = entry.name if entry else None
-            turn = None
-            result.append(Attribution((), (), _mentions(block.text, registry, ())))
-            continue
-        if ATTENDEE_LINE.match(block.text):
-            # "Present: ...", "Chair: Wendy Reid, Tzviya Siegman": who attends, not a turn
-            result.append(Attribution((), (), _mentions(block.text, registry, ())))
-            continue
-        label = parse_label(block.text)
-        labelled = _label_speakers(label, block.text, registry, layout) if label else []
-        if opens_with_label(block.text):
-            owner = None  # a turn of its own ("Rosa: ...", "ALL: ...") ends a header's
-        text = strip_label(block.text, label) if labelled else block.text
-        if narrator:
-            for name, evidence in labelled or [(narrator, "front-matter")]:
-                speakers.add(name, evidence)
-        else:
-            for name, evidence in labelled:
-                speakers.add(name, evidence)
-            if label and not labelled and label.kind != "name":
-                turn = None  # "Discussion:" and the like end a turn
-            for name, evidence in _inline_turns(text, registry):
-                speakers.add(name, evidence)
-            if not labelled and CONTINUATION.match(text) and (turn or current):
-                speakers.add(turn or current, "continuation")
-            if not speakers.names and turn and layout["speeches"] and \
-                    block.kind == "paragraph" and not STAGE_DIRECTION.match(text):
-                speakers.add(turn, "continuation")  # a speech runs on to the next label
-            if not labelled and not speakers.names:
-                # inside a labelled turn, others' words are reported speech
-                _speech_subjects(text, registry, current, speakers)
-            elif labelled and (after := _after_quotation(text)):
-                # 'Martin: "...". Darja also expressed support.': the label introduced a
-                # quotation; the narrative goes on after it
-                _speech_subjects(after, registry, None, speakers)
-            if not speakers.names:
-                speakers.add(_signed_by(text, registry), "label")
-            if not speakers.names and QUOTATION.match(text) and current:
-                speakers.add(current, "quotation")
-            if not speakers.names and block.depth and by_depth:
-                speakers.add(by_depth.get(block.depth - 1), "continuation")
-            if not speakers.names and block.kind == "item" and owners:
-                for name in owners[max(owners)]:
-                    speakers.add(name, "header")
-            if not speakers.names and owner:
-                speakers.add(owner, "header")
-            if not speakers.names and introduced and not _names_anyone(text, registry):
-                speakers.add(introduced, "continuation")  # "X outlined the plan:" then it
-            if not speakers.names and turn and layout["transcript"] and \
-                    block.kind == "paragraph" and PROSE.match(text) and \
-                    not _names_anyone(text, registry):
-                speakers.add(turn, "continuation")
-        if labelled and EDIT.match(text):
-            speakers = _Speakers()  # an IRC correction ("s/Friday/Thursday/"), not a turn
-        if labelled and speakers.names:
-            # a transcript's turn runs on into unlabelled prose; a line of chat (a nick) or
-            # of initials-minutes does so only when it is itself a long turn
-            short_line = label.kind in ("handle", "initials") and len(text) < 120
-            turn = None if short_line and not layout["speeches"] else speakers.names[0]
-        if speakers.names:
-            current = speakers.names[-1]
-        # a speaker's paragraph that ends in a colon introduces what comes next
-        introduced = speakers.names[-1] if len(speakers.names) == 1 and \
-            text.rstrip().endswith(":") else None
-        by_depth = {d: n for d, n in by_depth.items() if d < block.depth}
-        if len(speakers.names) == 1:
-            by_depth[block.depth] = speakers.names[0]
-        mentions = _mentions(text, registry, speakers.names)
-        result.append(Attribution(tuple(speakers.names), tuple(speakers.evidence), mentions,
-                                  text=text if text != block.text else None,
-                                  labelled=bool(labelled)))
+        state.enter(block)
+        result.append(_structure(block, registry, state)
+                      or _turn(block, registry, state, narrator))
     return _fill_one_speaker_stretches(blocks, result)
+
+
+def _structure(block: Block, registry: Registry, state: _State) -> Attribution | None:
+    """Blocks that organise turns rather than hold one: lists and tables kept whole,
+    table rows, headers, presenter and attendee lines."""
+    group = _names_only(block.text, registry) if block.kind == "item" else None
+    if group:
+        state.owners[block.depth] = group
+        return Attribution((), (), tuple(group), drop=True)
+    if block.kind in ("list", "table"):
+        found = _list_attribution(block, registry, state.owner or state.introduced)
+        state.introduced = None
+        return found
+    if block.kind == "row":
+        return _row_attribution(block, registry)
+    header = _header(block, registry)
+    if header is not None:
+        state.owner = state.current = header or None
+        state.turn = None
+        # a header line names the speaker of what follows: it is not a paragraph; one
+        # naming nobody known still ends the turn before it
+        return Attribution((), (), (header,) if header else (), drop=True)
+    presenter = OWNER_LINE.match(block.text)
+    if presenter:  # "Presented by: Chad Smith (Canonical)" owns what follows
+        named = presenter.group("name") or presenter.group("name2")
+        entry = registry.resolve_name(re.split(r"\s*[(,]|\s+and\s+", named)[0])
+        state.owner = state.current = entry.name if entry else None
+        state.turn = None
+        return Attribution((), (), mentions_in(block.text, registry, ()))
+    if ATTENDEE_LINE.match(block.text):
+        # "Present: ...", "Chair: Wendy Reid, Tzviya Siegman": who attends, not a turn
+        return Attribution((), (), mentions_in(block.text, registry, ()))
+    return None
+
+
+def _turn(block: Block, registry: Registry, state: _State,
+          narrator: str | None) -> Attribution:
+    """A paragraph or a list item: its own speakers, else one carried on."""
+    label = parse_label(block.text)
+    labelled = _label_speakers(label, registry, state.layout) if label else []
+    if opens_with_label(block.text):
+        state.owner = None  # a turn of its own ("Rosa: ...", "ALL: ...") ends a header's
+    text = strip_label(block.text, label) if labelled else block.text
+    speakers = Speakers()
+    if narrator:
+        for name, evidence in labelled or [(narrator, "front-matter")]:
+            speakers.add(name, evidence)
+    else:
+        if label and not labelled and label.kind != "name":
+            state.turn = None  # "Discussion:" and the like end a turn
+        _own_speakers(block, text, labelled, registry, state, speakers)
+        if not speakers.names:
+            _carried_on(block, text, registry, state, speakers)
+    if labelled and EDIT.match(text):
+        speakers = Speakers()  # an IRC correction ("s/Friday/Thursday/"), not a turn
+    state.leave(block, text, speakers, label, bool(labelled))
+    return Attribution(tuple(speakers.names), tuple(speakers.evidence),
+                       mentions_in(text, registry, speakers.names),
+                       text=text if text != block.text else None, labelled=bool(labelled))
+
+
+def _own_speakers(block: Block, text: str, labelled, registry: Registry, state: _State,
+                  speakers: Speakers) -> None:
+    """What the block itself says about who speaks."""
+    for name, evidence in labelled:
+        speakers.add(name, evidence)
+    for name, evidence in _inline_turns(text, registry):
+        speakers.add(name, evidence)
+    if not labelled and CONTINUATION.match(text) and (state.turn or state.current):
+        speakers.add(state.turn or state.current, "continuation")
+    if not speakers.names and state.turn and state.layout["speeches"] and \
+            block.kind == "paragraph" and not STAGE_DIRECTION.match(text):
+        speakers.add(state.turn, "continuation")  # a speech runs on to the next label
+    if not labelled and not speakers.names:
+        # inside a labelled turn, others' words are reported speech
+        speech_subjects(text, registry, state.current, speakers)
+    elif labelled and (after := _after_quotation(text)):
+        # 'Martin: "...". Darja also expressed support.': the label introduced a
+        # quotation; the narrative goes on after it
+        speech_subjects(after, registry, None, speakers)
+    if not speakers.names:
+        speakers.add(_signed_by(text, registry), "label")
+    if not speakers.names and QUOTATION.match(text) and state.current:
+        speakers.add(state.current, "quotation")
+
+
+def _carried_on(block: Block, text: str, registry: Registry, state: _State,
+                speakers: Speakers) -> None:
+    """A block that names no speaker of its own, in order of how close the evidence is:
+    its parent item, the owner of its list or section, what introduced it, a turn that
+    runs on."""
+    if block.depth and state.by_depth:
+        speakers.add(state.by_depth.get(block.depth - 1), "continuation")
+    if not speakers.names and block.kind == "item" and state.owners:
+        for name in state.owners[max(state.owners)]:
+            speakers.add(name, "header")
+    if not speakers.names and state.owner:
+        speakers.add(state.owner, "header")
+    if not speakers.names and state.introduced and not names_anyone(text, registry):
+        speakers.add(state.introduced, "continuation")  # "X outlined the plan:" then it
+    if not speakers.names and state.turn and state.layout["transcript"] and \
+            block.kind == "paragraph" and PROSE.match(text) and \
+            not names_anyone(text, registry):
+        speakers.add(state.turn, "continuation")
 
 
 def _layout(blocks, registry: Registry) -> dict:
@@ -237,8 +238,7 @@ def _header(block: Block, registry: Registry) -> str | None:
         fold(block.bold[0]).strip(" :") == fold(block.text).strip(" :")
     if whole_bold and 1 <= block.text.count("|") <= 3 and len(block.text) <= 160:
         return ""  # a header we cannot read: it still ends the turn before it
-    if block.kind == "paragraph" and block.bold and len(block.text) <= 80 and \
-            fold(block.bold[0]).strip(" :") == fold(block.text).strip(" :"):
+    if whole_bold and len(block.text) <= 80:
         name = block.text.strip(" *_:")
         match = PREFIXED_NAME.fullmatch(name)
         entry = registry.resolve_name(match.group("name") if match else name)
@@ -262,8 +262,7 @@ def _names_only(text: str, registry: Registry) -> list[str] | None:
     return list(dict.fromkeys(names))
 
 
-def _label_speakers(label: Label, text: str, registry: Registry,
-                    layout: dict) -> list[tuple[str, str]]:
+def _label_speakers(label: Label, registry: Registry, layout: dict) -> list[tuple[str, str]]:
     if label.kind in ("designation", "role"):
         name = label.names[0]
         holder = registry.resolve_role(name) if label.kind == "role" else None
@@ -297,41 +296,6 @@ def _inline_turns(text: str, registry: Registry) -> list[tuple[str, str]]:
     return found
 
 
-def _speech_subjects(text: str, registry: Registry, current: str | None,
-                     speakers: _Speakers) -> None:
-    """Subjects of speech verbs, and "She/He ..." carrying on the current speaker."""
-    events = []
-    named = _named(text, registry)
-    speaking = set()
-    for i, (start, _, end, _) in enumerate(named):
-        if REPORTED.search(text[max(0, start - 30):start]):
-            continue  # "what Minister Diaz said she would do": reported, not speaking
-        before = text[max(0, start - 40):start]
-        quoting = QUOTE_AFTER.match(text[end:]) or QUOTE_INTRO.match(text[end:])
-        if SPEECH_AFTER.match(text[end:]) or SAID_BEFORE.search(before) or \
-                POSSESSIVE_SPEECH.match(text[end:]) or \
-                quoting and (SENTENCE_START.search(before) or BY_BEFORE.search(before)):
-            speaking.add(i)
-    for i in sorted(speaking, reverse=True):  # "Andrew and Bill presented"
-        j = i - 1
-        while j >= 0 and _JOINT.match(text[named[j][2]:named[j + 1][0]]):
-            speaking.add(j)
-            j -= 1
-    for i in sorted(speaking):
-        start, name, _, kind = named[i]
-        events.append((start, name, "role-reference" if kind == "role" else "speech-verb"))
-    pronouns = list(PRONOUN_SPEECH.finditer(text))
-    leading = LEADING_PRONOUN.match(text)
-    if leading and not PREFIXED_NAME.match(text) and \
-            not any(p.start() == leading.start() for p in pronouns):
-        pronouns.insert(0, leading)  # "She moderated ...", "Her organisation ..."
-    events += [(p.start(), None, "continuation") for p in pronouns]
-    last = current
-    for _, name, evidence in sorted(events, key=lambda e: e[0]):
-        speakers.add(name or last, evidence)
-        last = name or last
-
-
 def _signed_by(text: str, registry: Registry) -> str | None:
     """A paragraph that ends naming its author in parentheses: '... *(Wendy Reid)*'."""
     match = re.search(r"\(\s*(?P<name>[^()]{2,40}?)\s*\)[\s*_.]*$", text)
@@ -341,105 +305,10 @@ def _signed_by(text: str, registry: Registry) -> str | None:
     return entry.name if entry else None
 
 
-def speaks_in(text: str, registry: Registry) -> bool:
-    """Whether someone is named speaking in the text."""
-    return any(SPEECH_AFTER.match(text[end:]) for _, _, end, _ in _named(text, registry))
-
-
-def _names_anyone(text: str, registry: Registry) -> bool:
-    return any(kind != "single" for _, _, _, kind in _named(text, registry))
-
-
-def _named(text: str, registry: Registry) -> list[tuple[int, str, int, str]]:
-    """(start, person name, end, kind) for each resolvable reference in the text; kind is
-    'name' or 'role' ("the Deputy High Commissioner")."""
-    found: list[tuple[int, str, int, str]] = []
-    taken: list[tuple[int, int]] = []
-
-    def free(start: int, end: int) -> bool:
-        return not any(s < end and start < e for s, e in taken)
-
-    def keep(start: int, name: str, end: int, kind: str = "name") -> None:
-        found.append((start, name, _end_of_name(text, end), kind))
-        taken.append((start, end))
-
-    for match in PREFIXED_NAME.finditer(text):
-        entry = registry.resolve_name(clean_name(match.group("name")))
-        if entry:
-            keep(match.start(), entry.name, match.end())
-    for match in ROLE_REFERENCE.finditer(text):
-        if not free(match.start(), match.end()):
-            continue
-        words = match.group("role").strip().split()
-        for size in range(len(words), 0, -1):  # the longest role the registry knows
-            entry = registry.resolve_role(" ".join(words[:size]))
-            if entry:
-                keep(match.start(), entry.name, match.start("role") + len(" ".join(words[:size])),
-                     "role")
-                break
-    for entry in registry.entries:  # full names and other forms: "Martha Helena Lopez"
-        for form in sorted({entry.name, *entry.aliases}, key=len, reverse=True):
-            if len(form) < 2 or len(form.split()) < 2 and not _exact_form(form):
-                continue
-            for match in re.finditer(rf"(?<![\w-]){_loose(form)}(?![\w-])", text,
-                                     0 if form.islower() else re.I if _exact_form(form)
-                                     and not INITIALS.match(form) else 0):
-                if free(match.start(), match.end()):
-                    keep(match.start(), entry.name, match.end())
-    for match in re.finditer(rf"(?<![\w.'’-])(?P<word>[{UPPER}][\w'’-]{{1,30}})(?![\w'’-])",
-                             text):
-        # a single name word: a surname, a first name or a nickname the registry knows
-        word = match.group("word").rstrip("'’s") if match.group("word").endswith(
-            ("'s", "’s")) else match.group("word")
-        if not free(match.start(), match.end()) or word.casefold() in NOT_NAME_WORDS:
-            continue
-        entry = registry.resolve_name(word)
-        if entry and _single_word_ok(word, entry):
-            # alone, a capitalised word is a person only as a speaker or an owner
-            # ("Okafor rebutted", "Lena's plan"): "France" may be the country
-            keep(match.start(), entry.name, match.start() + len(word),
-                 "possessive" if word != match.group("word") else "single")
-    found.sort()
-    return found
-
-
-def _exact_form(form: str) -> bool:
-    """A one-word form worth matching as written: a nick, a handle or initials."""
-    return bool(re.fullmatch(r"[\w.|-]{2,32}", form)) and (
-        form.islower() or INITIALS.match(form) or any(c.isdigit() for c in form)
-        or re.search(r"[a-z][A-Z]", form) is not None)
-
-
-def _single_word_ok(word: str, entry: Entry) -> bool:
-    return len(word) >= 3 or word.isupper()
-
-
-def _end_of_name(text: str, end: int) -> int:
-    """Skip a parenthesised organisation after a name."""
-    match = re.match(r"\s*\([^)]{1,80}\)", text[end:])
-    return end + match.end() if match else end
-
-
-def _loose(form: str) -> str:
-    """A regex for a name that tolerates other dashes and spacing."""
-    from ..names import DASHES
-
-    parts = re.split(rf"\s*[{DASHES}]\s*|\s+", form)
-    seps = re.findall(rf"\s*[{DASHES}]\s*|\s+", form)
-    out = re.escape(parts[0])
-    for sep, part in zip(seps, parts[1:], strict=False):
-        out += (rf"\s*[{DASHES}]\s*" if sep.strip() else r"\s+") + re.escape(part)
-    return out
-
-
-_PERSON_COLUMN = re.compile(r"\b(?:name|speaker|who|presenter|person|participant|member|"
-                            r"delegate|representative|panel+ist|author|owner)s?\b", re.I)
-
-
 def _row_attribution(block: Block, registry: Registry) -> Attribution:
     """A table row read alone (``lines`` are its column headers, ``items`` its cells):
     the person in a person column speaks; else the subjects of speech verbs."""
-    speakers = _Speakers()
+    speakers = Speakers()
     for header, cell in zip(block.lines, block.items, strict=False):
         if _PERSON_COLUMN.search(header):
             entry = registry.resolve_name(cell)
@@ -447,38 +316,33 @@ def _row_attribution(block: Block, registry: Registry) -> Attribution:
                 speakers.add(entry.name, "header")
     if not speakers.names:
         for cell in block.items:
-            _speech_subjects(cell, registry, None, speakers)
+            speech_subjects(cell, registry, None, speakers)
     return Attribution(tuple(speakers.names), tuple(speakers.evidence),
-                       _mentions(block.text, registry, speakers.names))
+                       mentions_in(block.text, registry, speakers.names))
 
 
 def _list_attribution(block: Block, registry: Registry, owner: str | None) -> Attribution:
-    """A list or table kept whole: the speakers of its labelled items."""
-    speakers = _Speakers()
+    """A list or table kept whole: the speakers of its items."""
+    speakers = Speakers()
     for item in block.items:
         label = parse_label(item)
-        found = _label_speakers(label, item, registry, {"initials": False}) if label else []
+        found = _label_speakers(label, registry, {"initials": False}) if label else []
         for name, evidence in found:
             speakers.add(name, evidence)
         if not found and block.kind == "list":
-            _speech_subjects(item, registry, None, speakers)
+            speech_subjects(item, registry, None, speakers)
     if not speakers.names and owner and block.kind == "list" and \
             not _people_list(block, registry):
         speakers.add(owner, "header")
-    mentions = _mentions(block.text, registry, speakers.names)
-    return Attribution(tuple(speakers.names), tuple(speakers.evidence), mentions)
+    return Attribution(tuple(speakers.names), tuple(speakers.evidence),
+                       mentions_in(block.text, registry, speakers.names))
 
 
 def _people_list(block: Block, registry: Registry) -> bool:
     """A list of people (a panel, the participants): each item opens with a name."""
     opening = sum(1 for item in block.items
-                  if any(start <= 8 for start, _, _, _ in _named(item[:80], registry)))
+                  if any(start <= 8 for start, _, _, _ in named_people(item[:80], registry)))
     return opening * 2 >= len(block.items)
-
-
-def _mentions(text: str, registry: Registry, speakers) -> tuple[str, ...]:
-    return tuple(dict.fromkeys(name for _, name, _, kind in _named(text, registry)
-                               if name not in speakers and kind != "single"))
 
 
 def _fill_one_speaker_stretches(blocks, result: list[Attribution]) -> list[Attribution]:

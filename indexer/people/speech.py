@@ -1,0 +1,174 @@
+"""Who a text names, and who in it is speaking: the subjects of speech verbs, people
+introducing a quotation, "She/He ..." carrying on a speaker."""
+
+from __future__ import annotations
+
+import re
+
+from .labels import INITIALS
+from .names import ADVERBS, NOT_NAME_WORDS, PREFIXED_NAME, UPPER, VERBS, clean_name
+from .registry import SPEECH_AFTER, Entry, Registry
+
+PRONOUN_SPEECH = re.compile(rf"(?:^|(?<=[.!?;]\s)|(?<=, and\s))(?:She|He)\s+{ADVERBS}"
+                            rf"(?:{VERBS})\b")
+LEADING_PRONOUN = re.compile(r"^\s*(?:She|He|Her|His)\b")
+ROLE_REFERENCE = re.compile(rf"\b[Tt]he\s+(?P<role>(?:[{UPPER}][\w'’-]*\s*){{1,5}})")
+# "Gregory Maxwell started the discussion, "...": a person introducing a quotation
+QUOTE_INTRO = re.compile(r"^(?:['’]s)?(?:\s+[\w'’-]+){1,10}\s*[,:]\s*[\"“]")
+# "Seb's remarks were based on ...", "Maxwell's reply was ...": what someone said, named
+POSSESSIVE_SPEECH = re.compile(
+    r"^['’]s\s+(?:own\s+|main\s+|opening\s+|closing\s+|first\s+|last\s+|final\s+)?"
+    r"(?:remarks?|reply|replies|response|responses|comments?|views?|points?|suggestions?|"
+    r"questions?|concerns?|answers?|statements?|presentation|proposal|arguments?|"
+    r"position|objections?|opinion|message|speech|address|intervention|recommendations?)\b")
+SENTENCE_START = re.compile(r"(?:^|[.!?:;]\s+|[\"”]\s+)$")
+QUOTE_AFTER = re.compile(r"^\s*[,:]\s*[\"“]")
+# "..., said Seb", "... as proposed by Corallo, "..."
+SAID_BEFORE = re.compile(rf"(?:^|[,;]\s*|[\"”]\s*)(?:{VERBS})\s+$")
+BY_BEFORE = re.compile(r"\bby\s+$")
+REPORTED = re.compile(r"\b(?:what|as|whom|how|which|that)\s+(?:\w+\s+){0,1}$", re.I)
+_JOINT = re.compile(r"^\s*(?:,\s*|\s+and\s+|\s*&\s*|,\s*and\s+)$")
+
+
+class Speakers:
+    """Speakers in order, each with the evidence that named it."""
+
+    def __init__(self) -> None:
+        self.names: list[str] = []
+        self.evidence: list[str] = []
+
+    def add(self, name: str | None, evidence: str) -> None:
+        if name and name not in self.names:
+            self.names.append(name)
+            self.evidence.append(evidence)
+
+
+def speech_subjects(text: str, registry: Registry, current: str | None,
+                     speakers: Speakers) -> None:
+    """Subjects of speech verbs, and "She/He ..." carrying on the current speaker."""
+    events = []
+    named = named_people(text, registry)
+    speaking = set()
+    for i, (start, _, end, _) in enumerate(named):
+        if REPORTED.search(text[max(0, start - 30):start]):
+            continue  # "what Minister Diaz said she would do": reported, not speaking
+        before = text[max(0, start - 40):start]
+        quoting = QUOTE_AFTER.match(text[end:]) or QUOTE_INTRO.match(text[end:])
+        if SPEECH_AFTER.match(text[end:]) or SAID_BEFORE.search(before) or \
+                POSSESSIVE_SPEECH.match(text[end:]) or \
+                quoting and (SENTENCE_START.search(before) or BY_BEFORE.search(before)):
+            speaking.add(i)
+    for i in sorted(speaking, reverse=True):  # "Andrew and Bill presented"
+        j = i - 1
+        while j >= 0 and _JOINT.match(text[named[j][2]:named[j + 1][0]]):
+            speaking.add(j)
+            j -= 1
+    for i in sorted(speaking):
+        start, name, _, kind = named[i]
+        events.append((start, name, "role-reference" if kind == "role" else "speech-verb"))
+    pronouns = list(PRONOUN_SPEECH.finditer(text))
+    leading = LEADING_PRONOUN.match(text)
+    if leading and not PREFIXED_NAME.match(text) and \
+            not any(p.start() == leading.start() for p in pronouns):
+        pronouns.insert(0, leading)  # "She moderated ...", "Her organisation ..."
+    events += [(p.start(), None, "continuation") for p in pronouns]
+    last = current
+    for _, name, evidence in sorted(events, key=lambda e: e[0]):
+        speakers.add(name or last, evidence)
+        last = name or last
+
+
+def speaks_in(text: str, registry: Registry) -> bool:
+    """Whether someone is named speaking in the text."""
+    return any(SPEECH_AFTER.match(text[end:]) for _, _, end, _ in named_people(text, registry))
+
+
+def names_anyone(text: str, registry: Registry) -> bool:
+    return any(kind != "single" for _, _, _, kind in named_people(text, registry))
+
+
+def named_people(text: str, registry: Registry) -> list[tuple[int, str, int, str]]:
+    """(start, person name, end, kind) for each resolvable reference in the text; kind is
+    'name' or 'role' ("the Deputy High Commissioner")."""
+    found: list[tuple[int, str, int, str]] = []
+    taken: list[tuple[int, int]] = []
+
+    def free(start: int, end: int) -> bool:
+        return not any(s < end and start < e for s, e in taken)
+
+    def keep(start: int, name: str, end: int, kind: str = "name") -> None:
+        found.append((start, name, _end_of_name(text, end), kind))
+        taken.append((start, end))
+
+    for match in PREFIXED_NAME.finditer(text):
+        entry = registry.resolve_name(clean_name(match.group("name")))
+        if entry:
+            keep(match.start(), entry.name, match.end())
+    for match in ROLE_REFERENCE.finditer(text):
+        if not free(match.start(), match.end()):
+            continue
+        words = match.group("role").strip().split()
+        for size in range(len(words), 0, -1):  # the longest role the registry knows
+            entry = registry.resolve_role(" ".join(words[:size]))
+            if entry:
+                keep(match.start(), entry.name, match.start("role") + len(" ".join(words[:size])),
+                     "role")
+                break
+    for entry in registry.entries:  # full names and other forms: "Martha Helena Lopez"
+        for form in sorted({entry.name, *entry.aliases}, key=len, reverse=True):
+            if len(form) < 2 or len(form.split()) < 2 and not _exact_form(form):
+                continue
+            for match in re.finditer(rf"(?<![\w-]){_loose(form)}(?![\w-])", text,
+                                     0 if form.islower() else re.I if _exact_form(form)
+                                     and not INITIALS.match(form) else 0):
+                if free(match.start(), match.end()):
+                    keep(match.start(), entry.name, match.end())
+    for match in re.finditer(rf"(?<![\w.'’-])(?P<word>[{UPPER}][\w'’-]{{1,30}})(?![\w'’-])",
+                             text):
+        # a single name word: a surname, a first name or a nickname the registry knows
+        word = match.group("word").rstrip("'’s") if match.group("word").endswith(
+            ("'s", "’s")) else match.group("word")
+        if not free(match.start(), match.end()) or word.casefold() in NOT_NAME_WORDS:
+            continue
+        entry = registry.resolve_name(word)
+        if entry and _single_word_ok(word, entry):
+            # alone, a capitalised word is a person only as a speaker or an owner
+            # ("Okafor rebutted", "Lena's plan"): "France" may be the country
+            keep(match.start(), entry.name, match.start() + len(word),
+                 "possessive" if word != match.group("word") else "single")
+    found.sort()
+    return found
+
+
+def _exact_form(form: str) -> bool:
+    """A one-word form worth matching as written: a nick, a handle or initials."""
+    return bool(re.fullmatch(r"[\w.|-]{2,32}", form)) and (
+        form.islower() or INITIALS.match(form) or any(c.isdigit() for c in form)
+        or re.search(r"[a-z][A-Z]", form) is not None)
+
+
+def _single_word_ok(word: str, entry: Entry) -> bool:
+    return len(word) >= 3 or word.isupper()
+
+
+def _end_of_name(text: str, end: int) -> int:
+    """Skip a parenthesised organisation after a name."""
+    match = re.match(r"\s*\([^)]{1,80}\)", text[end:])
+    return end + match.end() if match else end
+
+
+def _loose(form: str) -> str:
+    """A regex for a name that tolerates other dashes and spacing."""
+    from ..names import DASHES
+
+    parts = re.split(rf"\s*[{DASHES}]\s*|\s+", form)
+    seps = re.findall(rf"\s*[{DASHES}]\s*|\s+", form)
+    out = re.escape(parts[0])
+    for sep, part in zip(seps, parts[1:], strict=False):
+        out += (rf"\s*[{DASHES}]\s*" if sep.strip() else r"\s+") + re.escape(part)
+    return out
+
+
+def mentions_in(text: str, registry: Registry, speakers) -> tuple[str, ...]:
+    return tuple(dict.fromkeys(name for _, name, _, kind in named_people(text, registry)
+                               if name not in speakers and kind != "single"))
