@@ -13,9 +13,10 @@ from dataclasses import dataclass, field
 
 from ..names import fold
 from ..records import Block
+from .evidence import delegation_header, header_line
 from .labels import INITIALS, Label, inline_labels, opens_with_label, parse_label, strip_label
 from .names import NOT_NAME_WORDS, PREFIXED_NAME, UPPER
-from .registry import ATTENDEE_LINE, Registry, delegation_header, header_line
+from .registry import ATTENDEE_LINE, Registry
 from .speech import Speakers, mentions_in, named_people, names_anyone, speech_subjects
 
 CONTINUATION = re.compile(r"^\s*(?:…|\.\.\.)")

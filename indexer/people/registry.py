@@ -10,6 +10,15 @@ from dataclasses import dataclass, field
 
 from ..names import fold, name_key
 from ..records import Block, Person
+from .evidence import (
+    appositive,
+    bold_name_line,
+    codes_in_parens,
+    delegation_header,
+    header_line,
+    is_role,
+    table_people,
+)
 from .labels import HANDLE, INITIALS, derived_initials, initials_fit, parse_label
 from .names import (
     ADVERBS,
@@ -34,13 +43,6 @@ ATTENDEE_HEADINGS = re.compile(
 ATTENDEE_LINE = re.compile(r"^\s*(?:[-*•]\s*)?(?:present|attendees?|participants?|regrets|"
                            r"apologies|absent|guests?|chairs?|scribes?|note[- ]?takers?|"
                            r"invited|observers?|staff)\s*:\s*(?P<names>.+)$", re.I | re.S)
-_HEADER_CELLS = ("name", "attendee", "participant", "person", "member", "nym", "who",
-                 "speaker", "presenter", "delegate", "panel")
-_CODE_CELLS = ("abbreviation", "abbr", "initials", "short", "handle", "nick", "irc", "id",
-               "github", "username", "login", "alias")
-_ORGANISATION_CELLS = ("organization", "organisation", "affiliation", "company", "entity",
-                       "org")
-_CODE_IN_PARENS = re.compile(rf"\((?P<code>[{UPPER}][{UPPER}a-z]{{1,4}})\)")
 # a speech verb right after a name, an appositive or a parenthesis between:
 # "Lena Okafor, Director at Acme, noted", "Name (the editor) said", "Name explained"
 SPEECH_AFTER = re.compile(
@@ -139,7 +141,7 @@ class Registry:
     def _participants(self, block: Block) -> None:
         """Participants lists and tables: names, with initials or nicks when given."""
         if block.kind == "table" and len(block.items) > 1:
-            for name, code, organisation in _table_people(block.items):
+            for name, code, organisation in table_people(block.items):
                 self.add_plain(name, organisation=organisation, alias=code, participant=True)
             return
         under_attendees = any(ATTENDEE_HEADINGS.search(h) for h in block.section_path[-2:])
@@ -151,7 +153,7 @@ class Registry:
                 else [line] if under_attendees or checkbox else []
             for part in names:
                 self._participant(part)
-            codes = _codes_in_parens(line)
+            codes = codes_in_parens(line)
             if not (under_attendees or listed or block.kind == "list" or len(codes) >= 2):
                 codes = []  # "... Remote Procedure Call (RPC)" in prose defines a term
             for name, code, fits in codes:
@@ -212,11 +214,11 @@ class Registry:
             return  # "Like Ivan said", "Thanks Tzviya": a common word before a name
         after = text[match.end():]
         role, organisations = appositive(after)
-        if not SPEECH_AFTER.match(after) and not (role and _is_role(role)) and \
+        if not SPEECH_AFTER.match(after) and not (role and is_role(role)) and \
                 not PRESENT_AFTER.match(after):
             return
         entry = self._merge_in(name)
-        if role and _is_role(role):
+        if role and is_role(role):
             _extend(entry.roles, [role])
             _extend(entry.organisations, organisations)
 
@@ -434,165 +436,3 @@ def block_texts(block: Block, lines: bool = False) -> tuple[str, ...]:
     if lines and block.lines:
         return block.lines
     return (block.text,)
-
-
-def _table_people(rows) -> list[tuple[str, str, str]]:
-    header = [c.strip().casefold() for c in rows[0].split("|")]
-
-    def column(words):
-        return next((i for i, c in enumerate(header) if any(w in c for w in words)), None)
-
-    name_at, code_at = column(_HEADER_CELLS), column(_CODE_CELLS)
-    organisation_at = column(_ORGANISATION_CELLS)
-    if name_at is None:
-        return []
-    found = []
-    for row in rows[1:]:
-        cells = [c.strip(" []") for c in row.split("|")]
-        if name_at >= len(cells):
-            continue
-        name = cells[name_at]
-        code = cells[code_at] if code_at is not None and code_at < len(cells) else ""
-        organisation = cells[organisation_at] if organisation_at is not None and \
-            organisation_at < len(cells) else ""
-        if not re.fullmatch(r"[\w.|-]{1,32}", code or "x"):
-            code = ""
-        if plain_person_name(name) or code and re.fullmatch(r"[\w.-]{2,32}", name):
-            found.append((name, code, organisation))
-    return found
-
-
-def _codes_in_parens(line: str) -> list[tuple[str, str, bool]]:
-    """'Ivan Herman (IH)', 'Ben Allen - Igalia (BAN)', 'Chris Williams (CW) Bert Belder
-    (BB)': a name and, after it in the same entry, the initials that stand for it."""
-    found = []
-    start = 0
-    for match in _CODE_IN_PARENS.finditer(line):
-        code = match.group("code")
-        segment = line[start:match.start()]
-        start = match.end()
-        names = [m.group("name") for m in PLAIN_NAME.finditer(segment)] or \
-            [m.group() for m in re.finditer(rf"[{UPPER}][\w'’-]+", segment)]
-        if not names:
-            continue
-        separated = re.search(r"\s[-–—]\s|,", segment) is not None
-        name = clean_name(names[0] if separated else names[-1])
-        if code.upper() != code and not code[:2].isupper():
-            continue
-        # "Shane Carr - Google (SFC)": after the organisation, the code is the person's;
-        # "Ivan Herman (IBM)" right after a name may be the organisation: it must fit,
-        # or the document must use such codes for people ("Nicolo (NRO)")
-        if initials_fit(code, name, loose=True) or separated and code[:1] == name[:1]:
-            found.append((name, code, True))
-        elif code[:1] == name[:1]:
-            found.append((name, code, False))
-    return found
-
-
-def header_line(block: Block) -> tuple[str, str, str] | None:
-    """'**UN Women | Katja Pehrman | Senior Advisor**' -> (name, role, organisation): a
-    line of two to four parts, one of them a personal name, heading the turn below."""
-    if block.kind != "paragraph" or len(block.text) > 160 or block.text.count("|") not in (
-            1, 2, 3):
-        return None
-    parts = [p.strip(" *_") for p in block.text.split("|")]
-    names = [i for i, p in enumerate(parts) if plain_person_name(strip_prefix(p))]
-    if len(names) != 1:
-        return None
-    at = names[0]
-    before, after = parts[:at], parts[at + 1:]
-    return strip_prefix(parts[at]), (after[0] if after else ""), \
-        (before[0] if before else (after[1] if len(after) > 1 else ""))
-
-
-def bold_name_line(block: Block) -> tuple[str, str, str] | None:
-    """'**Priya Raman**' alone on its line: the person who speaks below it."""
-    if block.kind != "paragraph" or len(block.text) > 80 or not block.bold:
-        return None
-    if fold(block.bold[0]).strip(" :") != fold(block.text).strip(" :"):
-        return None
-    name = strip_prefix(block.text.strip(" *_:"))
-    return (name, "", "") if plain_person_name(name) else None
-
-
-def delegation_header(block: Block) -> tuple[str, str, str] | None:
-    """'**France | Minister for Foreign Affairs**': a bold header line naming a country or
-    an organisation and a role, no person: the delegation speaks the turn below."""
-    if block.kind != "paragraph" or len(block.text) > 160 or not 1 <= block.text.count("|") <= 3:
-        return None
-    if not any(fold(b).strip() == fold(block.text).strip() for b in block.bold):
-        return None
-    parts = [p.strip(" *_") for p in block.text.split("|")]
-    first = parts[0]
-    proper = rf"[{UPPER}][\w'’.-]*(?:\s+(?:of|the|and|de|du|des|[{UPPER}][\w'’.-]*)){{0,5}}"
-    if not re.fullmatch(proper, first) or plain_person_name(first) or \
-            first.split()[0].casefold() in NOT_NAME_WORDS:
-        return None
-    return first, parts[1] if len(parts) > 1 else "", ""
-
-
-_ROLE_WORDS = re.compile(
-    r"\b(?:director|chair|president|minister|secretary|advis[oe]r|officer|head|manager|"
-    r"representative|ambassador|commissioner|founder|professor|lead|coordinator|"
-    r"editor|author|member|ceo|cto|cfo|engineer|researcher|analyst|spokesperson|envoy|"
-    r"rapporteur|judge|senator|deputy|vice|advocate|counsel|specialist|consultant|"
-    r"chief|principal|fellow|prince|king|queen|mayor|governor|chancellor|delegate)\b",
-    re.I)
-
-
-def _is_role(text: str) -> bool:
-    return bool(_ROLE_WORDS.search(text))
-
-
-def _organisation_parts(parts: list[str]) -> list[str]:
-    """Commas inside one organisation's name: 'Department of Management, Strategy, Policy
-    and Compliance' is one part, 'United Nations' another."""
-    out: list[str] = []
-    for part in parts:
-        words = part.split()
-        inside = out and len(words) <= 3 and not part.isupper() and not any(
-            w.casefold() in ORGANISATION_WORDS for w in words) and any(
-            w.casefold() in ORGANISATION_WORDS for w in out[-1].split()) and len(out) > 1
-        if inside:
-            out[-1] = f"{out[-1]}, {part}"
-        else:
-            out.append(part)
-    return out
-
-
-ORGANISATION_WORDS = frozenset("""
-agency alliance association bank board centre center coalition commission committee
-council department division foundation fund group institute ministry nations network
-office organisation organization programme program secretariat society union university
-unit women company corporation inc ltd llc studios
-""".split())
-
-
-def appositive(after: str) -> tuple[str, list[str]]:
-    """', Senior Advisor, Office of X at UN Women,' after a name -> role and organisations."""
-    match = re.match(r"^\**\s*(?:\((?P<org>[^)]{2,80})\))?\s*,\s*(?P<body>[^.;:\n]{3,200})",
-                     after)
-    if not match:
-        return "", []
-    body = match.group("body")
-    # the appositive ends where the sentence's verb begins: ", delivered the opening remarks"
-    verb = re.search(rf"(?:,\s*|\s+)(?:{ADVERBS})(?:{VERBS}|was|is|who|and\s+[a-z])\b", body)
-    if verb:
-        body = body[: verb.start()]
-    elif re.search(r"\b(?:said|noted|that|the event|was)\b", body):
-        return "", []
-    parts = _organisation_parts([p.strip(" *") for p in re.split(r",\s*", body)
-                                 if p.strip(" *")])
-    if not parts or not parts[0][:1].isupper():
-        return "", []
-    role, organisations = parts[0], parts[1:]
-    at = re.match(r"(?P<role>.+)\s+at\s+(?:the\s+)?(?P<org>[A-Z].+)$", role)
-    if at:  # "Senior Advisor ... at UN Women"
-        role, organisations = at.group("role"), [at.group("org"), *organisations]
-    of = re.match(r"(.+?)\s+of\s+(the\s+)?(?P<org>[A-Z].+)$", role)
-    if of and not organisations:
-        organisations = [of.group("org")]
-    if match.group("org"):
-        organisations.insert(0, match.group("org"))
-    return role, organisations
-
