@@ -331,11 +331,14 @@ def export_command(ctx, index_path):
 @click.option("--port", type=click.IntRange(0, 65535), default=8765, show_default=True,
               help="Port to listen on (0: any free port).")
 @click.option("--open", "open_browser", is_flag=True, help="Open the page in a web browser.")
+@click.option("--workers", type=click.IntRange(1, 64), default=None,
+              help="Processes answering requests, each running one search at a time "
+                   "[default: 2, or 1 on a one-core machine].")
 @click.option("--people", type=click.Path(path_type=Path, dir_okay=False),
               help="A curator file (default: people.toml in the folder that holds the index).")
 @index_option
 @click.pass_context
-def serve_command(ctx, host, port, open_browser, people, index_path):
+def serve_command(ctx, host, port, open_browser, workers, people, index_path):
     """A local, read-only web page over the index: search with facets and charts,
     reports, people, themes, and the same data as JSON under /api/.
 
@@ -357,7 +360,7 @@ def serve_command(ctx, host, port, open_browser, people, index_path):
         import webbrowser
 
         webbrowser.open(url)
-    run(app, sock)
+    run(app, sock, workers or min(2, os.cpu_count() or 1))
     click.echo("stopped")
 
 

@@ -365,7 +365,8 @@ def _unescape(text: str) -> str:
 
 
 
-def test_serve_prints_the_url_answers_and_stops_on_ctrl_c(seed_index):
+@pytest.mark.parametrize("workers", ["1", "2"])
+def test_serve_prints_the_url_answers_and_stops_on_ctrl_c(seed_index, workers):
     import os
     import signal
     import socket
@@ -375,7 +376,8 @@ def test_serve_prints_the_url_answers_and_stops_on_ctrl_c(seed_index):
 
     env = {**os.environ, "PYTHONPATH": str(ROOT)}
     proc = subprocess.Popen([sys.executable, "-m", "search", "--index", str(seed_index),
-                             "serve", "--port", "0"], env=env, stdout=subprocess.PIPE,
+                             "serve", "--port", "0", "--workers", workers], env=env,
+                            stdout=subprocess.PIPE,
                             stderr=subprocess.PIPE, text=True)
     try:
         line = proc.stdout.readline()
@@ -404,8 +406,8 @@ def test_serve_warns_once_when_not_on_loopback(seed_index, monkeypatch):
     opened = []
     monkeypatch.setattr(server, "listen", lambda host, port: opened.append(host) or
                         _loopback_socket())
-    monkeypatch.setattr(server, "run", lambda app, sock: (sock.close(),
-                                                          app.state.live.close()))
+    monkeypatch.setattr(server, "run", lambda app, sock, workers: (sock.close(),
+                                                                   app.state.live.close()))
     result = run(seed_index, "serve", "--host", "0.0.0.0", "--port", "0")
     assert result.exit_code == 0 and opened == ["0.0.0.0"]
     warnings = result.stderr.strip().splitlines()

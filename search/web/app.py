@@ -4,6 +4,7 @@ Built by ``create_app`` for one index; nothing happens at import time."""
 from __future__ import annotations
 
 import contextlib
+import os
 from pathlib import Path
 
 from jinja2 import Environment, FileSystemLoader
@@ -64,9 +65,19 @@ def create_app(index_path: Path, people_file: Path | None = None) -> Starlette:
         UsageError: _usage_error, NotFound: _not_found, ReportsError: _index_error,
         HTTPException: _http_error})
     app.state.live = live
+    app.state.index = Path(index_path).absolute()
+    app.state.people_file = Path(people_file).absolute() if people_file else None
     app.state.templates = templates
     app.add_middleware(SecurityHeaders)
     return app
+
+
+def from_environment() -> Starlette:
+    """The application for a worker process of ``reports serve --workers N``: the index
+    and curator file named by ``REPORTS_SERVE_INDEX`` and ``REPORTS_SERVE_PEOPLE``."""
+    people = os.environ.get("REPORTS_SERVE_PEOPLE")
+    return create_app(Path(os.environ["REPORTS_SERVE_INDEX"]),
+                      Path(people) if people else None)
 
 
 class SecurityHeaders:

@@ -25,7 +25,7 @@ from .shaping import (
 )
 
 FACET_SHOWN = 10  # values of a facet shown before "more"
-FACET_MORE = 40  # and under it
+FACET_MORE = 30  # and under it
 SPEAKER_PAGE_SIZE = 20
 
 

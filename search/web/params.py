@@ -3,8 +3,9 @@ library's ``SearchRequest``, and written back into links that add or remove a fi
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
-from urllib.parse import quote, urlencode
+import functools
+from dataclasses import dataclass
+from urllib.parse import quote, quote_plus
 
 from indexer.errors import UsageError
 
@@ -78,19 +79,11 @@ class SearchParams:
     def url(self, path: str = "/search", **changes) -> str:
         """This search with some parameters changed; page 1 unless a page is given."""
         changes.setdefault("page", 1)
-        state = replace(self, **changes)
-        pairs: list[tuple[str, str]] = []
-        if state.q:
-            pairs.append(("q", state.q))
-        for name in FILTERS:
-            pairs.extend((name, value) for value in getattr(state, name))
-        pairs.extend((name, getattr(state, name)) for name in ("since", "until")
-                     if getattr(state, name))
-        if state.limit != PAGE_SIZE:
-            pairs.append(("limit", str(state.limit)))
-        if state.page != 1:
-            pairs.append(("page", str(state.page)))
-        return path + ("?" + urlencode(pairs) if pairs else "")
+        pieces: list[str] = []
+        for name in _ORDER:
+            value = changes[name] if name in changes else getattr(self, name)
+            pieces.extend(_encoded(name, tuple(value) if isinstance(value, list) else value))
+        return path + ("?" + "&".join(pieces) if pieces else "")
 
     def page_url(self, number: int) -> str:
         return self.url(page=number)
@@ -125,6 +118,21 @@ class SearchParams:
                 if getattr(self, name):
                     out.append((name, getattr(self, name), self.url(**{name: ""})))
         return out
+
+
+_ORDER = ("q", *FILTERS, "since", "until", "limit", "page")
+_DEFAULTS = {"q": "", "since": "", "until": "", "limit": PAGE_SIZE, "page": 1}
+
+
+@functools.lru_cache(maxsize=4096)
+def _encoded(name: str, value) -> tuple[str, ...]:
+    """``name=value`` pieces of a query string (none for a default); a search page
+    writes dozens of links that share most of them."""
+    if isinstance(value, tuple):
+        return tuple(f"{name}={quote_plus(v)}" for v in value)
+    if value == _DEFAULTS.get(name) or value in ("", None):
+        return ()
+    return (f"{name}={quote_plus(str(value))}",)
 
 
 def number_param(value, name: str, default: int, most: int) -> int:

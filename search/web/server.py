@@ -4,6 +4,7 @@ until Ctrl-C. Nothing is printed here; the command line says what happens."""
 from __future__ import annotations
 
 import ipaddress
+import os
 import socket
 
 from indexer.errors import ReportsError
@@ -45,15 +46,28 @@ def url_of(sock: socket.socket) -> str:
     return f"http://{shown}:{port}/"
 
 
-def run(app, sock: socket.socket) -> None:
-    """Serve until Ctrl-C (or SIGTERM); returns once the open requests are answered."""
+def run(app, sock: socket.socket, workers: int = 1) -> None:
+    """Serve until Ctrl-C (or SIGTERM); returns once the open requests are answered.
+    ``workers`` over 1: that many processes answer on the one socket, each building the
+    application from ``app.state.index`` (Python runs one search at a time per
+    process)."""
     import uvicorn
 
-    config = uvicorn.Config(app, log_level="warning", access_log=False, lifespan="on",
-                            server_header=False)
-    server = uvicorn.Server(config)
+    options = {"log_level": "warning", "access_log": False, "lifespan": "on",
+               "server_header": False}
     try:
-        server.run(sockets=[sock])
+        if workers > 1:
+            from uvicorn.supervisors import Multiprocess
+
+            os.environ["REPORTS_SERVE_INDEX"] = str(app.state.index)
+            if app.state.people_file:
+                os.environ["REPORTS_SERVE_PEOPLE"] = str(app.state.people_file)
+            app.state.live.close()  # this process only watches over the workers
+            config = uvicorn.Config("search.web.app:from_environment", factory=True,
+                                    workers=workers, **options)
+            Multiprocess(config, sockets=[sock]).run()
+        else:
+            uvicorn.Server(uvicorn.Config(app, **options)).run(sockets=[sock])
     except KeyboardInterrupt:  # uvicorn passes the signal on once it has stopped
         pass
     finally:
