@@ -1,7 +1,8 @@
 """Speaker attribution against the hand labels in tests/labels/ (labelled by reading the
 documents, before looking at what the program says about them): a floor per set and per
 layout family, so that a change that loses speakers fails here. ``dev`` documents are the
-ones tuned on; ``heldout`` ones are never tuned on and give the honest numbers."""
+ones tuned on; ``heldout`` and ``heldout2`` ones are never tuned on and give the honest
+numbers."""
 
 import re
 import subprocess
@@ -24,6 +25,9 @@ FLOORS = {
                 "initials": (0.97, 0.97), "irc-minutes": (0.96, 0.96),
                 "narrative-minutes": (0.94, 0.70), "nested-notes": (0.85, 0.95),
                 "nick-narrative": (0.97, 0.75)},
+    # a second held-out set, labelled later from other documents and families
+    "heldout2": {"ALL": (0.87, 0.68), "initials": (0.96, 0.96), "irc-minutes": (0.87, 0.85),
+                 "congressional-record": (0.83, 0.97)},
     "dev": {"ALL": (0.89, 0.80), "narrative-un": (1.0, 1.0), "initials": (0.98, 0.96),
             "narrative-minutes": (0.96, 0.85), "congressional-record": (0.90, 0.97)},
 }
@@ -42,7 +46,7 @@ def scores(kind: str) -> dict[str, tuple[float, float]]:
     return found
 
 
-@pytest.mark.parametrize("kind", ["heldout", "dev"])
+@pytest.mark.parametrize("kind", ["heldout", "heldout2", "dev"])
 def test_attribution_stays_above_its_floors(kind):
     measured = scores(kind)
     assert "ALL" in measured, measured
