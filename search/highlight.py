@@ -4,6 +4,7 @@ boundaries. Pure functions over (text, spans)."""
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 
 SNIPPET_CHARS = 240
 
@@ -50,11 +51,16 @@ def snippet_window(text: str, spans: list[tuple[int, int]],
     sentence_starts = {0} | {m.end() for m in _SENTENCE.finditer(text)}
     clause_starts = {m.end() for m in _CLAUSE.finditer(text)}
     ends = sorted(sentence_starts | clause_starts | {len(text)})
+    # spans are sorted and do not overlap: the matches inside [start, end) are a run of
+    # them, found by bisection (a long paragraph has thousands of starts and spans)
+    ordered = sorted(spans)
+    span_starts = [s for s, _ in ordered]
+    span_ends = [e for _, e in ordered]
     best, best_key = (0, size), None
     for start in sorted(sentence_starts | clause_starts):
-        fitting = [e for e in ends if start < e <= start + size]
-        end = fitting[-1] if fitting else start + size
-        found = sum(1 for s, e in spans if s >= start and e <= end)
+        last = bisect_right(ends, start + size) - 1
+        end = ends[last] if last >= 0 and ends[last] > start else start + size
+        found = max(0, bisect_right(span_ends, end) - bisect_left(span_starts, start))
         key = (found, start in sentence_starts, -start)
         if best_key is None or key > best_key:
             best, best_key = (start, end), key
