@@ -1,7 +1,7 @@
 """Reading report files: bytes -> text -> HTML, one format per suffix.
 
 Every format ends as HTML so that one structural walk (``structure.py``) serves
-Markdown, HTML and plain text alike.
+Markdown, HTML, plain text, Word (``ingest_docx``) and PDF (``ingest_pdf``) alike.
 """
 
 from __future__ import annotations
@@ -14,7 +14,9 @@ from pathlib import Path
 from .errors import InputError, InputSkipped
 
 SUFFIXES = {".md": "markdown", ".markdown": "markdown", ".html": "html", ".htm": "html",
-            ".txt": "text"}
+            ".txt": "text", ".docx": "docx", ".pdf": "pdf"}
+# formats read from their bytes, in a child process with a time and memory bound
+BINARY_KINDS = {"docx": "Word document", "pdf": "PDF"}
 DEFAULT_MAX_BYTES = 50 * 1024 * 1024
 
 
@@ -28,12 +30,25 @@ class Source:
     raw: bytes
 
 
+@dataclass(frozen=True, slots=True)
+class Converted:
+    """A file as HTML for the structural walk, with its metadata and, for formats with
+    pages, each block's text and the page it starts on."""
+
+    metadata: dict
+    html: str
+    pages: tuple[tuple[str, int], ...] = ()
+
+
 def format_of(path: Path) -> str | None:
     return SUFFIXES.get(path.suffix.lower())
 
 
 def check_size(path: Path, size: int, max_bytes: int) -> None:
     if size == 0:
+        kind = BINARY_KINDS.get(format_of(path) or "")
+        if kind:  # no valid Word or PDF file is empty: this one was cut short
+            raise InputError(str(path), f"file is empty (0 bytes): not a valid {kind}")
         raise InputSkipped(str(path), "file is empty")
     if size > max_bytes:
         raise InputSkipped(str(path), f"file is {size / 1e6:.1f} MB, over the "
@@ -57,6 +72,8 @@ def read_source(path: Path, max_bytes: int = DEFAULT_MAX_BYTES) -> Source:
         raise InputError(str(path), "is a directory") from None
     except OSError as exc:
         raise InputError(str(path), exc.strerror or str(exc)) from None
+    if kind in BINARY_KINDS:
+        return Source(text="", kind=kind, encoding="binary", raw=raw)
     text, encoding = decode(raw, str(path))
     if not text.strip():
         raise InputSkipped(str(path), "file is empty")
@@ -166,7 +183,28 @@ def _nested_lists_at_four(text: str) -> str:
     return "\n".join(out)
 
 
+def _lists_after_paragraphs(text: str) -> str:
+    """A list that starts right under a paragraph line ("Presented by: X" then "* ...")
+    is a list, as GitHub reads it; Python-Markdown would read its items as more of the
+    paragraph."""
+    out: list[str] = []
+    previous = ""
+    fenced = False
+    for line in text.split("\n"):
+        if line.lstrip().startswith(("```", "~~~")):
+            fenced = not fenced
+        starts_list = _LIST_ITEM.match(line) and not line.startswith(" ")
+        if not fenced and starts_list and previous.strip() and not previous.startswith(" ") \
+                and not _LIST_ITEM.match(previous) and not previous.lstrip().startswith(
+                    ("|", ">", "#")):
+            out.append("")
+        out.append(line)
+        previous = line
+    return "\n".join(out)
+
+
 def _without_template_markup(text: str) -> str:
+    text = _lists_after_paragraphs(text)
     text = _nested_lists_at_four(text)
     text = _TEMPLATE_LINE.sub("", text)
     text = _TEMPLATE_INLINE.sub("", text)
@@ -287,6 +325,27 @@ def reflow(lines: list[str]) -> str:
         else:
             out = f"{out} {line}"
     return out
+
+
+def convert(source: Source, name: str, *, max_pages: int | None = None,
+            timeout: float | None = None) -> Converted:
+    """Any format -> Converted. Word and PDF files are converted in a child process
+    bounded in time and memory (``bounded``); ``max_pages`` bounds a PDF's length."""
+    if source.kind not in BINARY_KINDS:
+        meta, markup = to_html(source)
+        return Converted(meta, markup)
+    from .bounded import DEFAULT_TIMEOUT, run_bounded
+
+    if source.kind == "pdf":
+        from .ingest_pdf import DEFAULT_MAX_PAGES
+        from .ingest_pdf import convert as convert_pdf
+
+        return run_bounded(convert_pdf, source.raw, name, max_pages or DEFAULT_MAX_PAGES,
+                           name=name, timeout=timeout or DEFAULT_TIMEOUT)
+    from .ingest_docx import convert as convert_docx
+
+    return run_bounded(convert_docx, source.raw, name, name=name,
+                       timeout=timeout or DEFAULT_TIMEOUT)
 
 
 def to_html(source: Source) -> tuple[dict, str]:

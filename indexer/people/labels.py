@@ -17,7 +17,8 @@ _IRC = re.compile(r"^\s*(?:\[?\d{1,2}:\d{2}(?::\d{2})?\]?\s+)?"
                   r"<(?P<label>[\w.|\[\]^`{}-]{1,32})>\s+(?=\S)")
 # a chat log line in columns: "19:54<TAB>wumpus<TAB>#endmeeting"
 _LOG = re.compile(r"^\s*\[?\d{1,2}:\d{2}(?::\d{2})?\]?\t(?P<label>[\w.|\[\]^`{}-]{1,32})\t+(?=\S)")
-_ACTION = re.compile(r"^\s*\*\s+(?P<label>[A-Za-z][\w.|-]{1,30})\s+(?=[a-z])")
+# "* gmaxwell imagines ...": a chat action, by a nick (lower case, as chat nicks are)
+_ACTION = re.compile(r"^\s*\*\s+(?P<label>[a-z][\w.|-]{1,30})\s+(?=[a-z])")
 HANDLE = re.compile(r"^[a-z][A-Za-z0-9_.|-]{1,30}$|^[A-Za-z]+[0-9_][A-Za-z0-9_-]*$")
 # "ABL", "NR", and "PvD" for Pieter van Dijk (a particle's initial in lower case)
 INITIALS = re.compile(rf"^[{UPPER}](?:[a-z]?[{UPPER}]){{1,4}}$")
