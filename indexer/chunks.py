@@ -8,6 +8,7 @@ from pathlib import Path
 
 from .long_paragraphs import split_paragraph
 from .names import fold
+from .pages import carry_pages
 from .people import PREFIXED_NAME, Registry, attribute, speaks_in, split_turns
 from .records import Block, Chunk, Document, Report
 from .themes import Taxonomy
@@ -39,8 +40,8 @@ def build_report(document: Document, *, report_id: str, source: str, digest: str
                            or document.metadata.get("organisation")
                            or document.metadata.get("country", ""))
     single_name = registry.resolve_name(str(single)).name if single else None
-    blocks = split_turns(document.blocks, registry,
-                         speaks=lambda text: speaks_in(text, registry))
+    blocks = carry_pages(document.blocks, split_turns(
+        document.blocks, registry, speaks=lambda text: speaks_in(text, registry)))
     attributions = attribute(blocks, registry, narrator=single_name)
     people = registry.people()
     names = {fold(p.name) for p in people} | {fold(a) for p in people for a in p.aliases}
@@ -59,6 +60,7 @@ def build_report(document: Document, *, report_id: str, source: str, digest: str
                 report_id=report_id, position=len(chunks) + 1, text=piece,
                 section_path=block.section_path, speakers=who.speakers, mentions=mentions,
                 themes=themes, keyphrases=keyphrases, speaker_evidence=who.evidence,
+                page=block.page,
             ))
     return Report(id=report_id, title=document.title, date=document.date, source=source,
                   content_hash=digest, metadata=document.metadata, people=people,

@@ -8,8 +8,10 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from .bounded import DEFAULT_TIMEOUT
 from .chunks import content_hash, report_id_for
 from .errors import InputError, InputSkipped, ReportsError, UsageError, reporting_damage
+from .ingest_pdf import DEFAULT_MAX_PAGES
 from .loading import DEFAULT_MAX_BYTES, SUFFIXES, check_size, split_front_matter
 from .parse import parse_file
 from .records import Report
@@ -112,14 +114,16 @@ def file_state(path: str | None) -> bool | None:
 def index_paths(paths: list[str], index_dir: Path, **options) -> Summary:
     """Index report files and folders. Unchanged files are skipped by content hash, changed
     ones replaced in the same commit that removes their old version. Options: ``prune``,
-    ``rebuild``, ``wait`` (seconds), ``themes_file``, ``max_bytes``, ``progress``."""
+    ``rebuild``, ``wait`` (seconds), ``themes_file``, ``max_bytes``, ``max_pages`` (of a
+    PDF), ``file_timeout`` (seconds to convert one Word or PDF file), ``progress``."""
     with reporting_damage(index_dir):
         return _index_paths(paths, Path(index_dir), **options)
 
 
 def _index_paths(paths: list[str], index_dir: Path, *, prune: bool = False,
                  rebuild: bool = False, wait: float = 0.0, themes_file: Path | None = None,
-                 max_bytes: int = DEFAULT_MAX_BYTES,
+                 max_bytes: int = DEFAULT_MAX_BYTES, max_pages: int = DEFAULT_MAX_PAGES,
+                 file_timeout: float = DEFAULT_TIMEOUT,
                  progress: Callable[[int, int, str], None] | None = None) -> Summary:
     check_paths(paths)
     taxonomy = load_taxonomy(themes_file)  # a bad themes file stops us before any write
@@ -144,7 +148,8 @@ def _index_paths(paths: list[str], index_dir: Path, *, prune: bool = False,
         writer = ReportWriter(ix, wait=wait, procs=procs, manifest=stored)
     committed = _copy(summary)
     try:
-        for done, (task, report) in enumerate(_parse_all(tasks, taxonomy, max_bytes, summary,
+        limits = (max_bytes, max_pages, file_timeout)
+        for done, (task, report) in enumerate(_parse_all(tasks, taxonomy, limits, summary,
                                                          writer.lock_fd),
                                               start=1):
             if progress:
@@ -287,9 +292,10 @@ def _report_id(path: Path, raw: bytes) -> str:
 
 
 def _parse_one(args) -> tuple[Report | None, str | None]:
-    path, report_id, taxonomy, max_bytes = args
+    path, report_id, taxonomy, (max_bytes, max_pages, timeout) = args
     try:
-        report = parse_file(path, taxonomy=taxonomy, max_bytes=max_bytes)
+        report = parse_file(path, taxonomy=taxonomy, max_bytes=max_bytes, max_pages=max_pages,
+                            timeout=timeout)
     except InputSkipped as exc:
         return None, f"skipped {exc}"
     except ReportsError as exc:
@@ -308,10 +314,12 @@ def _parse_one(args) -> tuple[Report | None, str | None]:
     return report, None
 
 
-def _parse_all(tasks: list[_Task], taxonomy, max_bytes: int, summary: Summary,
-               lock_fd: int | None = None) -> Iterator[tuple[_Task, Report | None]]:
-    """Parse in worker processes when there is enough work to pay for them."""
-    jobs = [(t.path, t.report_id, taxonomy, max_bytes) for t in tasks]
+def _parse_all(tasks: list[_Task], taxonomy, limits: tuple[int, int, float],
+               summary: Summary, lock_fd: int | None = None
+               ) -> Iterator[tuple[_Task, Report | None]]:
+    """Parse in worker processes when there is enough work to pay for them. ``limits``:
+    bytes of a file, pages of a PDF, seconds to convert a Word or PDF file."""
+    jobs = [(t.path, t.report_id, taxonomy, limits) for t in tasks]
     workers = _worker_count()
     if len(tasks) >= 8 and workers > 1:
         import multiprocessing

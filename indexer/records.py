@@ -16,6 +16,7 @@ class Block:
     items: tuple[str, ...] = ()  # list items, for kind == "list"
     lines: tuple[str, ...] = ()  # a paragraph's source lines, when it has several
     depth: int = 0  # nesting of a list item that stands as a block of its own
+    page: int | None = None  # the page it starts on, for PDF input
 
 
 @dataclass(frozen=True, slots=True)

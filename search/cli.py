@@ -98,12 +98,14 @@ def _library(ctx, index_path, people=None):
               help="A themes TOML file to add to (or replace) the built-in themes.")
 @click.option("--max-size", type=float, default=50.0, show_default=True, metavar="MB",
               help="Skip files larger than this.")
+@click.option("--max-pages", type=click.IntRange(min=1), default=1000, show_default=True,
+              metavar="N", help="Skip PDFs with more pages than this.")
 @click.option("--quiet", "-q", is_flag=True, help="No progress bar.")
 @index_option
 @click.pass_context
-def index_command(ctx, paths, prune, rebuild, wait, themes_file, max_size, quiet,
+def index_command(ctx, paths, prune, rebuild, wait, themes_file, max_size, max_pages, quiet,
                   index_path):
-    """Index report files and folders (.md .markdown .html .htm .txt).
+    """Index report files and folders (.md .markdown .html .htm .txt .docx .pdf).
 
     Unchanged files are skipped by content hash; changed files replace their old version.
 
@@ -115,7 +117,8 @@ def index_command(ctx, paths, prune, rebuild, wait, themes_file, max_size, quiet
     try:
         summary = index_paths(list(paths), _index_path(ctx, index_path), prune=prune,
                               rebuild=rebuild, wait=wait, themes_file=themes_file,
-                              max_bytes=int(max_size * 1024 * 1024), progress=bar.update)
+                              max_bytes=int(max_size * 1024 * 1024), max_pages=max_pages,
+                              progress=bar.update)
     finally:
         bar.close()
     for line in summary.notices:

@@ -58,7 +58,9 @@ def format_text(result: SearchResult, color: bool = False) -> str:
     lines.append(f"{shown}{result.description}" + (f" for {result.query!r}" if result.query
                                                      else ""))
     for number, hit in enumerate(result.hits, start=first):
-        head = " — ".join(x for x in (hit["report_title"], hit["date"], hit["section"]) if x)
+        page = f"p. {hit['page']}" if hit.get("page") else ""
+        head = " — ".join(x for x in (hit["report_title"], hit["date"], hit["section"], page)
+                          if x)
         title = click.style(head, bold=True) if color else head
         lines.append("")
         lines.append(f"{number}. {title}")
