@@ -28,7 +28,7 @@ FLOORS = {
     # a second held-out set, labelled later from other documents and families
     "heldout2": {"ALL": (0.87, 0.68), "initials": (0.96, 0.96), "irc-minutes": (0.87, 0.85),
                  "congressional-record": (0.83, 0.97)},
-    "dev": {"ALL": (0.89, 0.80), "narrative-un": (1.0, 1.0), "initials": (0.98, 0.96),
+    "dev": {"ALL": (0.91, 0.78), "narrative-un": (1.0, 1.0), "initials": (0.98, 0.96),
             "narrative-minutes": (0.96, 0.85), "congressional-record": (0.90, 0.97)},
 }
 

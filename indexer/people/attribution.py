@@ -107,6 +107,9 @@ def _structure(block: Block, registry: Registry, state: _State) -> Attribution |
     group = _names_only(block.text, registry) if block.kind == "item" else None
     if group:
         state.owners[block.depth] = group
+        state.by_depth = {d: n for d, n in state.by_depth.items() if d < block.depth}
+        if len(group) == 1:  # "- josh:" heads the items nested under it
+            state.by_depth[block.depth] = group[0]
         return Attribution((), (), tuple(group), drop=True)
     if block.kind in ("list", "table"):
         found = _list_attribution(block, registry, state.owner or state.introduced)
@@ -239,6 +242,11 @@ def _header(block: Block, registry: Registry) -> str | None:
         fold(block.bold[0]).strip(" :") == fold(block.text).strip(" :")
     if whole_bold and 1 <= block.text.count("|") <= 3 and len(block.text) <= 160:
         return ""  # a header we cannot read: it still ends the turn before it
+    alone = re.fullmatch(r"\s*(?P<name>[^:\n]{2,40}):\s*", block.text)
+    if block.kind == "paragraph" and alone:  # "Josh:" on its own line, the turn below it
+        entry = registry.resolve_name(alone.group("name"))
+        if entry:
+            return entry.name
     if whole_bold and len(block.text) <= 80:
         name = block.text.strip(" *_:")
         match = PREFIXED_NAME.fullmatch(name)
@@ -257,7 +265,9 @@ def _names_only(text: str, registry: Registry) -> list[str] | None:
     names = []
     for part in parts:
         entry = registry.resolve_name(part)
-        if entry is None or not re.fullmatch(rf"[{UPPER}][\w'’. -]*", part):
+        known_form = entry is not None and fold(part) in {fold(f) for f in (entry.name,
+                                                                             *entry.aliases)}
+        if entry is None or not (re.fullmatch(rf"[{UPPER}][\w'’. -]*", part) or known_form):
             return None
         names.append(entry.name)
     return list(dict.fromkeys(names))

@@ -120,8 +120,8 @@ def plain_person_name(text: str) -> bool:
             return False  # "Deputy Executive Director", "Vice President"
         if word.endswith(("'s", "’s")):
             return False  # "the Center's Executive Director": a possessive
-        if len(bare) > 1 and bare.isupper():
-            return False  # "UN Women", "NYU": acronyms are organisations
+        if len(bare) > 1 and bare.isupper() or re.fullmatch(r"[A-Z]{2,}s", bare):
+            return False  # "UN Women", "NYU", "RFCs": acronyms are organisations or things
         if not re.fullmatch(rf"[{UPPER}](?:\.|[\w'’-]*)", word):
             return False
     return not core[0].endswith(".")

@@ -65,6 +65,11 @@ PRESENT_AFTER = re.compile(r"^\s+(?:(?:was|were|is|are)\s+(?:also\s+)?(?:present
                            r"joined|represented|chaired|hosted|sent (?:her|his) regrets))\b")
 
 
+# a capitalised word as the subject of a speech verb: "Felix believes", "Niko has"
+SINGLE_SPEAKER = re.compile(rf"(?<![\w'’.-])(?P<name>[{UPPER}][a-z]{{2,20}})\s+{ADVERBS}"
+                            rf"(?:{VERBS}|has|had)\b")
+
+
 @dataclass
 class Entry:
     name: str
@@ -125,7 +130,43 @@ class Registry:
         for block in blocks:
             for text in block_texts(block):
                 registry._joint_subjects(text)
+        registry._names_inside_handles(blocks)
         return registry
+
+    def _handles_spelt_out(self, blocks, handles: dict[str, Entry]) -> None:
+        """'seconded by josh triplett' where 'joshtriplett' takes turns: a handle that is
+        two words of the text run together is that person."""
+        wanted = {h.casefold(): e for h, e in handles.items() if " " not in e.name}
+        for block in blocks:
+            # overlapping pairs of words: every word with the word after it
+            for match in re.finditer(r"(?<![\w-])(?=([^\W\d_]{2,20})\s+([^\W\d_]{2,20})(?![\w-]))",
+                                     block.text):
+                entry = wanted.get((match.group(1) + match.group(2)).casefold())
+                if entry is not None and " " not in entry.name:
+                    full = " ".join(w[:1].upper() + w[1:] for w in match.groups())
+                    _extend(entry.aliases, [entry.name])
+                    entry.name = full
+
+    def _names_inside_handles(self, blocks) -> None:
+        """'Felix believes ...' where 'pnkfelix' takes turns: a name used as the subject of
+        a speech verb that is part of exactly one chat handle is that handle's person."""
+        handles = {name: entry for entry in self.entries
+                   for name in (entry.name, *entry.aliases) if HANDLE.match(name)}
+        if not handles:
+            return
+        self._handles_spelt_out(blocks, handles)
+        for block in blocks:
+            for text in block_texts(block):
+                for match in SINGLE_SPEAKER.finditer(text):
+                    word = match.group("name")
+                    if word.casefold() in NOT_NAME_WORDS or word.casefold() in self.common \
+                            or self.resolve_name(word):
+                        continue
+                    owners = {id(e): e for h, e in handles.items()
+                              if word.casefold() in h.casefold() and len(word) >= 3}
+                    if len(owners) == 1:
+                        entry = next(iter(owners.values()))
+                        _extend(entry.aliases, [word])
 
     def _joint_subjects(self, text: str) -> None:
         """'Andrew and Bill presented': a first name beside a known person, both subjects
@@ -413,11 +454,12 @@ def _label_reads_as_name(label: str, count: int, common: set[str]) -> bool:
     make a plain personal name; a one-off single word reads as a given name ("Rosa"),
     not as a product ("PyPI")."""
     words = label.split()
-    if any(w.casefold() in common for w in words):
-        return False
     if len(words) >= 2:
-        return plain_person_name(label)
-    return count >= 2 or re.fullmatch(rf"[{UPPER}][a-z]+", label) is not None
+        return plain_person_name(label) and not all(w.casefold() in common for w in words)
+    if count >= 2:  # a label used again and again is someone's, even if "felix" occurs
+        return True
+    return re.fullmatch(rf"[{UPPER}][a-z]+", label) is not None and \
+        label.casefold() not in common
 
 
 def _hyphen_part(word: str, entry: Entry) -> bool:
