@@ -11,6 +11,7 @@ unpack to far more than a Word document holds (a zip bomb), is refused.
 from __future__ import annotations
 
 import html
+import re
 import zipfile
 from io import BytesIO
 from xml.etree import ElementTree
@@ -65,9 +66,36 @@ def convert(raw: bytes, name: str):
         BytesIO(raw), style_map=STYLE_MAP,
         convert_image=mammoth.images.img_element(lambda image: {"src": ""}))
     own_title = usable_title(title, name)
+    body = rejoin_typed_lines(result.value)
     markup = (f"<html><head><title>{html.escape(own_title)}</title></head><body>"
-              f"{result.value}</body></html>") if own_title else result.value
+              f"{body}</body></html>") if own_title else body
     return Converted(document_metadata(title, author, created, modified), markup)
+
+
+_PARAGRAPH = re.compile(r"<p>(.*?)</p>", re.S)
+_SENTENCE_END = (".", "!", "?", ":", ";")
+_INDENTED = re.compile(r"^(?: |&nbsp;|\u00a0){2,}\S")
+
+
+def rejoin_typed_lines(markup: str) -> str:
+    """Plain text pasted into Word keeps its hard line breaks as paragraphs, the wrapped
+    lines indented with spaces ("- Boost, version 1.53 or later" then "  for the Python
+    module"): such a line goes on the paragraph before it, unless that one ended a
+    sentence."""
+    pieces: list[list[str]] = []  # ["p", inner markup] or ["raw", markup between]
+    last = 0
+    for match in _PARAGRAPH.finditer(markup):
+        if match.start() > last:
+            pieces.append(["raw", markup[last:match.start()]])
+        text, previous = match.group(1), pieces[-1] if pieces else None
+        if previous and previous[0] == "p" and _INDENTED.match(text) and not re.sub(
+                r"<[^>]+>", "", previous[1]).rstrip().endswith(_SENTENCE_END):
+            previous[1] += " " + text.strip()
+        else:
+            pieces.append(["p", text])
+        last = match.end()
+    pieces.append(["raw", markup[last:]])
+    return "".join(f"<p>{text}</p>" if kind == "p" else text for kind, text in pieces)
 
 
 def _core_properties(package: zipfile.ZipFile) -> tuple[str, str, str | None, str | None]:

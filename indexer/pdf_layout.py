@@ -270,12 +270,23 @@ def flow_lines(flow: list[Segment], page: int, flow_id: int, page_height: float)
         row.sort(key=lambda s: s.x0)
         glyphs: list[Glyph] = []
         for seg in row:
+            if glyphs and _opens_item(seg):  # bullets side by side: one item each
+                out.append(_line(glyphs, page, flow_id, page_height))
+                glyphs = []
             if glyphs:
                 glyphs.append(Glyph(" ", glyphs[-1].x1, seg.x0, seg.bottom, seg.top,
                                     seg.glyphs[0].size, False, False))
             glyphs.extend(seg.glyphs)
         out.append(_line(glyphs, page, flow_id, page_height))
     return out
+
+
+_BULLETS = "\u2022\u25cf\u25e6\u25aa\u25a0\u25a1\u25cb\u2023\u2219\u27a2\uf0b7\uf0a7"
+
+
+def _opens_item(seg: Segment) -> bool:
+    first = next((g.text for g in seg.glyphs if not g.text.isspace()), "")
+    return bool(first) and first in _BULLETS
 
 
 def _line(glyphs: list[Glyph], page: int, flow: int, page_height: float) -> Line:

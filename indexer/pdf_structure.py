@@ -26,6 +26,8 @@ _NUMBERED_LINE = re.compile(r"^\(?\d{1,3}[.)]\s+\S")
 _SENTENCE_END = tuple(".!?:;\"\u201d\u2019)]")
 _LABEL = re.compile(r"^[A-Z][\w.'\u2019()\- ]{0,50}:\s+\S")
 _WORD_AT_END = re.compile(r"([^\W\d_]+)-$")
+_URL_AT_END = re.compile(r"(?:https?://|www\.)\S+$")
+_URL_GOES_ON = re.compile(r"^[\w\-.~%+]*[/?=&#][\w\-.~%+/?=&#]*(?:\s|$)")
 _WORD_AT_START = re.compile(r"^([^\W\d_]+)")
 
 
@@ -254,6 +256,8 @@ def _join_words(before: str, after: str, layout: Layout) -> tuple[str, str]:
     hyphenated at the line end. Returns the joiner and the text before it, mended."""
     if before.endswith("\u00ad"):
         return "", before[:-1]
+    if _URL_AT_END.search(before) and _URL_GOES_ON.match(after):
+        return "", before  # an address wrapped at the line end
     head = _WORD_AT_END.search(before)
     tail = _WORD_AT_START.match(after)
     if head and tail and after[:1].islower():
@@ -292,10 +296,31 @@ def _name_headings(pieces: list[Piece], layout: Layout) -> None:
     for piece in heads:
         piece.kind = "heading"
         piece.level = rank.get(piece.lines[0].size, min(len(sizes) + 1, 6))
-    items = [p for p in pieces if p.kind == "item"]
-    margins = sorted({round(p.lines[0].x0 / 6) for p in items})
+    runs: list[list[Piece]] = []
+    for before, piece in zip([None, *pieces], pieces, strict=False):
+        if piece.kind == "item":
+            if before is None or before.kind != "item":
+                runs.append([])
+            runs[-1].append(piece)
+    for items in runs:
+        _nest(items)
+
+
+def _nest(items: list[Piece]) -> None:
+    """Levels of one list's items from where their bullets stand (items side by side on
+    one line are at one level)."""
+    beside = {id(b) for a, b in zip(items, items[1:], strict=False)
+              if (a.page, a.lines[0].baseline) == (b.page, b.lines[0].baseline)}
+    levels: list[float] = []
+    for x in sorted(p.lines[0].x0 for p in items if id(p) not in beside):
+        if not levels or x > levels[-1] + 6:
+            levels.append(x)
+    previous = 0
     for piece in items:
-        piece.depth = margins.index(round(piece.lines[0].x0 / 6))
+        if id(piece) not in beside:
+            previous = max((i for i, x in enumerate(levels) if x <= piece.lines[0].x0 + 6),
+                           default=0)
+        piece.depth = previous
 
 
 def render(pieces: list[Piece], title: str = "") -> tuple[str, list[tuple[str, int]]]:

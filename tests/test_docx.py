@@ -10,7 +10,7 @@ import zipfile
 import pytest
 
 from indexer.errors import InputError
-from indexer.ingest_docx import check_docx
+from indexer.ingest_docx import check_docx, rejoin_typed_lines
 from indexer.parse import parse_file
 
 from .conftest import SEED, SHARED_CORPORA, run
@@ -166,3 +166,13 @@ def test_the_real_proposal_reads_question_by_question():
     assert any(t.startswith("OpenVDB is an Academy Award-winning open-source C++ library")
                for t in texts)
     assert all("<" not in t for t in texts)
+
+
+def test_plain_text_pasted_into_word_is_reflowed():
+    markup = ("<p>- Boost, version 1.53 or later; 1.57 or later</p><p>  for the Python module</p>"
+              "<p>  (Linux: yum install boost-devel)</p><p>Other versions might work.</p>"
+              "<p>  An indented paragraph after a sentence stays.</p>")
+    assert rejoin_typed_lines(markup) == (
+        "<p>- Boost, version 1.53 or later; 1.57 or later for the Python module "
+        "(Linux: yum install boost-devel)</p><p>Other versions might work.</p>"
+        "<p>  An indented paragraph after a sentence stays.</p>")
