@@ -423,3 +423,59 @@ def _loopback_socket():
     sock = socket.socket()
     sock.bind(("127.0.0.1", 0))
     return sock
+
+
+def _version(letter: str, paragraphs: int) -> str:
+    body = "\n\n".join(f"Paragraph {n} of version {letter}: the committee discussed "
+                       f"budget item {letter.lower()}{n}." for n in range(1, paragraphs + 1))
+    return f"---\ntitle: Version {letter}\ndate: 2024-01-0{paragraphs % 9 + 1}\n---\n\n{body}\n"
+
+
+def test_a_request_never_sees_half_a_report(tmp_path):
+    """Re-index a report between two versions while requests run: every answer is all
+    one version (title, paragraphs, totals), never a mixture."""
+    import os
+    import subprocess
+    import sys
+    import threading
+
+    folder = tmp_path / "in"
+    folder.mkdir()
+    report = folder / "flip.md"
+    versions = {"A": 3, "B": 7}
+    report.write_text(_version("A", versions["A"]))
+    index = tmp_path / "ix"
+    assert run(index, "index", str(folder), "-q").exit_code == 0
+    env = {**os.environ, "PYTHONPATH": str(ROOT)}
+    done = threading.Event()
+    failures = []
+
+    def reindex():
+        try:
+            for letter in "BABA":
+                report.write_text(_version(letter, versions[letter]))
+                subprocess.run([sys.executable, "-m", "search", "--index", str(index), "index",
+                                str(folder), "-q"], env=env, check=True, capture_output=True,
+                               timeout=120)
+        except Exception as exc:  # reported by the test, not lost in the thread
+            failures.append(exc)
+        finally:
+            done.set()
+
+    seen = set()
+    with client_for(index) as client:
+        writer = threading.Thread(target=reindex)
+        writer.start()
+        while not done.is_set():
+            outline = client.get("/api/reports/flip").json()
+            letter = outline["title"][-1]
+            seen.add(letter)
+            assert len(outline["paragraphs"]) == versions[letter]
+            assert all(f"of version {letter}:" in p["text"] for p in outline["paragraphs"])
+            found = client.get("/api/search", params={"q": "committee", "limit": 20}).json()
+            letters = {h["report_title"][-1] for h in found["hits"]}
+            assert len(letters) == 1 and found["total"] == versions[letters.pop()]
+            assert found["facets"]["reports"] == {"flip": found["total"]}
+        writer.join()
+    assert not failures, failures
+    assert seen == {"A", "B"}
