@@ -183,6 +183,10 @@ def _nested_lists_at_four(text: str) -> str:
     return "\n".join(out)
 
 
+_CHAT_LINE = re.compile(r"^\s*(?:<[\w.|\[\]^`-]{1,32}>|[\w.|-]{2,32}(?:\t| {2,})\S|"
+                        r"\[?\d{1,2}:\d{2})")
+
+
 def _lists_after_paragraphs(text: str) -> str:
     """A list that starts right under a paragraph line ("Presented by: X" then "* ...")
     is a list, as GitHub reads it; Python-Markdown would read its items as more of the
@@ -194,9 +198,10 @@ def _lists_after_paragraphs(text: str) -> str:
         if line.lstrip().startswith(("```", "~~~")):
             fenced = not fenced
         starts_list = _LIST_ITEM.match(line) and not line.startswith(" ")
+        chat = _CHAT_LINE.match(previous)  # "* nick does" after "<nick> ..." is an action
         if not fenced and starts_list and previous.strip() and not previous.startswith(" ") \
-                and not _LIST_ITEM.match(previous) and not previous.lstrip().startswith(
-                    ("|", ">", "#")):
+                and not _LIST_ITEM.match(previous) and not chat and \
+                not previous.lstrip().startswith(("|", ">", "#")):
             out.append("")
         out.append(line)
         previous = line

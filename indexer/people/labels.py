@@ -17,6 +17,8 @@ _IRC = re.compile(r"^\s*(?:\[?\d{1,2}:\d{2}(?::\d{2})?\]?\s+)?"
                   r"<(?P<label>[\w.|\[\]^`{}-]{1,32})>\s+(?=\S)")
 # a chat log line in columns: "19:54<TAB>wumpus<TAB>#endmeeting"
 _LOG = re.compile(r"^\s*\[?\d{1,2}:\d{2}(?::\d{2})?\]?\t(?P<label>[\w.|\[\]^`{}-]{1,32})\t+(?=\S)")
+# without a time: "sipa<TAB>yes, but ..." (a person only when the document names the nick)
+_COLUMNS = re.compile(r"^\s*(?P<label>[A-Za-z][\w|-]{1,31})\t+(?=\S)")
 # "* gmaxwell imagines ...": a chat action, by a nick (lower case, as chat nicks are)
 _ACTION = re.compile(r"^\s*\*\s+(?P<label>[a-z][\w.|-]{1,30})\s+(?=[a-z])")
 HANDLE = re.compile(r"^[a-z][A-Za-z0-9_.|-]{1,30}$|^[A-Za-z]+[0-9_][A-Za-z0-9_-]*$")
@@ -45,6 +47,9 @@ def parse_label(text: str) -> Label | None:
         match = pattern.match(text)
         if match and match.group("label").casefold() not in NON_PERSON_LABELS:
             return Label((match.group("label"),), match.end(), kind="handle")
+    match = _COLUMNS.match(text)
+    if match and match.group("label").casefold() not in NON_PERSON_LABELS:
+        return Label((match.group("label"),), match.end(), kind="column")
     match = _LABEL.match(text)
     if not match:
         return None

@@ -297,8 +297,8 @@ class Registry:
         for block in blocks:
             for text in block_texts(block, lines=True):
                 label = parse_label(text)
-                if not label or label.kind in ("role", "designation"):
-                    continue
+                if not label or label.kind in ("role", "designation", "column"):
+                    continue  # a column label is someone only when the document names them
                 for name in label.names:
                     seen = found.setdefault(name, [0, label])
                     seen[0] += 1
