@@ -212,6 +212,20 @@ def test_speaker_short_name_redirects_and_unknown_is_404(client, seed_index):
     assert missing.status_code == 404 and _alert(missing.text) == line
 
 
+def test_a_name_of_several_people_asks_which(tmp_path):
+    (tmp_path / "in").mkdir()
+    (tmp_path / "in" / "two.md").write_text(
+        "---\ntitle: Two Okafors\ndate: 2022-05-04\n---\n\n"
+        "Ms. Jane Okafor said that the review must be done in public.\n\n"
+        "Dr. Amara Okafor noted that the budget for the review was agreed.\n")
+    assert run(tmp_path / "ix", "index", str(tmp_path / "in"), "-q").exit_code == 0
+    with client_for(tmp_path / "ix") as client:
+        page = client.get("/speakers/Okafor")
+    assert page.status_code == 200 and "The name fits 2 people" in page.text
+    assert 'href="/speakers/Jane%20Okafor"' in page.text
+    assert 'href="/speakers/Amara%20Okafor"' in page.text
+
+
 def test_people_and_themes_pages_sort_and_link(client, seed_index):
     people = client.get("/speakers")
     rows = run_json(seed_index, "speakers", "--json")
@@ -252,6 +266,12 @@ def test_api_search_is_the_cli_json(client, seed_index, args):
     cli_out = run_json(seed_index, "search", *args, "--format", "json")
     params = _params(args)
     assert client.get("/api/search", params=params).json() == cli_out
+
+
+def test_api_search_explain_is_the_cli_explain(client, seed_index):
+    cli_out = run_json(seed_index, "search", "accountability", "--explain", "--format", "json")
+    api = client.get("/api/search", params={"q": "accountability", "explain": "1"}).json()
+    assert api == cli_out and "explain" in api
 
 
 def test_api_lists_are_the_cli_json(client, seed_index):

@@ -118,6 +118,9 @@ class Browsing:
 
         from .facets import segments_of
 
+        memo = getattr(self, "memo", None)  # a pinned library's: one generation's answers
+        if memo is not None and ("theme_table", people, themes) in memo:
+            return memo[("theme_table", people, themes)]
         top_themes = [r["theme"] for r in self.theme_counts() if r["paragraphs"]][:themes]
         by_name = {p.name: p for p in self.directory.people}
         top_people = [r["name"] for r in self.speakers() if r["paragraphs"]][:people]
@@ -130,7 +133,10 @@ class Browsing:
                                         masked)
             found = self.facet_counter.column_counts(segments_of(searcher, matched))
             counts[name] = {t: found["theme_list"].get(t, 0) for t in top_themes}
-        return {"people": top_people, "themes": top_themes, "counts": counts}
+        table = {"people": top_people, "themes": top_themes, "counts": counts}
+        if memo is not None:
+            memo[("theme_table", people, themes)] = table
+        return table
 
     def paragraph_dates(self, report_counts: dict[str, int]) -> dict[str, int]:
         """Date (YYYY-MM-DD) -> paragraphs, from a result's report counts (a paragraph

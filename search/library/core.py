@@ -57,6 +57,9 @@ class Library(Browsing):
         self._plain_directory: Directory | None = None
         self._searcher = None
         self._generation: int | None = None  # pinned libraries: the one they answer from
+        # pinned libraries: answers that stay true for their generation (shared by the
+        # libraries of one generation); None while following changes
+        self.memo: dict | None = None if follow_changes else {}
         self._records = None
         self._records_for = None  # the searcher _records was worked out for
         self.facet_counter = FacetCounter(self.path)
@@ -97,6 +100,7 @@ class Library(Browsing):
         self._name_words_cache = other._name_words_cache
         self.facet_counter = other.facet_counter
         self._speaker_names = other._speaker_names
+        self.memo = other.memo
 
     def _report_records(self, searcher):
         """The document numbers of the report records (one per report), masked out of

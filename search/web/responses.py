@@ -10,9 +10,9 @@ class NotFound(Exception):
     """An unknown report or person: a 404 with the library's message."""
 
 
-def render(request: Request, name: str, status_code: int = 200, **context) -> HTMLResponse:
-    template = request.app.state.templates.get_template(name)
-    return HTMLResponse(template.render(**context), status_code=status_code)
+def render(request: Request, template: str, status_code: int = 200, /, **context) -> HTMLResponse:
+    page = request.app.state.templates.get_template(template)
+    return HTMLResponse(page.render(**context), status_code=status_code)
 
 
 def _is_api(request: Request) -> bool:
