@@ -499,3 +499,27 @@ def test_a_request_never_sees_half_a_report(tmp_path):
         writer.join()
     assert not failures, failures
     assert seen == {"A", "B"}
+
+
+def test_a_rebuilt_index_is_picked_up_too(tmp_path):
+    folder = tmp_path / "in"
+    folder.mkdir()
+    shutil.copy(SEED, folder / SEED.name)
+    index = tmp_path / "ix"
+    for _ in range(3):  # a few generations, so that a rebuild starts again lower
+        (folder / "briefing-notes.txt").unlink(missing_ok=True)
+        assert run(index, "index", str(folder), "-q", "--prune").exit_code == 0
+        shutil.copy(FIXTURES / "briefing-notes.txt", folder / "briefing-notes.txt")
+        assert run(index, "index", str(folder), "-q").exit_code == 0
+    with client_for(index) as client:
+        assert len(client.get("/api/reports").json()) == 2
+        live = client.app.state.live
+        before = live.generation
+        (folder / "briefing-notes.txt").unlink()
+        assert run(index, "index", str(folder), "-q", "--rebuild").exit_code == 0
+        assert [r["id"] for r in client.get("/api/reports").json()] == [SEED_ID]
+        assert live.generation != before, (before, live.generation)
+        assert live.generation < before  # the rebuilt index counts again from the start
+        for _ in range(3):  # and the libraries of the rebuilt index are kept, not reopened
+            client.get("/api/search", params={"q": "harassment"})
+        assert len(live._idle) >= 1

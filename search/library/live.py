@@ -84,9 +84,10 @@ class LiveLibrary:
             if warm is not None and warm.generation == generation:
                 library.share_loaded(warm)
                 return library
-            if warm is not None and warm.generation > generation:
-                return library  # opened as a commit landed: answers alone, not kept
-            if warm is not None:  # segments never change: keep the tables of those left
+            # a newer generation (or, after `index --rebuild`, a lower number: any other
+            # generation is the index now); segments never change: keep the tables of
+            # those still in it
+            if warm is not None:
                 library.facet_counter.tables.update(warm.facet_counter.tables)
             library.load_everything()
             with self._lock:
