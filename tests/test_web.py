@@ -61,8 +61,21 @@ def test_search_page_shows_hits_with_marks_and_keeps_the_query(client):
     assert "Making zero tolerance a reality" in page.text
     assert "2021-03-17" in page.text and "5. Peer to Peer Learning Dialogue" in page.text
     assert re.search(r"<mark>accountab(ility|le)</mark>", page.text)
-    assert f'href="/reports/{SEED_ID}#p' in page.text
+    assert f'href="/reports/{SEED_ID}?q=accountability#p' in page.text
     assert 'href="/speakers/Martha%20Helena%20Lopez"' in page.text
+
+
+def test_a_hit_opens_its_report_with_the_query_marked(client, seed_index):
+    hits = run_json(seed_index, "search", "accountability", "--format", "json")["hits"]
+    page = client.get(f"/reports/{SEED_ID}", params={"q": "accountability"})
+    assert "Marked: the words of <q>accountability</q>, in 2 paragraphs" in page.text
+    for hit in hits:
+        article = page.text.split(f'id="p{hit["paragraph"]}"')[1].split("</article>")[0]
+        marked = re.findall(r"<mark>([^<]+)</mark>", article)
+        assert marked == [hit["text"][start:end] for start, end in hit["highlights"]]
+    assert page.text.count("<mark>") == sum(len(h["highlights"]) for h in hits)
+    bad = client.get(f"/reports/{SEED_ID}", params={"q": "AND"})
+    assert bad.status_code == 200 and "<mark>" not in bad.text
 
 
 def test_pagination_numbers_and_range(client, seed_index):

@@ -10,11 +10,12 @@ from pathlib import Path
 from indexer.errors import UsageError
 from indexer.facet_tables import segment_id
 from indexer.index_folder import CACHE_FILE  # the stamp, the directory, the report records
-from indexer.schema import FORMAT_VERSION, KIND_REPORT
+from indexer.schema import FORMAT_VERSION, KIND_CHUNK, KIND_REPORT
 from indexer.stamped import read_stamped, write_stamped
 from indexer.store import open_index, saved_themes_file, stored_reports
 from indexer.themes import load_taxonomy
 
+from ..highlight import term_spans
 from ..matching import DocSet, find, matches_of_filter
 from ..people import Directory, curator_file_for, load_curator
 from ..query import (
@@ -28,7 +29,7 @@ from ..query import (
 from .browse import Browsing
 from .explain import describe, explain
 from .facets import FacetCounter, segments_of
-from .hits import add_match, chunk_record, highlight_terms
+from .hits import add_match, chunk_record, highlight_terms, term_vector
 from .ranking import TIE_MARGIN, ranked, score_parts, with_proximity_bonus
 from .reading import reading_index
 from .records import SearchRequest, SearchResult
@@ -199,9 +200,7 @@ class Library(Browsing):
         filtered = matches_of_filter(searcher, filters, report_records) \
             if filters is not None else None
         if user_query is not None:
-            bound_expansions(user_query, reader)
-            user_query = decompound(expand_fuzzy(user_query, reader), reader)
-            words = highlight_terms(user_query, reader)
+            user_query, words = self._expanded(user_query, reader)
             scored = with_proximity_bonus(user_query)
             # ties need the whole tied group, so fetch a margin past the page
             found = find(searcher, scored, limit=request.page * request.limit + TIE_MARGIN,
@@ -234,14 +233,44 @@ class Library(Browsing):
             result.explanation = explain(text, user_query, context, hits)
         return result
 
+    @staticmethod
+    def _expanded(user_query, reader):
+        """The parsed query with wildcards, fuzzy words and compounds worked out against
+        the index, and the words and phrases to highlight."""
+        bound_expansions(user_query, reader)
+        user_query = decompound(expand_fuzzy(user_query, reader), reader)
+        return user_query, highlight_terms(user_query, reader)
+
+    @reading_index
+    def report_highlights(self, report_id: str, query: str) -> dict[int, list[list[int]]]:
+        """Paragraph number -> ``[start, end)`` spans of a query's words and phrases in
+        each paragraph of a report that holds any (a search hit's words, in the whole
+        report). A bad query is a ``UsageError``, as for ``search``."""
+        from whoosh.query import Term
+
+        if report_id not in self.reports:
+            raise UsageError(self._unknown_report(report_id))
+        text = (query or "").strip()
+        if not text:
+            return {}
+        searcher = self.searcher()
+        _, (terms, phrases) = self._expanded(parse_query(text, self.context()),
+                                             searcher.reader())
+        out = {}
+        for hit in searcher.search(Term("report_id", report_id), limit=None):
+            if hit["kind"] == KIND_CHUNK:
+                spans = term_spans(term_vector(searcher, hit.docnum), terms, phrases,
+                                   hit["text"])
+                if spans:
+                    out[hit["paragraph"]] = [list(s) for s in spans]
+        return out
+
     def _live_counts(self) -> dict[str, dict[str, int]]:
         """Counts over every paragraph in the index now. Whoosh's term statistics
         (``doc_frequency``) still count deleted paragraphs until their segment is merged
         away: after an update or a removal they would count a report twice or after
         it has gone."""
         from whoosh.query import Term
-
-        from indexer.schema import KIND_CHUNK
 
         searcher = self.searcher()
         chunks = matches_of_filter(searcher, Term("kind", KIND_CHUNK), DocSet({}))

@@ -11,11 +11,12 @@ from indexer.errors import UsageError
 from ..library import SearchRequest
 from ..library.browse import by_period
 from . import charts
-from .params import MAX_PAGE, SearchParams, number_param, path_part
+from .params import MAX_PAGE, MAX_QUERY_CHARS, SearchParams, number_param, path_part
 from .responses import NotFound, render
 from .shaping import (
     heat_levels,
     marked_snippet,
+    marked_text,
     pagination,
     report_rows,
     sections_outline,
@@ -94,7 +95,9 @@ def _facets(facets: dict, years: dict, titles: dict, labels: dict) -> list[dict]
 
 
 def report_page(request: Request) -> Response:
+    """A report; ``?q=`` marks that query's words in it (the links from search hits)."""
     report_id = request.path_params["report_id"]
+    query = (request.query_params.get("q") or "")[:MAX_QUERY_CHARS].strip()
     with request.app.state.live.library() as library:
         try:
             chunks = library.report_chunks(report_id)
@@ -103,9 +106,16 @@ def report_page(request: Request) -> Response:
         record = library.reports[report_id]
         people = library.speakers(report_id)
         labels = _theme_labels(library)
+        try:
+            marks = library.report_highlights(report_id, query) if query else {}
+        except UsageError:  # a query the search page would refuse marks nothing
+            marks = {}
     speaking = [row for row in people if row["paragraphs"]]
+    texts = {c["paragraph"]: marked_text(c["text"], marks[c["paragraph"]])
+             for c in chunks if c["paragraph"] in marks}
     return render(request, "report.html", report_id=report_id, record=record,
-                  rows=report_rows(chunks), paragraphs=len(chunks),
+                  rows=report_rows(chunks), paragraphs=len(chunks), query=query,
+                  marked=texts, unmarked=f"/reports/{path_part(report_id)}",
                   outline=sections_outline(chunks), people=speaking,
                   named=[row for row in people if not row["paragraphs"]],
                   tints=tints(speaking), theme_labels=labels, params=SearchParams())
