@@ -308,6 +308,25 @@ def test_api_errors_are_json(client, seed_index):
     assert client.get("/api/nothing").json() == {"error": "no such page"}
 
 
+def test_an_unexpected_error_is_one_line_not_a_traceback(seed_index, monkeypatch):
+    from search.library import Library
+    from search.web import create_app
+
+    def broken(self, request):
+        raise RuntimeError("<b>boom</b>")
+
+    monkeypatch.setattr(Library, "search", broken)
+    app = create_app(seed_index)
+    with starlette_testclient.TestClient(app, raise_server_exceptions=False) as client:
+        page = client.get("/search", params={"q": "x"})
+        api = client.get("/api/search", params={"q": "x"})
+    assert page.status_code == 500 and "Traceback" not in page.text
+    assert _alert(page.text) == "error: unexpected RuntimeError: <b>boom</b>"
+    assert "<b>boom" not in page.text
+    assert api.status_code == 500
+    assert api.json() == {"error": "unexpected RuntimeError: <b>boom</b>"}
+
+
 def test_report_text_is_escaped_everywhere(tmp_path):
     (tmp_path / "in").mkdir()
     (tmp_path / "in" / "xss.md").write_text(XSS_REPORT)

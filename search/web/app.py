@@ -27,7 +27,7 @@ HERE = Path(__file__).resolve().parent
 
 # scripts and styles from this server only: an inline <script> that came from a report
 # (were one ever to slip through the escaping) would not run
-POLICY = ("default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
+POLICY = ("default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self'; "
           "form-action 'self'; base-uri 'none'; frame-ancestors 'none'")
 MAX_BODY = 16 * 1024  # every page is a GET: nothing large is ever sent to the server
 HEADERS = [(b"content-security-policy", POLICY.encode()),
@@ -56,14 +56,16 @@ def create_app(index_path: Path, people_file: Path | None = None) -> Starlette:
         Route("/api/themes", api.themes),
         Mount("/static", StaticFiles(directory=HERE / "static"), name="static"),
     ]
+
     @contextlib.asynccontextmanager
     async def lifespan(app):
         yield
         live.close()  # the searchers' files
 
-    app = Starlette(routes=routes, lifespan=lifespan, max_body_size=MAX_BODY, exception_handlers={
-        UsageError: _usage_error, NotFound: _not_found, ReportsError: _index_error,
-        HTTPException: _http_error})
+    handlers = {UsageError: _usage_error, NotFound: _not_found, ReportsError: _index_error,
+                HTTPException: _http_error, Exception: _unexpected}
+    app = Starlette(routes=routes, lifespan=lifespan, max_body_size=MAX_BODY,
+                    exception_handlers=handlers)
     app.state.live = live
     app.state.index = Path(index_path).absolute()
     app.state.people_file = Path(people_file).absolute() if people_file else None
@@ -119,6 +121,11 @@ def _not_found(request: Request, exc: Exception) -> Response:
 
 def _index_error(request: Request, exc: Exception) -> Response:
     return error_response(request, str(exc), 500)
+
+
+def _unexpected(request: Request, exc: Exception) -> Response:
+    """A bug: one line, as the command line says it; the traceback goes to the log."""
+    return error_response(request, f"unexpected {type(exc).__name__}: {exc}", 500)
 
 
 def _http_error(request: Request, exc: Exception) -> Response:
