@@ -85,7 +85,10 @@ class Entry:
         return name_key(self.name)
 
     def tokens(self) -> list[str]:
-        return [t for t in tokens(self.name) if t not in PARTICLES]
+        if getattr(self, "_tokens_of", None) != self.name:  # the name may be replaced
+            self._tokens = [t for t in tokens(self.name) if t not in PARTICLES]
+            self._tokens_of = self.name
+        return self._tokens
 
 
 def _extend(target: list[str], values) -> None:

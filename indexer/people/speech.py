@@ -4,6 +4,7 @@ introducing a quotation, "She/He ..." carrying on a speaker."""
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from .labels import INITIALS
 from .names import ADVERBS, NOT_NAME_WORDS, PREFIXED_NAME, UPPER, VERBS, clean_name
@@ -118,9 +119,7 @@ def named_people(text: str, registry: Registry) -> list[tuple[int, str, int, str
         for form in sorted({entry.name, *entry.aliases}, key=len, reverse=True):
             if len(form) < 2 or len(form.split()) < 2 and not _exact_form(form):
                 continue
-            for match in re.finditer(rf"(?<![\w-]){_loose(form)}(?![\w-])", text,
-                                     0 if form.islower() else re.I if _exact_form(form)
-                                     and not INITIALS.match(form) else 0):
+            for match in _form_pattern(form).finditer(text):
                 if free(match.start(), match.end()):
                     keep(match.start(), entry.name, match.end())
     for match in re.finditer(rf"(?<![\w.'’-])(?P<word>[{UPPER}][\w'’-]{{1,30}})(?![\w'’-])",
@@ -138,6 +137,13 @@ def named_people(text: str, registry: Registry) -> list[tuple[int, str, int, str
                  "possessive" if word != match.group("word") else "single")
     found.sort()
     return found
+
+
+@lru_cache(maxsize=1 << 14)  # each form of each name is looked for in every block
+def _form_pattern(form: str) -> re.Pattern:
+    flags = 0 if form.islower() else re.I if _exact_form(form) and not INITIALS.match(form) \
+        else 0
+    return re.compile(rf"(?<![\w-]){_loose(form)}(?![\w-])", flags)
 
 
 def _exact_form(form: str) -> bool:
