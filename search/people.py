@@ -97,18 +97,28 @@ class Directory:
         """Every person a typed name may mean: exact forms first, then name parts."""
         from indexer.people import strip_prefix
 
-        wanted = fold(strip_prefix(query))
+        wanted = _spaced(fold(strip_prefix(query)))
         if not wanted:
             return []
-        exact = [p for p in self.people if wanted in p.folded_forms()
-                 or _spaced(wanted) in {_spaced(f) for f in p.folded_forms()}]
-        if exact:
-            return exact
-        tokens = _spaced(wanted).split()
-        partial = [p for p in self.people
-                   if any(_has_tokens(_spaced(form).split(), tokens)
-                          for form in p.folded_forms())]
-        return partial
+        exact, forms = self._forms()
+        if wanted in exact:
+            return list(exact[wanted])
+        tokens = wanted.split()
+        return [p for p, split_forms in forms
+                if any(_has_tokens(form, tokens) for form in split_forms)]
+
+    def _forms(self):
+        """Every person's forms, folded and spaced, worked out once: an archive names
+        thousands of people and a search may resolve several names."""
+        if getattr(self, "_exact", None) is None:
+            self._exact: dict[str, list[PersonView]] = {}
+            self._split: list[tuple[PersonView, list[list[str]]]] = []
+            for person in self.people:
+                spaced = {_spaced(f) for f in person.folded_forms()}
+                for form in spaced:
+                    self._exact.setdefault(form, []).append(person)
+                self._split.append((person, [form.split() for form in spaced]))
+        return self._exact, self._split
 
     def closest(self, query: str, count: int = 3) -> list[str]:
         forms = {fold(f): p.name for p in self.people for f in (p.name, *p.forms)}
