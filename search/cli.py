@@ -71,8 +71,8 @@ def _index_path(ctx: click.Context, given: Path | None) -> Path:
 @click.version_option(package_name="reports")
 @click.pass_context
 def cli(ctx: click.Context, index_path: Path) -> None:
-    """Full-text search for event reports: index Markdown, HTML and text reports, then
-    search paragraphs by words, speaker, theme, section, report and date."""
+    """Full-text search for event reports: index Markdown, HTML, text, Word and PDF
+    reports, then search paragraphs by words, speaker, theme, section, report and date."""
     ctx.ensure_object(dict)
     ctx.obj["index"] = index_path
 
