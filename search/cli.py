@@ -283,12 +283,24 @@ def speakers_command(ctx, report_id, people, as_json, index_path):
 
 @cli.command("themes")
 @click.option("--json", "as_json", is_flag=True, help="Print JSON.")
+@click.option("--vocabulary", metavar="FILE|none|built-in", default=None,
+              help="Make these the index's themes and re-tag every stored paragraph in "
+                   "place, without re-indexing: a themes file (as for `index --themes`), "
+                   "`none` (no themes) or `built-in`.")
 @index_option
 @click.pass_context
-def themes_command(ctx, as_json, index_path):
-    """Themes and how many paragraphs carry each."""
+def themes_command(ctx, as_json, vocabulary, index_path):
+    """Themes and how many paragraphs carry each.
+
+    Example: reports themes --vocabulary none
+    """
     from .formatting import format_table
 
+    if vocabulary is not None:
+        from indexer.retag import retag_index
+
+        summary = retag_index(_index_path(ctx, index_path), vocabulary)
+        click.echo(f"themes: {summary.line()}", err=True)
     rows = _library(ctx, index_path).theme_counts()
     if as_json:
         click.echo(json.dumps(rows, ensure_ascii=False, indent=2))
