@@ -20,6 +20,7 @@ MAX_FUZZINESS = 2  # word~3 and beyond match most short words of a big index
 # a hyphenated word's words may stand this far apart ("victim-centred" finds
 # "victim/survivor-centred"); Whoosh's slop 1 is "next to each other"
 COMPOUND_SLOP = 2
+LOOSE_COMPOUND_WEIGHT = 0.5
 # a word typed joined ("clearcheck") tried as two or three words: bounded work per word
 SPLIT_LENGTHS = (6, 40)  # shortest and longest word tried
 MIN_SPLIT_PART = 2
@@ -204,7 +205,7 @@ def parse_query(text: str, context: QueryContext):
 @cache
 def _parser_class():
     from whoosh import qparser
-    from whoosh.query import Phrase, Term
+    from whoosh.query import Or, Phrase, Term
 
     from indexer.analysis import is_hyphenated
 
@@ -218,7 +219,11 @@ def _parser_class():
                        removestops=True):
             q = super().term_query(fieldname, text, termclass, boost, tokenize, removestops)
             if type(q) is Phrase and is_hyphenated(text):
-                q.slop = COMPOUND_SLOP
+                # the compound as written first; its words a little apart
+                # ("victim/survivor-centred") count for less
+                loose = Phrase(q.fieldname, q.words, slop=COMPOUND_SLOP,
+                               boost=q.boost * LOOSE_COMPOUND_WEIGHT)
+                return Or([q, loose])
             elif type(q) is Term:
                 q.typed = text
             return q

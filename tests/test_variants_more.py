@@ -139,7 +139,10 @@ def test_hyphenated_word_is_a_near_phrase_only_outside_quotes(library):
     loose = [q for q in parse_query("victim-centred", context).leaves()]
     exact = [q for q in parse_query('"victim-centred"', context).leaves()]
     assert {type(q) for q in loose + exact} == {Phrase}
-    assert {q.slop for q in loose} == {2}
+    # outside quotes: the compound as written, and its words a little apart for less
+    assert {q.slop for q in loose} == {1, 2}
+    by_field = {(q.fieldname, q.slop): q.boost for q in loose}
+    assert all(by_field[(field, 2)] == by_field[(field, 1)] / 2 for field, _ in by_field)
     assert {q.slop for q in exact} == {1}
     camel = parse_query("ClearCheck", context).leaves()
     assert {q.slop for q in camel} == {1}  # a camel-case word stays one word

@@ -182,8 +182,9 @@ def appositive(after: str) -> tuple[str, list[str]]:
     at = re.match(r"(?P<role>.+)\s+at\s+(?:the\s+)?(?P<org>[A-Z].+)$", role)
     if at:  # "Senior Advisor ... at UN Women"
         role, organisations = at.group("role"), [at.group("org"), *organisations]
-    of = re.match(r"(.+?)\s+of\s+(the\s+)?(?P<org>[A-Z].+)$", role)
-    if of and not organisations:
+    of = re.match(r"(.+?)\s+of\s+(the\s+)?(?P<org>[A-Z].+?)(?:\s+(?:to|and|at|for|in)\s+.*)?$",
+                  role)
+    if of and not organisations:  # "Permanent Representative of Sierra Leone to the UN"
         organisations = [of.group("org")]
     if match.group("org"):
         organisations.insert(0, match.group("org"))

@@ -92,7 +92,8 @@ class Browsing:
         return {"id": report_id, "title": record.get("title"), "date": record.get("date"),
                 "source": record.get("source"), "metadata": record.get("metadata", {}),
                 "paragraphs": [{"paragraph": c["paragraph"], "section_path": c["section_path"],
-                                "speakers": c["speakers"], "text": c["text"]}
+                                "page": c["page"], "speakers": c["speakers"],
+                                "speaker_evidence": c["speaker_evidence"], "text": c["text"]}
                                for c in chunks]}
 
     @reading_index

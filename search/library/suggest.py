@@ -49,6 +49,9 @@ def name_words(directory) -> dict[str, str]:
     return words
 
 
+MIN_LIKENESS = 0.75  # how alike a suggestion and the typed word must look
+
+
 def closest_written_word(searcher, typed: str, term: str) -> str | None:
     """The indexed word nearest to a misspelt one, as the reports write it: the nearest
     analysed terms (edit distance at most 2), then the spellings those terms have in a few
@@ -72,5 +75,8 @@ def closest_written_word(searcher, typed: str, term: str) -> str | None:
     if not spellings:
         return None
     typed = typed.lower()
-    return max(spellings, key=lambda w: (difflib.SequenceMatcher(None, typed, w).ratio(),
+    best = max(spellings, key=lambda w: (difflib.SequenceMatcher(None, typed, w).ratio(),
                                          spellings[w]))
+    # stems two edits apart may be written very differently ("funding" and "three-fold"
+    # share nothing a reader would call a typo): suggest only a word that looks like it
+    return best if difflib.SequenceMatcher(None, typed, best).ratio() >= MIN_LIKENESS else None
