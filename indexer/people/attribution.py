@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 
 from ..names import fold
 from ..records import Block
-from .evidence import delegation_header, header_line
+from .evidence import delegation_header, header_line, whole_bold
 from .labels import INITIALS, Label, inline_labels, opens_with_label, parse_label, strip_label
 from .names import NOT_NAME_WORDS, PREFIXED_NAME, UPPER
 from .registry import ATTENDEE_LINE, Registry
@@ -238,16 +238,15 @@ def _header(block: Block, registry: Registry) -> str | None:
     if found:
         entry = registry.resolve_name(found[0])
         return entry.name if entry else ""
-    whole_bold = block.kind == "paragraph" and block.bold and \
-        fold(block.bold[0]).strip(" :") == fold(block.text).strip(" :")
-    if whole_bold and 1 <= block.text.count("|") <= 3 and len(block.text) <= 160:
+    bold = whole_bold(block)
+    if bold and 1 <= block.text.count("|") <= 3 and len(block.text) <= 160:
         return ""  # a header we cannot read: it still ends the turn before it
     alone = re.fullmatch(r"\s*(?P<name>[^:\n]{2,40}):\s*", block.text)
     if block.kind == "paragraph" and alone:  # "Josh:" on its own line, the turn below it
         entry = registry.resolve_name(alone.group("name"))
         if entry:
             return entry.name
-    if whole_bold and len(block.text) <= 80:
+    if bold and len(block.text) <= 80:
         name = block.text.strip(" *_:")
         match = PREFIXED_NAME.fullmatch(name)
         entry = registry.resolve_name(match.group("name") if match else name)

@@ -98,11 +98,15 @@ def header_line(block: Block) -> tuple[str, str, str] | None:
         (before[0] if before else (after[1] if len(after) > 1 else ""))
 
 
+def whole_bold(block: Block) -> bool:
+    """A paragraph that is bold from end to end: a heading line, not prose."""
+    return block.kind == "paragraph" and bool(block.bold) and \
+        fold(block.bold[0]).strip(" :") == fold(block.text).strip(" :")
+
+
 def bold_name_line(block: Block) -> tuple[str, str, str] | None:
     """'**Priya Raman**' alone on its line: the person who speaks below it."""
-    if block.kind != "paragraph" or len(block.text) > 80 or not block.bold:
-        return None
-    if fold(block.bold[0]).strip(" :") != fold(block.text).strip(" :"):
+    if len(block.text) > 80 or not whole_bold(block):
         return None
     name = strip_prefix(block.text.strip(" *_:"))
     return (name, "", "") if plain_person_name(name) else None

@@ -102,6 +102,8 @@ class Registry:
 
     def __init__(self) -> None:
         self.entries: list[Entry] = []
+        # text -> the people it names (speech.named_people), dropped when a person is added
+        self.named_cache: dict[str, list] = {}
         self.common: set[str] = set()  # words the document writes in lower case
         self.fitting_codes = 0  # "Ivan Herman (IH)": codes that fit their names
         self.loose_codes: list[tuple[str, str]] = []  # "Nicolo (NRO)": only the initial
@@ -134,6 +136,7 @@ class Registry:
             for text in block_texts(block):
                 registry._joint_subjects(text)
         registry._names_inside_handles(blocks)
+        registry.named_cache.clear()  # aliases were added on the way
         return registry
 
     def _handles_spelt_out(self, blocks, handles: dict[str, Entry]) -> None:
@@ -269,6 +272,7 @@ class Registry:
     def _merge_in(self, name: str) -> Entry:
         """The entry for a name: found, or new; a fuller form absorbs a short one seen
         earlier ("Ms. Lopez" then "Martha Lopez")."""
+        self.named_cache.clear()
         entry = self.resolve_name(name)
         if entry is not None:
             if fold(name) != fold(entry.name):
@@ -313,8 +317,8 @@ class Registry:
                 _extend(known.roles, [label.role])
                 _extend(known.organisations, [label.organisation])
                 _extend(known.honorifics, label.honorifics)
-            elif label.kind == "name" and self._misspelt(name):
-                _extend(self._misspelt(name).aliases, [name])  # "Dermot Bradly", "Ahn"
+            elif label.kind == "name" and (meant := self._misspelt(name)):
+                _extend(meant.aliases, [name])  # "Dermot Bradly", "Ahn"
             elif label.kind == "name" and _label_reads_as_name(name, count, common):
                 self.add_plain(name, role=label.role, organisation=label.organisation)
             elif label.kind == "handle" and (self.handles >= 3 or count >= 2):
@@ -346,6 +350,7 @@ class Registry:
     def add_plain(self, name: str, role: str = "", organisation: str = "",
                   alias: str = "", participant: bool = False) -> Entry:
         """A person named outright (front matter, a participants list, a header, a label)."""
+        self.named_cache.clear()
         name = clean_name(name)
         entry = self._find_full(name) or (self._find_full(alias) if alias else None)
         if entry is None:

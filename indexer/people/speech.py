@@ -8,7 +8,7 @@ from functools import lru_cache
 
 from .labels import INITIALS
 from .names import ADVERBS, NOT_NAME_WORDS, PREFIXED_NAME, UPPER, VERBS, clean_name
-from .registry import SPEECH_AFTER, Entry, Registry
+from .registry import SPEECH_AFTER, Registry
 
 PRONOUN_SPEECH = re.compile(rf"(?:^|(?<=[.!?;]\s)|(?<=, and\s))(?:She|He)\s+{ADVERBS}"
                             rf"(?:{VERBS})\b")
@@ -90,7 +90,15 @@ def names_anyone(text: str, registry: Registry) -> bool:
 
 def named_people(text: str, registry: Registry) -> list[tuple[int, str, int, str]]:
     """(start, person name, end, kind) for each resolvable reference in the text; kind is
-    'name' or 'role' ("the Deputy High Commissioner")."""
+    'name' or 'role' ("the Deputy High Commissioner"). A block is read for speakers,
+    mentions and carried-on turns: the answer is kept on the registry until it changes."""
+    found = registry.named_cache.get(text)
+    if found is None:
+        found = registry.named_cache[text] = _find_named(text, registry)
+    return found
+
+
+def _find_named(text: str, registry: Registry) -> list[tuple[int, str, int, str]]:
     found: list[tuple[int, str, int, str]] = []
     taken: list[tuple[int, int]] = []
 
@@ -130,7 +138,7 @@ def named_people(text: str, registry: Registry) -> list[tuple[int, str, int, str
         if not free(match.start(), match.end()) or word.casefold() in NOT_NAME_WORDS:
             continue
         entry = registry.resolve_name(word)
-        if entry and _single_word_ok(word, entry):
+        if entry and (len(word) >= 3 or word.isupper()):
             # alone, a capitalised word is a person only as a speaker or an owner
             # ("Okafor rebutted", "Lena's plan"): "France" may be the country
             keep(match.start(), entry.name, match.start() + len(word),
@@ -151,10 +159,6 @@ def _exact_form(form: str) -> bool:
     return bool(re.fullmatch(r"[\w.|-]{2,32}", form)) and (
         form.islower() or INITIALS.match(form) or any(c.isdigit() for c in form)
         or re.search(r"[a-z][A-Z]", form) is not None)
-
-
-def _single_word_ok(word: str, entry: Entry) -> bool:
-    return len(word) >= 3 or word.isupper()
 
 
 def _end_of_name(text: str, end: int) -> int:
