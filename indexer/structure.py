@@ -141,6 +141,13 @@ class _Walker:
             elif name == "table":
                 self.flush()
                 self.table_block(child)
+            elif name == "div" and "footnote" in (child.get("class") or ()):
+                # Markdown gathers footnotes at the end: they are not part of the last
+                # section (nor its speaker's turn)
+                self.flush()
+                self.heading(2, "Footnotes")
+                self.walk(child, depth + 1)
+                self.flush()
             elif name == "br":
                 self.inline.append("\n")
             elif name == "pre" and self.preformatted(child):

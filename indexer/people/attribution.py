@@ -14,7 +14,8 @@ from dataclasses import dataclass, field
 from ..names import fold
 from ..records import Block
 from .evidence import delegation_header, header_line, whole_bold
-from .labels import INITIALS, Label, inline_labels, opens_with_label, parse_label, strip_label
+from .labels import (INITIALS, Label, inline_labels, label_alone, opens_with_label, parse_label,
+                     strip_label)
 from .names import NOT_NAME_WORDS, PREFIXED_NAME, UPPER
 from .registry import ATTENDEE_LINE, Registry
 from .speech import Speakers, mentions_in, named_people, names_anyone, speech_subjects
@@ -65,6 +66,9 @@ class _State:
             self.current = self.owner = self.turn = self.introduced = None
             self.by_depth, self.owners = {}, {}
             self.section = block.section_path
+            if block.section_path:  # "### scottmcm: ...": the asker owns the section
+                self.owner = self.current = self.layout["heading_owners"].get(
+                    block.section_path[-1])
         if block.kind == "item" and self.previous_kind != "item":
             self.by_depth, self.owners = {}, {}  # a new list
         self.previous_kind = block.kind
@@ -224,6 +228,7 @@ def _layout(blocks, registry: Registry) -> dict:
                 lengths.append(len(block.text))
     transcript = labelled >= 3 and labelled >= 0.25 * max(len(paragraphs), 1)
     return {"transcript": transcript, "initials": initials >= 3,
+            "heading_owners": registry.heading_owners,
             # speeches: a label opens a speech of several paragraphs (a parliament's
             # record, an interview), not a line of minutes
             "speeches": designations >= 2 or transcript and
@@ -241,11 +246,11 @@ def _header(block: Block, registry: Registry) -> str | None:
     bold = whole_bold(block)
     if bold and 1 <= block.text.count("|") <= 3 and len(block.text) <= 160:
         return ""  # a header we cannot read: it still ends the turn before it
-    alone = re.fullmatch(r"\s*(?P<name>[^:\n]{2,40}):\s*", block.text)
-    if block.kind == "paragraph" and alone:  # "Josh:" on its own line, the turn below it
-        entry = registry.resolve_name(alone.group("name"))
-        if entry:
-            return entry.name
+    alone = label_alone(block.text) if block.kind == "paragraph" else None
+    if alone and len(alone.names) == 1:  # "Josh:" on its own line, the turn below it
+        speakers = _label_speakers(alone, registry, {"initials": False})
+        if speakers:
+            return speakers[0][0]
     if bold and len(block.text) <= 80:
         name = block.text.strip(" *_:")
         match = PREFIXED_NAME.fullmatch(name)

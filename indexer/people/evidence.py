@@ -13,6 +13,7 @@ from .names import (
     ADVERBS,
     NOT_NAME_WORDS,
     PLAIN_NAME,
+    PREFIXED_NAME,
     UPPER,
     VERBS,
     clean_name,
@@ -133,8 +134,16 @@ _ROLE_WORDS = re.compile(
     r"representative|ambassador|commissioner|founder|professor|lead|coordinator|"
     r"editor|author|member|ceo|cto|cfo|engineer|researcher|analyst|spokesperson|envoy|"
     r"rapporteur|judge|senator|deputy|vice|advocate|counsel|specialist|consultant|"
-    r"chief|principal|fellow|prince|king|queen|mayor|governor|chancellor|delegate)\b",
+    r"chief|principal|fellow|prince|king|queen|mayor|governor|chancellor|delegate|treasurer|"
+    r"trustee|clerk|councillor|councilor|spokesperson|panel+ist|keynote|speaker|host)\b",
     re.I)
+
+
+def _lists_people(body: str) -> bool:
+    """', Rafael Ruiz (Treasurer), Sunita Bhatt': the comma goes on to another person."""
+    first = re.split(r",\s*|\s+\(", body, maxsplit=1)[0].strip(" *")
+    return bool(PREFIXED_NAME.fullmatch(first)) or \
+        plain_person_name(first) and not is_role(first)
 
 
 def is_role(text: str) -> bool:
@@ -172,6 +181,13 @@ def appositive(after: str) -> tuple[str, list[str]]:
     if not match:
         return "", []
     body = match.group("body")
+    paren = match.group("org") or ""
+    if paren and is_role(paren) and not ORGANISATION_WORDS.intersection(paren.casefold().split()):
+        # "Dr. Helen Marsh (Chair), Rafael Ruiz (Treasurer), ...": the role is in the
+        # parentheses; what follows the comma is the next person of a list
+        return paren.split(",")[0].strip(), []
+    if _lists_people(body):
+        return "", []
     # the appositive ends where the sentence's verb begins: ", delivered the opening remarks"
     verb = re.search(rf"(?:,\s*|\s+)(?:{ADVERBS})(?:{VERBS}|was|is|who|and\s+[a-z])\b", body)
     if verb:

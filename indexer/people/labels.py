@@ -112,6 +112,12 @@ def _may_name(label: str, honorifics) -> bool:
         and not shouting
 
 
+def label_alone(text: str) -> Label | None:
+    """A label on a line of its own ("Josh:", "**Ms. Lopez:**"): the turn is what follows."""
+    match = re.fullmatch(r"\s*(?:[-*•]\s+)?(?P<label>[^:\n]{2,40}?)\s*:[\s*_]*", text)
+    return _read_label(match.group("label").strip(" *_\u00a0"), len(text)) if match else None
+
+
 def opens_with_label(text: str) -> bool:
     """Any "Word:" opening a line, a person's or not ("Note:", "ALL:")."""
     return _LABEL.match(text) is not None or _IRC.match(text) is not None

@@ -19,7 +19,7 @@ from .evidence import (
     is_role,
     table_people,
 )
-from .labels import HANDLE, INITIALS, derived_initials, initials_fit, parse_label
+from .labels import HANDLE, INITIALS, derived_initials, initials_fit, label_alone, parse_label
 from .names import (
     ADVERBS,
     DETERMINERS,
@@ -42,7 +42,9 @@ ATTENDEE_HEADINGS = re.compile(
     r"guests?|roll ?call|who|people|panel(?:ists|lists)?|speakers)\b", re.I)
 ATTENDEE_LINE = re.compile(r"^\s*(?:[-*•]\s*)?(?:present|attendees?|participants?|regrets|"
                            r"apologies|absent|guests?|chairs?|scribes?|note[- ]?takers?|"
-                           r"invited|observers?|staff)\s*:\s*(?P<names>.+)$", re.I | re.S)
+                           r"invited|observers?|staff|in attendance|also present|members present)"
+                           r"\s*:\s*(?P<names>.+)$",
+                           re.I | re.S)
 # a speech verb right after a name, an appositive or a parenthesis between:
 # "Lena Okafor, Director at Acme, noted", "Name (the editor) said", "Name explained"
 SPEECH_AFTER = re.compile(
@@ -108,6 +110,7 @@ class Registry:
         self.fitting_codes = 0  # "Ivan Herman (IH)": codes that fit their names
         self.loose_codes: list[tuple[str, str]] = []  # "Nicolo (NRO)": only the initial
         self.label_counts: dict[str, int] = {}
+        self.heading_owners: dict[str, str] = {}  # heading -> the person it gives the section
         self.handles = 0
 
     # building ----------------------------------------------------------------------------
@@ -132,6 +135,7 @@ class Registry:
                 for match in PLAIN_NAME.finditer(text):
                     registry._add_plain_speaker(match, text)
         registry._labels(blocks)
+        registry._heading_owners(blocks)
         for block in blocks:
             for text in block_texts(block):
                 registry._joint_subjects(text)
@@ -196,7 +200,8 @@ class Registry:
         for line in lines:
             listed = ATTENDEE_LINE.match(line)
             checkbox = re.match(r"^\s*(?:[-*•]\s*)?\[[ xX]\]\s+", line)  # "- [x] Ana Ruiz - Acme"
-            names = re.split(r"\s*[,;]\s*|\s+and\s+", listed.group("names")) if listed \
+            names = re.split(r"\s*[,;]\s*(?![^()]*\))|\s+and\s+(?![^()]*\))",
+                             listed.group("names")) if listed \
                 else [line] if under_attendees or checkbox else []
             for part in names:
                 self._participant(part)
@@ -304,6 +309,11 @@ class Registry:
         for block in blocks:
             for text in block_texts(block, lines=True):
                 label = parse_label(text)
+                if label is None and text == block.text and block.kind == "paragraph":
+                    # "Josh:" alone above his turn; a lower-case word alone ("semicolon:")
+                    # is someone only where it also takes turns
+                    label = label_alone(text)
+                    label = label if label and label.kind == "name" else None
                 if not label or label.kind in ("role", "designation", "column"):
                     continue  # a column label is someone only when the document names them
                 for name in label.names:
@@ -323,6 +333,26 @@ class Registry:
                 self.add_plain(name, role=label.role, organisation=label.organisation)
             elif label.kind == "handle" and (self.handles >= 3 or count >= 2):
                 self.add_plain(name, role=label.role, organisation=label.organisation)
+
+    def _heading_owners(self, blocks) -> None:
+        """'### scottmcm: I think ...', '### Mark: Is there ...': a heading that opens with
+        a person's label gives that person the section below it (a queue of questions).
+        Where two or more such headings name known people, the others of that shape are
+        people too ('### mark: ...' where mark takes no other turn)."""
+        headings = dict.fromkeys(b.section_path[-1] for b in blocks if b.section_path)
+        labelled = {}
+        for heading in headings:
+            label = parse_label(heading)
+            if label and label.kind in ("name", "handle") and len(label.names) == 1:
+                labelled[heading] = label.names[0]
+        owners = {h: entry.name for h, name in labelled.items()
+                  if (entry := self.resolve_name(name))}
+        if len(owners) >= 2:
+            for heading, name in labelled.items():
+                if heading not in owners and (HANDLE.match(name) or _label_reads_as_name(
+                        name, 1, self.common)):
+                    owners[heading] = self.add_plain(name).name
+        self.heading_owners = owners
 
     def _misspelt(self, label: str) -> Entry | None:
         """The one participant a label is a slip of the keyboard for: one letter off in a
