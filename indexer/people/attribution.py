@@ -54,6 +54,7 @@ class _State:
     layout: dict
     current: str | None = None  # the last speaker: "She ..." and "…" continue it
     owner: str | None = None  # whom a turn header gave the paragraphs below to
+    section_owner: str | None = None  # whom the section's heading names ("Mr X (Lab)")
     turn: str | None = None  # the speaker of the last label, in a transcript
     introduced: str | None = None  # who introduced the next block ("... as follows:")
     by_depth: dict[int, str] = field(default_factory=dict)  # a notes list's speakers
@@ -67,8 +68,8 @@ class _State:
             self.by_depth, self.owners = {}, {}
             self.section = block.section_path
             if block.section_path:  # "### scottmcm: ...": the asker owns the section
-                self.owner = self.current = self.layout["heading_owners"].get(
-                    block.section_path[-1])
+                self.owner = self.current = self.section_owner = \
+                    self.layout["heading_owners"].get(block.section_path[-1])
         if block.kind == "item" and self.previous_kind != "item":
             self.by_depth, self.owners = {}, {}  # a new list
         self.previous_kind = block.kind
@@ -206,6 +207,9 @@ def _carried_on(block: Block, text: str, registry: Registry, state: _State,
         speakers.add(state.owner, "header")
     if not speakers.names and state.introduced and not names_anyone(text, registry):
         speakers.add(state.introduced, "continuation")  # "X outlined the plan:" then it
+    if not speakers.names and state.section_owner and state.turn == state.section_owner \
+            and block.kind == "paragraph":
+        speakers.add(state.section_owner, "header")  # a speech goes on after interventions
     if not speakers.names and state.turn and state.layout["transcript"] and \
             block.kind == "paragraph" and PROSE.match(text) and \
             not names_anyone(text, registry):

@@ -57,10 +57,22 @@ def parse_label(text: str) -> Label | None:
 
 
 def _read_label(label: str, end: int) -> Label | None:
-    organisation = ""
-    paren = re.match(r"^(.*?)\s*\(([^)]{1,80})\)$", label)
-    if paren:
-        label, organisation = paren.group(1).strip(), paren.group(2).strip()
+    if label.casefold() in ROLE_LABELS:  # "Hon. Members:", "The Deputy Speaker:"
+        return Label((ROLE_LABELS[label.casefold()],), end, kind="role")
+    asides = []
+    # "Sarah Quilley (North Fenwick) (Con):", "Ms. X (UNDP):"
+    while paren := re.match(r"^(.*?)\s*\(([^()]{1,80})\)$", label):
+        label = paren.group(1).strip()
+        asides.insert(0, paren.group(2).strip())
+    organisation = ", ".join(asides)
+    if label.casefold() in ROLE_LABELS and asides:
+        # "Q (Lucía Méndez, Spanish Agency ...):", "A (Dr. Tariq Haddad):": the person
+        # in the parentheses takes the turn
+        person = _read_label(asides[0].split(",")[0].strip(), end)
+        if person and person.kind == "name":
+            return Label(person.names, end, role=ROLE_LABELS[label.casefold()],
+                         organisation=", ".join(asides[0].split(",")[1:]).strip(),
+                         honorifics=person.honorifics, kind="name")
     role = ""
     if "," in label:
         role, label = (part.strip() for part in label.rsplit(",", 1))
@@ -119,8 +131,11 @@ def label_alone(text: str) -> Label | None:
 
 
 def opens_with_label(text: str) -> bool:
-    """Any "Word:" opening a line, a person's or not ("Note:", "ALL:")."""
-    return _LABEL.match(text) is not None or _IRC.match(text) is not None
+    """Any "Word:" opening a line, a person's or not ("Note:", "ALL:"); not a sentence
+    that runs up to a colon ("I want to speak about one group: ...")."""
+    match = _LABEL.match(text)
+    return match is not None and len(match.group("label").split()) <= 4 or \
+        _IRC.match(text) is not None
 
 
 def strip_label(text: str, label: Label) -> str:

@@ -335,24 +335,54 @@ class Registry:
                 self.add_plain(name, role=label.role, organisation=label.organisation)
 
     def _heading_owners(self, blocks) -> None:
-        """'### scottmcm: I think ...', '### Mark: Is there ...': a heading that opens with
-        a person's label gives that person the section below it (a queue of questions).
-        Where two or more such headings name known people, the others of that shape are
+        """Headings that give a person the section below them: a speaker's name as a
+        parliament prints it ('Mr Daniel Kerslake (Westbury) (Lab)', 'The Minister (Ms
+        Elinor Fairclough)'), a part naming one ('Keynote: Professor Tariq Haddad'), or a
+        person's label opening a question in a queue ('### scottmcm: I think ...'). Where
+        two or more labelled headings name known people, the others of that shape are
         people too ('### mark: ...' where mark takes no other turn)."""
         headings = dict.fromkeys(b.section_path[-1] for b in blocks if b.section_path)
-        labelled = {}
+        owners, labelled = {}, {}
         for heading in headings:
+            named = self._heading_person(heading)
+            if named:
+                owners[heading] = named
+                continue
             label = parse_label(heading)
             if label and label.kind in ("name", "handle") and len(label.names) == 1:
                 labelled[heading] = label.names[0]
-        owners = {h: entry.name for h, name in labelled.items()
-                  if (entry := self.resolve_name(name))}
-        if len(owners) >= 2:
+        queue = {h: entry.name for h, name in labelled.items()
+                 if (entry := self.resolve_name(name))}
+        if len(queue) >= 2:
             for heading, name in labelled.items():
-                if heading not in owners and (HANDLE.match(name) or _label_reads_as_name(
+                if heading not in queue and (HANDLE.match(name) or _label_reads_as_name(
                         name, 1, self.common)):
-                    owners[heading] = self.add_plain(name).name
-        self.heading_owners = owners
+                    queue[heading] = self.add_plain(name).name
+        self.heading_owners = {**queue, **owners}
+
+    def _heading_person(self, heading: str) -> str | None:
+        parts = [heading, *re.split(r"\s*(?::|\s[-–—|]\s)\s*", heading)[1:]]
+        for part in parts:
+            asides = []
+            while paren := re.match(r"^(.*?)\s*\(([^()]{1,80})\)$", part.strip()):
+                part = paren.group(1)
+                asides.insert(0, paren.group(2).strip())
+            part = part.strip(" *_.,")
+            for candidate in (part, *asides):
+                prefixed = PREFIXED_NAME.fullmatch(candidate)
+                if prefixed and not any(w.casefold() in NOT_NAME_WORDS
+                                        for w in prefixed.group("name").split()):
+                    name = clean_name(prefixed.group("name"))
+                    honorifics, titles = split_prefix(prefixed.group("prefix"))
+                    entry = self._merge_in(name)
+                    _extend(entry.honorifics, honorifics)
+                    _extend(entry.titles, titles)
+                    return entry.name
+            entry = self.resolve_name(part) if part else None
+            if entry and len(part.split()) >= 2 and fold(part) in {
+                    fold(f) for f in (entry.name, *entry.aliases)}:
+                return entry.name
+        return None
 
     def _misspelt(self, label: str) -> Entry | None:
         """The one participant a label is a slip of the keyboard for: one letter off in a

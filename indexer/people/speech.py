@@ -6,14 +6,25 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from ..names import fold
 from .labels import INITIALS
+from .vocabulary import ROLE_LABELS, TITLES
 from .names import ADVERBS, NOT_NAME_WORDS, PREFIXED_NAME, UPPER, VERBS, clean_name
 from .registry import SPEECH_AFTER, Registry
 
-PRONOUN_SPEECH = re.compile(rf"(?:^|(?<=[.!?;]\s)|(?<=, and\s))(?:She|He)\s+{ADVERBS}"
-                            rf"(?:{VERBS})\b")
-LEADING_PRONOUN = re.compile(r"^\s*(?:She|He|Her|His)\b")
+# a paragraph number before it ("3.2 He reported"), an opening phrase ("Continuing, he
+# said", "In closing, she thanked")
+PRONOUN_SPEECH = re.compile(rf"(?:^\s*(?:\d+(?:\.\d+)*\.?\s+)?|(?<=[.!?;]\s)|(?<=, and\s))"
+                            rf"(?:[{UPPER}][a-z]+(?:\s+[a-z]+){{0,3}},\s+(?:she|he)|She|He)\s+"
+                            rf"{ADVERBS}(?:{VERBS})\b")
+LEADING_PRONOUN = re.compile(r"^\s*(?:\d+(?:\.\d+)*\.?\s+)?(?:She|He|Her|His)\b")
 ROLE_REFERENCE = re.compile(rf"\b[Tt]he\s+(?P<role>(?:[{UPPER}][\w'’-]*\s*){{1,5}})")
+# "the representative of Brazil", "the delegate of the European Union": a delegation
+# speaks, named by whom it represents
+DELEGATE = re.compile(
+    rf"\b[Tt]he\s+(?:representative|delegate|observer|delegation|speaker)\s+(?:of|for|from)\s+"
+    rf"(?:the\s+)?(?P<who>[{UPPER}][\w'’.-]*(?:\s+(?:of\s+|and\s+|the\s+)*[{UPPER}][\w'’.-]*)*)")
+OFFICES = {**{fold(t): t for t in TITLES}, **{fold(k): v for k, v in ROLE_LABELS.items()}}
 # "Gregory Maxwell started the discussion, "...": a person introducing a quotation
 QUOTE_INTRO = re.compile(r"^(?:['’]s)?(?:\s+[\w'’-]+){1,10}\s*[,:]\s*[\"“]")
 # "Seb's remarks were based on ...", "Maxwell's reply was ...": what someone said, named
@@ -66,7 +77,8 @@ def speech_subjects(text: str, registry: Registry, current: str | None,
             j -= 1
     for i in sorted(speaking):
         start, name, _, kind = named[i]
-        events.append((start, name, "role-reference" if kind == "role" else "speech-verb"))
+        events.append((start, name, "role-reference" if kind in ("role", "office", "delegation")
+                       else "speech-verb"))
     pronouns = list(PRONOUN_SPEECH.finditer(text))
     leading = LEADING_PRONOUN.match(text)
     if leading and not PREFIXED_NAME.match(text) and \
@@ -113,15 +125,21 @@ def _find_named(text: str, registry: Registry) -> list[tuple[int, str, int, str]
         entry = registry.resolve_name(clean_name(match.group("name")))
         if entry:
             keep(match.start(), entry.name, match.end())
+    for match in DELEGATE.finditer(text):
+        if free(match.start(), match.end()):
+            keep(match.start(), match.group("who"), match.end(), "delegation")
     for match in ROLE_REFERENCE.finditer(text):
         if not free(match.start(), match.end()):
             continue
         words = match.group("role").strip().split()
         for size in range(len(words), 0, -1):  # the longest role the registry knows
-            entry = registry.resolve_role(" ".join(words[:size]))
-            if entry:
-                keep(match.start(), entry.name, match.start("role") + len(" ".join(words[:size])),
-                     "role")
+            role = " ".join(words[:size])
+            entry = registry.resolve_role(role)
+            if entry or fold(role) in OFFICES:
+                # "The Chair thanked ...": the holder when the document names one, else
+                # the office itself speaks
+                keep(match.start(), entry.name if entry else OFFICES[fold(role)],
+                     match.start("role") + len(role), "role" if entry else "office")
                 break
     for entry in registry.entries:  # full names and other forms: "Martha Helena Lopez"
         for form in sorted({entry.name, *entry.aliases}, key=len, reverse=True):
@@ -181,4 +199,4 @@ def _loose(form: str) -> str:
 
 def mentions_in(text: str, registry: Registry, speakers) -> tuple[str, ...]:
     return tuple(dict.fromkeys(name for _, name, _, kind in named_people(text, registry)
-                               if name not in speakers and kind != "single"))
+                               if name not in speakers and kind not in ("single", "office")))
