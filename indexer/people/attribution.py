@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 
 from ..names import fold
 from ..records import Block
-from .evidence import delegation_header, header_line, whole_bold
+from .evidence import bold_name_line, delegation_header, header_line, whole_bold
 from .labels import (INITIALS, Label, inline_labels, label_alone, opens_with_label, parse_label,
                      strip_label)
 from .names import NOT_NAME_WORDS, PREFIXED_NAME, UPPER
@@ -24,7 +24,7 @@ CONTINUATION = re.compile(r"^\s*(?:…|\.\.\.)")
 QUOTATION = re.compile(r"^\s*[\"“‘«][^\"“”«»]{12,}[\"”’»][\s.,]*(?:\([^)]*\))?\s*$", re.S)
 EDIT = re.compile(r"^\s*s/[^/\n]*/[^/\n]*/?\s*$")
 CONTINUED_TURN = re.compile(r"^(?![<\[(]|s/)\S+(?:\s+\S+){5,}")
-PROSE = re.compile(r"^[\"“‘(]?[A-Z][a-z]+[ ,].{30,}[.!?\"”’)]$", re.S)
+PROSE = re.compile(r"^[\"“‘(]?[A-Z][a-z]*[ ,].{30,}[.!?\"”’)]$", re.S)
 OWNER_LINE = re.compile(r"^\s*(?:presented|chaired|hosted|led|moderated|facilitated|"
                         r"introduced)\s+by\s*:?\s*(?P<name>.+)$|^\s*(?:presenters?|"
                         r"speakers?|hosts?|owners?)\s*:\s*(?P<name2>.+)$", re.I)
@@ -243,7 +243,7 @@ def _header(block: Block, registry: Registry) -> str | None:
     """A turn header: '**Org | Name | Role**', or a bold name alone on its line. Returns
     the owner's name ('' for a header line naming nobody we know), None when the block
     is not a header."""
-    found = header_line(block) or delegation_header(block)
+    found = header_line(block) or delegation_header(block) or bold_name_line(block)
     if found:
         entry = registry.resolve_name(found[0])
         return entry.name if entry else ""

@@ -106,11 +106,28 @@ def whole_bold(block: Block) -> bool:
 
 
 def bold_name_line(block: Block) -> tuple[str, str, str] | None:
-    """'**Priya Raman**' alone on its line: the person who speaks below it."""
-    if len(block.text) > 80 or not whole_bold(block):
+    """'**Priya Raman**', '**Dr. Lena Fischer, University of Graz**', '**Moderator: Jonas
+    Ekwall, Programme Lead, Network**' alone on its line: the person who speaks below it,
+    with a role and an organisation when the line gives them."""
+    if len(block.text) > 160 or not whole_bold(block):
         return None
-    name = strip_prefix(block.text.strip(" *_:"))
-    return (name, "", "") if plain_person_name(name) else None
+    text = block.text.strip(" *_:")
+    role = ""
+    lead = re.match(r"^(?P<role>[^:,]{2,40}):\s+(?=\S)", text)
+    if lead and is_role(lead.group("role")):
+        role, text = lead.group("role").strip(), text[lead.end():]
+    parts = [p.strip(" *_()") for p in re.split(r",\s+|\s+[–—-]\s+|\s+\(", text) if p.strip(" *_()")]
+    if not parts or (len(parts) > 1 and re.search(rf"\b(?:{VERBS})\b", text)):
+        return None  # a sentence in bold, not a name line
+    name = strip_prefix(parts[0])
+    if not plain_person_name(name) or is_role(name) or ORGANISATION_WORDS.intersection(
+            name.casefold().split()):
+        return None  # '*Chief Engineer, Northern Water Utility*' under a speaker's heading
+    rest = parts[1:]
+    if not role and rest and is_role(rest[0]) and not ORGANISATION_WORDS.intersection(
+            rest[0].casefold().split()):
+        role, rest = rest[0], rest[1:]
+    return name, role, ", ".join(rest)
 
 
 def delegation_header(block: Block) -> tuple[str, str, str] | None:

@@ -70,7 +70,7 @@ def _read_label(label: str, end: int) -> Label | None:
         # in the parentheses takes the turn
         person = _read_label(asides[0].split(",")[0].strip(), end)
         if person and person.kind == "name":
-            return Label(person.names, end, role=ROLE_LABELS[label.casefold()],
+            return Label(person.names, end,
                          organisation=", ".join(asides[0].split(",")[1:]).strip(),
                          honorifics=person.honorifics, kind="name")
     role = ""

@@ -45,6 +45,9 @@ ATTENDEE_LINE = re.compile(r"^\s*(?:[-*•]\s*)?(?:present|attendees?|participan
                            r"invited|observers?|staff|in attendance|also present|members present)"
                            r"\s*:\s*(?P<names>.+)$",
                            re.I | re.S)
+AGENT_ROLES = {"chaired": "Chair", "moderated": "Moderator", "facilitated": "Facilitator",
+               "hosted": "Host"}
+ROLE_BY_AGENT = re.compile(r"\b(chaired|moderated|facilitated|hosted)\s+by\s+", re.I)
 # a speech verb right after a name, an appositive or a parenthesis between:
 # "Lena Okafor, Director at Acme, noted", "Name (the editor) said", "Name explained"
 SPEECH_AFTER = re.compile(
@@ -134,7 +137,11 @@ class Registry:
                     registry._add_prefixed(match, text)
                 for match in PLAIN_NAME.finditer(text):
                     registry._add_plain_speaker(match, text)
+        for block in blocks:
+            for text in block_texts(block):
+                registry._roles_by_agent(text)
         registry._labels(blocks)
+        registry._codes_in_prose(blocks)
         registry._heading_owners(blocks)
         for block in blocks:
             for text in block_texts(block):
@@ -334,6 +341,28 @@ class Registry:
             elif label.kind == "handle" and (self.handles >= 3 or count >= 2):
                 self.add_plain(name, role=label.role, organisation=label.organisation)
 
+    def _roles_by_agent(self, text: str) -> None:
+        """'The session was chaired by Yasmin Al-Khatib': she is the Chair."""
+        for match in ROLE_BY_AGENT.finditer(text):
+            after = text[match.end():]
+            found = PREFIXED_NAME.match(after) or PLAIN_NAME.match(after)
+            if found:
+                entry = self.resolve_name(clean_name(found.group("name")))
+                if entry:
+                    _extend(entry.roles, [AGENT_ROLES[match.group(1).casefold()]])
+
+    def _codes_in_prose(self, blocks) -> None:
+        """'Amara Diallo (AD) trained as a nurse ...' where 'AD:' takes the turns: the
+        code a text gives a person in passing, once the document uses it as a label."""
+        for block in blocks:
+            for text in block_texts(block):
+                if "(" not in text:
+                    continue
+                for name, code, fits in codes_in_parens(text):
+                    if fits and code in self.label_counts and plain_person_name(name) and \
+                            self.resolve_name(code) is None:
+                        self.add_plain(name, alias=code)
+
     def _heading_owners(self, blocks) -> None:
         """Headings that give a person the section below them: a speaker's name as a
         parliament prints it ('Mr Daniel Kerslake (Westbury) (Lab)', 'The Minister (Ms
@@ -363,6 +392,7 @@ class Registry:
     def _heading_person(self, heading: str) -> str | None:
         parts = [heading, *re.split(r"\s*(?::|\s[-–—|]\s)\s*", heading)[1:]]
         for part in parts:
+            part = re.sub(r"\s+\((?:ret|retd|retired)\.?\)", "", part, flags=re.I)
             asides = []
             while paren := re.match(r"^(.*?)\s*\(([^()]{1,80})\)$", part.strip()):
                 part = paren.group(1)

@@ -38,6 +38,9 @@ QUOTE_AFTER = re.compile(r"^\s*[,:]\s*[\"“]")
 # "..., said Seb", "... as proposed by Corallo, "..."
 SAID_BEFORE = re.compile(rf"(?:^|[,;]\s*|[\"”]\s*)(?:{VERBS})\s+$")
 BY_BEFORE = re.compile(r"\bby\s+$")
+# "The session was chaired by Yasmin Al-Khatib", "Moved by J. Park, seconded by A. Osei"
+SPOKE_BY = re.compile(r"\b(?:chaired|moderated|facilitated|opened|introduced|moved|"
+                      r"seconded|proposed|tabled|raised|asked)\s+by\s+$", re.I)
 REPORTED = re.compile(r"\b(?:what|as|whom|how|which|that)\s+(?:\w+\s+){0,1}$", re.I)
 _JOINT = re.compile(r"^\s*(?:,\s*|\s+and\s+|\s*&\s*|,\s*and\s+)$")
 
@@ -67,6 +70,7 @@ def speech_subjects(text: str, registry: Registry, current: str | None,
         before = text[max(0, start - 40):start]
         quoting = QUOTE_AFTER.match(text[end:]) or QUOTE_INTRO.match(text[end:])
         if SPEECH_AFTER.match(text[end:]) or SAID_BEFORE.search(before) or \
+                SPOKE_BY.search(before) or \
                 POSSESSIVE_SPEECH.match(text[end:]) or \
                 quoting and (SENTENCE_START.search(before) or BY_BEFORE.search(before)):
             speaking.add(i)
