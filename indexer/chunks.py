@@ -7,10 +7,10 @@ import re
 from pathlib import Path
 
 from .long_paragraphs import split_paragraph
-from .names import fold
+from .names import fold, name_key
 from .pages import carry_pages
 from .people import PREFIXED_NAME, Registry, attribute, speaks_in, split_turns
-from .records import Block, Chunk, Document, Report
+from .records import Block, Chunk, Document, Person, Report
 from .themes import Taxonomy
 
 
@@ -45,6 +45,7 @@ def build_report(document: Document, *, report_id: str, source: str, digest: str
     attributions = attribute(blocks, registry, narrator=single_name)
     people = registry.people()
     names = {fold(p.name) for p in people} | {fold(a) for p in people for a in p.aliases}
+    people += _unlisted_speakers(attributions, people)
     chunks = []
     for block, who in zip(blocks, attributions, strict=True):
         if who.drop:
@@ -65,6 +66,15 @@ def build_report(document: Document, *, report_id: str, source: str, digest: str
     return Report(id=report_id, title=document.title, date=document.date, source=source,
                   content_hash=digest, metadata=document.metadata, people=people,
                   chunks=tuple(chunks))
+
+
+def _unlisted_speakers(attributions, people) -> tuple[Person, ...]:
+    """Speakers named by a role or a delegation ('Moderator', 'Questioner', 'Brazil'):
+    people too, so that ``--speaker Moderator`` finds their turns."""
+    known = {p.name for p in people}
+    found = dict.fromkeys(name for who in attributions for name in who.speakers
+                          if name not in known)
+    return tuple(Person(name=name, key=name_key(name)) for name in found)
 
 
 _NOT_WORDS = re.compile(r"https?://\S+|www\.\S+|\[[#\d\s,.:;-]*\]|\{[^}]*\}|[#@]\w+")

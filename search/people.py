@@ -101,9 +101,12 @@ class Directory:
         if not wanted:
             return []
         exact, forms = self._forms()
-        if wanted in exact:
-            return list(exact[wanted])
         tokens = wanted.split()
+        if wanted in exact and (len(tokens) > 1 or any(
+                _spaced(fold(p.name)) == wanted for p in exact[wanted])):
+            return list(exact[wanted])
+        # one word ("okafor") is an alias of one person and a part of others' names
+        # (Chidi Okafor, Lena Okafor): it may mean any of them
         return [p for p, split_forms in forms
                 if any(_has_tokens(form, tokens) for form in split_forms)]
 

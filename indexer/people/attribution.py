@@ -16,7 +16,7 @@ from ..records import Block
 from .evidence import bold_name_line, delegation_header, header_line, whole_bold
 from .labels import (INITIALS, Label, inline_labels, label_alone, opens_with_label, parse_label,
                      strip_label)
-from .names import NOT_NAME_WORDS, PREFIXED_NAME, UPPER
+from .names import ADVERBS, NOT_NAME_WORDS, PREFIXED_NAME, UPPER, VERBS
 from .registry import ATTENDEE_LINE, Registry
 from .speech import Speakers, mentions_in, named_people, names_anyone, speech_subjects
 
@@ -24,6 +24,11 @@ CONTINUATION = re.compile(r"^\s*(?:…|\.\.\.)")
 QUOTATION = re.compile(r"^\s*[\"“‘«][^\"“”«»]{12,}[\"”’»][\s.,]*(?:\([^)]*\))?\s*$", re.S)
 EDIT = re.compile(r"^\s*s/[^/\n]*/[^/\n]*/?\s*$")
 CONTINUED_TURN = re.compile(r"^(?![<\[(]|s/)\S+(?:\s+\S+){5,}")
+# "One participant noted ...", "Several delegates said ...": the report tells of someone
+# else, not the last speaker going on
+NARRATED = re.compile(rf"^\s*(?:One|Some|Several|Many|Most|Other|Another|A|An|The|Two|Three|"
+                      rf"All|Both|Each|Participants|Members|Delegates|Speakers)\s+"
+                      rf"(?:[a-z-]+\s+){{0,3}}{ADVERBS}(?:{VERBS})\b")
 PROSE = re.compile(r"^[\"“‘(]?[A-Z][a-z]*[ ,].{30,}[.!?\"”’)]$", re.S)
 OWNER_LINE = re.compile(r"^\s*(?:presented|chaired|hosted|led|moderated|facilitated|"
                         r"introduced)\s+by\s*:?\s*(?P<name>.+)$|^\s*(?:presenters?|"
@@ -211,7 +216,7 @@ def _carried_on(block: Block, text: str, registry: Registry, state: _State,
             and block.kind == "paragraph":
         speakers.add(state.section_owner, "header")  # a speech goes on after interventions
     if not speakers.names and state.turn and state.layout["transcript"] and \
-            block.kind == "paragraph" and PROSE.match(text) and \
+            block.kind == "paragraph" and PROSE.match(text) and not NARRATED.match(text) and \
             not names_anyone(text, registry):
         speakers.add(state.turn, "continuation")
 

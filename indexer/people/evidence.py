@@ -152,7 +152,8 @@ _ROLE_WORDS = re.compile(
     r"editor|author|member|ceo|cto|cfo|engineer|researcher|analyst|spokesperson|envoy|"
     r"rapporteur|judge|senator|deputy|vice|advocate|counsel|specialist|consultant|"
     r"chief|principal|fellow|prince|king|queen|mayor|governor|chancellor|delegate|treasurer|"
-    r"trustee|clerk|councillor|councilor|spokesperson|panel+ist|keynote|speaker|host)\b",
+    r"trustee|clerk|councillor|councilor|spokesperson|panel+ist|keynote|speaker|host|"
+    r"moderator|facilitator|presenter|discussant|interviewer|respondent|rapporteur)\b",
     re.I)
 
 
@@ -216,6 +217,8 @@ def appositive(after: str) -> tuple[str, list[str]]:
     if not parts or not parts[0][:1].isupper():
         return "", []
     role, organisations = parts[0], parts[1:]
+    if not is_role(role) and ORGANISATION_WORDS.intersection(role.casefold().split()):
+        role, organisations = "", parts  # ", University of Graz": where, not what
     at = re.match(r"(?P<role>.+)\s+at\s+(?:the\s+)?(?P<org>[A-Z].+)$", role)
     if at:  # "Senior Advisor ... at UN Women"
         role, organisations = at.group("role"), [at.group("org"), *organisations]

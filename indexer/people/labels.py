@@ -12,7 +12,13 @@ from .vocabulary import NON_PERSON_LABELS, PARTICLES, ROLE_LABELS
 
 # "Name: text", "- Name: text", "Name (Org): text"; the colon may be followed by a
 # non-breaking space
-_LABEL = re.compile(r"^\s*(?:[-*•]\s+)?(?P<label>[^:\n]{1,80}?)\s*:[\s\u00a0]+(?=\S)")
+_LABEL = re.compile(r"^\s*(?:[-*•]\s+)?"
+                    # a time stamp before it, as recorded transcripts print one:
+                    # "[00:03:12] Priya Natarajan:", "00:01:10 Ben:", "(00:02) Host:"
+                    r"(?:[\[(]?\d{1,2}:\d{2}(?::\d{2})?[\])]?\s+)?"
+                    # a committee's numbered question: "Q12 Chair:"
+                    r"(?:Q\d{1,4}\s+)?"
+                    r"(?P<label>[^:\n]{1,80}?)\s*:[\s\u00a0]+(?=\S)")
 _IRC = re.compile(r"^\s*(?:\[?\d{1,2}:\d{2}(?::\d{2})?\]?\s+)?"
                   r"<(?P<label>[\w.|\[\]^`{}-]{1,32})>\s+(?=\S)")
 # a chat log line in columns: "19:54<TAB>wumpus<TAB>#endmeeting"

@@ -46,8 +46,12 @@ ATTENDEE_LINE = re.compile(r"^\s*(?:[-*•]\s*)?(?:present|attendees?|participan
                            r"\s*:\s*(?P<names>.+)$",
                            re.I | re.S)
 AGENT_ROLES = {"chaired": "Chair", "moderated": "Moderator", "facilitated": "Facilitator",
-               "hosted": "Host"}
+               "hosted": "Host", "host": "Host", "moderator": "Moderator", "chair": "Chair",
+               "facilitator": "Facilitator", "interviewer": "Interviewer",
+               "rapporteur": "Rapporteur"}
 ROLE_BY_AGENT = re.compile(r"\b(chaired|moderated|facilitated|hosted)\s+by\s+", re.I)
+ROLE_BEFORE_NAME = re.compile(r"\b(host|moderator|chair|facilitator|interviewer|rapporteur)\s+"
+                              rf"(?=[{UPPER}])")
 # a speech verb right after a name, an appositive or a parenthesis between:
 # "Lena Okafor, Director at Acme, noted", "Name (the editor) said", "Name explained"
 SPEECH_AFTER = re.compile(
@@ -131,6 +135,11 @@ class Registry:
         if registry.fitting_codes >= 3:  # a document that gives people codes
             for name, code in registry.loose_codes:
                 registry.add_plain(name, alias=code, participant=True)
+        # "## Witnesses: Dr Chidi Okafor, Director, ..., and Ms Hanne Berg, ...": people
+        # a heading introduces
+        for heading in dict.fromkeys(h for b in blocks for h in b.section_path):
+            for match in PREFIXED_NAME.finditer(heading):
+                registry._add_prefixed(match, heading)
         for block in blocks:
             for text in block_texts(block):
                 for match in PREFIXED_NAME.finditer(text):
@@ -342,8 +351,9 @@ class Registry:
                 self.add_plain(name, role=label.role, organisation=label.organisation)
 
     def _roles_by_agent(self, text: str) -> None:
-        """'The session was chaired by Yasmin Al-Khatib': she is the Chair."""
-        for match in ROLE_BY_AGENT.finditer(text):
+        """'The session was chaired by Yasmin Al-Khatib', 'host Marcus Tell': she is the
+        Chair, he the Host."""
+        for match in [*ROLE_BY_AGENT.finditer(text), *ROLE_BEFORE_NAME.finditer(text)]:
             after = text[match.end():]
             found = PREFIXED_NAME.match(after) or PLAIN_NAME.match(after)
             if found:

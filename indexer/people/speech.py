@@ -24,6 +24,16 @@ ROLE_REFERENCE = re.compile(rf"\b[Tt]he\s+(?P<role>(?:[{UPPER}][\w'’-]*\s*){{1
 DELEGATE = re.compile(
     rf"\b[Tt]he\s+(?:representative|delegate|observer|delegation|speaker)\s+(?:of|for|from)\s+"
     rf"(?:the\s+)?(?P<who>[{UPPER}][\w'’.-]*(?:\s+(?:of\s+|and\s+|the\s+)*[{UPPER}][\w'’.-]*)*)")
+# "A participant from a youth-led organisation asked ...": a question from the floor, by
+# someone the report does not name (their statements stay unattributed, as a Chatham
+# House report keeps them)
+QUESTION_FROM_FLOOR = re.compile(
+    r"\b(?:[Aa]n?|[Oo]ne|[Aa]nother)\s+(?:participant|resident|member of the public|"
+    r"audience member|attendee|delegate|questioner|journalist|correspondent|student|"
+    r"person|woman|man|young person|member of the audience)\b"
+    r"(?:\s+(?:from|of|representing|with|in)\s+[^,.;:]{1,80}?)?"
+    rf"(?:\s*\([^()]{{1,60}}\))?(?:,[^.;]{{1,120}}?,)?\s+{ADVERBS}"
+    r"(?:asked|wondered|inquired|enquired|queried|wanted to know|sought clarification)\b")
 OFFICES = {**{fold(t): t for t in TITLES}, **{fold(k): v for k, v in ROLE_LABELS.items()}}
 # "Gregory Maxwell started the discussion, "...": a person introducing a quotation
 QUOTE_INTRO = re.compile(r"^(?:['’]s)?(?:\s+[\w'’-]+){1,10}\s*[,:]\s*[\"“]")
@@ -68,6 +78,9 @@ def speech_subjects(text: str, registry: Registry, current: str | None,
         if REPORTED.search(text[max(0, start - 30):start]):
             continue  # "what Minister Diaz said she would do": reported, not speaking
         before = text[max(0, start - 40):start]
+        if named[i][3] == "unnamed":
+            speaking.add(i)  # the question is the match itself
+            continue
         quoting = QUOTE_AFTER.match(text[end:]) or QUOTE_INTRO.match(text[end:])
         if SPEECH_AFTER.match(text[end:]) or SAID_BEFORE.search(before) or \
                 SPOKE_BY.search(before) or \
@@ -81,7 +94,8 @@ def speech_subjects(text: str, registry: Registry, current: str | None,
             j -= 1
     for i in sorted(speaking):
         start, name, _, kind = named[i]
-        events.append((start, name, "role-reference" if kind in ("role", "office", "delegation")
+        events.append((start, name, "role-reference" if kind in ("role", "office", "delegation",
+                                                                 "unnamed")
                        else "speech-verb"))
     pronouns = list(PRONOUN_SPEECH.finditer(text))
     leading = LEADING_PRONOUN.match(text)
@@ -129,6 +143,9 @@ def _find_named(text: str, registry: Registry) -> list[tuple[int, str, int, str]
         entry = registry.resolve_name(clean_name(match.group("name")))
         if entry:
             keep(match.start(), entry.name, match.end())
+    for match in QUESTION_FROM_FLOOR.finditer(text):
+        found.append((match.start(), "Questioner", match.end(), "unnamed"))
+        taken.append((match.start(), match.end()))
     for match in DELEGATE.finditer(text):
         if free(match.start(), match.end()):
             keep(match.start(), match.group("who"), match.end(), "delegation")
@@ -203,4 +220,4 @@ def _loose(form: str) -> str:
 
 def mentions_in(text: str, registry: Registry, speakers) -> tuple[str, ...]:
     return tuple(dict.fromkeys(name for _, name, _, kind in named_people(text, registry)
-                               if name not in speakers and kind not in ("single", "office")))
+                               if name not in speakers and kind not in ("single", "office", "unnamed")))

@@ -1,0 +1,105 @@
+"""Who speaks in the layouts event reports come in: meeting coverage, board minutes,
+webinars and panels, committee evidence, timed transcripts, question queues. Small
+fixtures in tests/families/, each with the speakers a careful reader gives."""
+
+import pytest
+
+from indexer.parse import parse_file
+
+from .conftest import run, run_json
+from .test_families import FAMILIES, chunk
+
+
+@pytest.mark.parametrize(("fragment", "speakers"), [
+    ("met at a moment of rapid change", ("Chair",)),  # an office no one is named for
+    ("must not be left behind", ("Guyana",)),  # "the representative of Guyana said"
+    ("rejected unilateral measures", ("Guyana",)),  # "Continuing, he said ..."
+    ("rules must protect privacy", ("European Union",)),
+    ("digital identity had saved time", ("Maria Santos",)),
+    ("instant payment system", ("Brazil",)),
+    ("create an expert group", ("Brazil",)),  # "He added ..."
+    ("Also speaking were", ()),  # a list of delegations, nothing said
+    ("thanked delegations", ("Chair",)),
+])
+def test_meeting_coverage(fragment, speakers):
+    assert chunk(FAMILIES / "meeting-coverage.md", fragment).speakers == speakers
+
+
+@pytest.mark.parametrize(("fragment", "speakers"), [
+    ("the meeting was quorate", ("Helen Marsh",)),  # "The Chair", named in the list
+    ("revised policy had been circulated", ("Sunita Bhatt",)),
+    ("presented the management accounts", ("Rafael Ruiz",)),
+    ("increase in insurance premiums", ("Rafael Ruiz",)),  # "2.2 He drew ..."
+    ("That the Board approves the budget", ("Jin Park", "Abena Osei")),  # moved, seconded
+    ("Members noted the report", ()),
+])
+def test_board_minutes(fragment, speakers):
+    assert chunk(FAMILIES / "board-minutes.md", fragment).speakers == speakers
+
+
+def test_board_minutes_roles_from_the_attendance_list():
+    people = {p.name: p for p in parse_file(FAMILIES / "board-minutes.md").people}
+    assert "Chair" in people["Helen Marsh"].roles
+    assert "Treasurer" in people["Rafael Ruiz"].roles
+    assert "Carl Whitmore" in people  # a comma inside the parentheses does not split him
+    assert not any("Architects" in name for name in people)
+
+
+@pytest.mark.parametrize(("fragment", "speakers"), [
+    ("Ekwall welcomed participants", ("Jonas Ekwall",)),
+    ("regularly exceeded 30 degrees", ("Lena Fischer",)),  # bold name, affiliation
+    ("recover less than a third", ("Tariq Haddad",)),  # "### Keynote: Professor X"
+    ("allocate shares of the flow", ("Nikos Papadakis",)),  # "Ambassador (ret.) X"
+    ("What lessons could smaller towns", ("Lucía Méndez",)),  # "Q (Name, Agency):"
+    ("Start with metering", ("Tariq Haddad",)),  # "A (Haddad):"
+    ("Is subsidy reform realistic", ("Questioner",)),
+    ("how the fund would reach small islands", ("Questioner",)),  # from the floor
+    ("the fund was hard to reach", ()),  # an unnamed statement stays unattributed
+    ("deadliest climate hazard", ()),
+])
+def test_webinar_and_panel(fragment, speakers):
+    assert chunk(FAMILIES / "webinar.md", fragment).speakers == speakers
+
+
+@pytest.mark.parametrize(("fragment", "speakers"), [
+    ("how resistance has changed", ("Harriet Ashworth",)),  # "Q1 Chair:"
+    ("fastest in hospital infections", ("Chidi Okafor",)),  # named in the heading
+    ("What would you change first", ("Daniel Price",)),
+    ("Prescribing in primary care", ("Hanne Berg",)),
+    ("I thank the representative", ("President",)),  # "The PRESIDENT (speaking in French):"
+    ("Japan welcomes the report", ("Nakamura",)),
+])
+def test_committee_evidence(fragment, speakers):
+    assert chunk(FAMILIES / "committee-evidence.md", fragment).speakers == speakers
+
+
+@pytest.mark.parametrize(("fragment", "speakers"), [
+    ("Welcome back to the show", ("Marcus Tell",)),
+    ("Thanks for having me", ("Priya Natarajan",)),  # "[00:00:31] Name:"
+    ("spreadsheets nobody can find", ("Ben Okoro",)),  # "00:01:10 Name:"
+    ("a single catalogue", ("Priya Natarajan",)),  # "(00:02:00) Name:"
+    ("every dataset now has an owner", ("Priya Natarajan",)),  # the turn goes on
+    ("take a short break", ("Marcus Tell",)),  # "HOST:", the host named in the notes
+])
+def test_timed_transcript(fragment, speakers):
+    found = chunk(FAMILIES / "transcript-times.md", fragment)
+    assert found.speakers == speakers
+    assert not found.text.startswith(("[", "(", "0"))  # the time stamp and label are off
+
+
+@pytest.mark.parametrize(("fragment", "speakers"), [
+    ("diagnostics experts", ("scottmcm",)),  # "### scottmcm: ..."
+    ("exactly the same premise", ("josh",)),
+    ("default settings keep breaking CI", ("mark",)),  # no turn elsewhere: the queue says
+    ("appeal of implied bounds", ("josh",)),  # "Josh:" alone above a list
+])
+def test_question_queue_headings(fragment, speakers):
+    assert chunk(FAMILIES / "question-queue.md", fragment).speakers == speakers
+
+
+def test_delegations_and_offices_are_searchable(tmp_path):
+    index = tmp_path / "idx"
+    assert run(index, "index", str(FAMILIES / "meeting-coverage.md"), "--quiet").exit_code == 0
+    found = run_json(index, "search", "expert group", "--speaker", "Brazil", "--format", "json")
+    assert found["total"] == 1
+    assert found["hits"][0]["speaker_evidence"] == ["continuation"]
