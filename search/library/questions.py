@@ -75,8 +75,10 @@ class NextQuestions:
         from whoosh.classify import Bo1Model, Expander
 
         expander = Expander(self.searcher().reader(), "text", Bo1Model)
+        # numbers (years, counts, item numbers) are rare in an index, so they would top
+        # the weights, yet sharing "25" says nothing about what a paragraph is about
         expander.add((word, len(places)) for word, places in
-                     term_vector(self.searcher(), docnum).items())
+                     term_vector(self.searcher(), docnum).items() if not word.isdigit())
         return expander.expanded_terms(SIMILAR_TERMS, normalize=True)
 
     def _unwanted(self, report_id: str, paragraph: int, other_reports: bool) -> DocSet:
