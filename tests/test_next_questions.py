@@ -8,6 +8,7 @@ paragraph's speaker and by someone else) and an undated one."""
 import csv
 import io
 import json
+import re
 import shutil
 
 import pytest
@@ -332,3 +333,49 @@ def test_similar_on_real_minutes_finds_other_meetings(tmp_path):
     assert all(h["report_id"] != longest["report_id"] for h in out["hits"])
     # each hit holds at least one of the key terms (highlighted)
     assert all(h["highlights"] for h in out["hits"])
+
+
+# the web page ---------------------------------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def client(index):
+    testclient = pytest.importorskip("starlette.testclient")
+    from search.web import create_app
+
+    with testclient.TestClient(create_app(index)) as opened:
+        yield opened
+
+
+def test_api_answers_as_the_command_line_does(client, index):
+    n = paragraph_of(index, QUOTED)
+    target = f"{SEED_ID}:{n}"
+    assert client.get("/api/similar", params={"id": target, "other_reports": "1"}).json() \
+        == run_json(index, "similar", target, "--other-reports", "--format", "json")
+    assert client.get("/api/speakers", params={"q": "harassment", "since": "2021"}).json() \
+        == run_json(index, "speakers", "--query", "harassment", "--since", "2021", "--json")
+    assert client.get("/api/themes", params={"by": "year", "q": "orchard"}).json() \
+        == run_json(index, "themes", "--by", "year", "--query", "orchard", "--json")
+    assert client.get("/api/speakers").json() == run_json(index, "speakers", "--json")
+    assert client.get("/api/themes").json() == run_json(index, "themes", "--json")
+
+
+def test_api_similar_errors_are_json(client):
+    for params, status in (({"id": f"{SEED_ID}:999"}, 400), ({"id": "nothing"}, 400),
+                           ({}, 400), ({"id": "no-such-report:2"}, 400)):
+        answer = client.get("/api/similar", params=params)
+        assert answer.status_code == status and set(answer.json()) == {"error"}
+
+
+def test_a_hit_links_to_the_paragraphs_like_it(client, index):
+    n = paragraph_of(index, QUOTED)
+    page = client.get("/search", params={"q": "power differentials"})
+    link = f'href="/similar?id={SEED_ID}%3A{n}"'
+    assert link in page.text
+    similar = client.get(f"/similar?id={SEED_ID}%3A{n}")
+    assert similar.status_code == 200
+    cli_hits = run_json(index, "similar", f"{SEED_ID}:{n}", "--limit", "20",
+                        "--format", "json")["hits"]
+    shown = re.findall(r'class="hit-link" href="/reports/([^"#?]+)#p(\d+)"', similar.text)
+    assert shown == [(h["report_id"], str(h["paragraph"])) for h in cli_hits]
+    assert client.get(f"/similar?id={SEED_ID}%3A999").status_code == 404
