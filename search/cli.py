@@ -13,7 +13,14 @@ from indexer.errors import ReportsError, UsageError
 
 from .cli_questions import similar_command
 from .cli_serve import serve_command
-from .cli_support import QueryUsageError, _color, _index_path, _library, index_option
+from .cli_support import (
+    QueryUsageError,
+    _color,
+    _index_path,
+    _library,
+    index_option,
+    people_option,
+)
 
 DEFAULT_INDEX = ".reports-index"
 
@@ -158,8 +165,7 @@ class _ProgressBar:
               type=click.Choice(["speaker", "theme", "report", "year"]),
               help="Counts to end the text output with (repeat for several) "
                    "[default: speaker, theme]; JSON always has them all.")
-@click.option("--people", type=click.Path(path_type=Path, dir_okay=False),
-              help="A curator file (default: people.toml in the folder that holds the index).")
+@people_option
 @index_option
 @click.pass_context
 def search_command(ctx, query, speaker, theme, section, report, evidence, since, until, limit,
@@ -252,8 +258,7 @@ def show_command(ctx, target, around, as_json, index_path):
 @click.option("--section", multiple=True, help="With --query: words of a section heading.")
 @click.option("--since", help="With --query: from this date (YYYY-MM-DD, YYYY-MM or YYYY).")
 @click.option("--until", help="With --query: up to this date.")
-@click.option("--people", type=click.Path(path_type=Path, dir_okay=False),
-              help="A curator file (default: people.toml in the folder that holds the index).")
+@people_option
 @click.option("--json", "as_json", is_flag=True, help="Print JSON.")
 @index_option
 @click.pass_context

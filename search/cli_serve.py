@@ -3,11 +3,10 @@
 from __future__ import annotations
 
 import os
-from pathlib import Path
 
 import click
 
-from .cli_support import _index_path, index_option
+from .cli_support import _index_path, index_option, people_option
 
 
 @click.command("serve")
@@ -19,8 +18,7 @@ from .cli_support import _index_path, index_option
 @click.option("--workers", type=click.IntRange(1, 64), default=None,
               help="Processes answering requests, each running one search at a time "
                    "[default: 2, or 1 on a one-core machine].")
-@click.option("--people", type=click.Path(path_type=Path, dir_okay=False),
-              help="A curator file (default: people.toml in the folder that holds the index).")
+@people_option
 @index_option
 @click.pass_context
 def serve_command(ctx, host, port, open_browser, workers, people, index_path):

@@ -21,6 +21,12 @@ def index_option(func):
                         default=None, help="Index folder (overrides the global --index).")(func)
 
 
+def people_option(func):
+    return click.option("--people", type=click.Path(path_type=Path, dir_okay=False),
+                        help="A curator file (default: people.toml in the folder that holds "
+                             "the index).")(func)
+
+
 def _index_path(ctx: click.Context, given: Path | None) -> Path:
     return given or ctx.obj["index"]
 

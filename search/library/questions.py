@@ -39,25 +39,20 @@ class NextQuestions:
         docnum = self._paragraph_docnum(report_id, paragraph)
         source = self.chunk_record(searcher.stored_fields(docnum))
         terms = self.key_terms(docnum)
-        if not terms:  # nothing but stop words: nothing is like it by its words
-            return SearchResult(query=f"{report_id}:{paragraph}", total=0, page=1,
-                                limit=limit, suggestion=None, hits=[],
-                                facets=self.facets_of([]),
-                                description=f"0 paragraphs like {report_id}:{paragraph}")
-        query = Or([Term("text", word, boost=weight) for word, weight in terms])
-        found = find(searcher, query, limit=max(SIMILAR_POOL, limit), allowed=None,
-                     masked=self._unwanted(report_id, paragraph, other_reports))
-        ranked_hits = self._boosted(found.results, source)[:limit]
-        words = ({word for word, _ in terms}, [])
-        hits = [add_match(record, searcher, hit, words) for hit, record in ranked_hits]
-        for hit, (found_hit, _) in zip(hits, ranked_hits, strict=True):
-            hit["score"] = round(found_hit.score * self._boost(hit, source), 4)
-        result = SearchResult(query=f"{report_id}:{paragraph}", total=found.total, page=1,
-                              limit=limit, suggestion=None, hits=hits,
-                              facets=self.facets_of(found.segments))
-        result.description = f"{describe(found.total, [])} like {report_id}:{paragraph}"
-        result.key_terms = [word for word, _ in terms]
-        return result
+        hits, total, segments = [], 0, []
+        if terms:  # none when the paragraph is all stop words: nothing is like it
+            query = Or([Term("text", word, boost=weight) for word, weight in terms])
+            found = find(searcher, query, limit=max(SIMILAR_POOL, limit), allowed=None,
+                         masked=self._unwanted(report_id, paragraph, other_reports))
+            words = ({word for word, _ in terms}, [])
+            hits = [{**add_match(record, searcher, hit, words), "score": score}
+                    for score, hit, record in self._boosted(found.results, source)[:limit]]
+            total, segments = found.total, found.segments
+        target = f"{report_id}:{paragraph}"
+        return SearchResult(query=target, total=total, page=1, limit=limit, suggestion=None,
+                            hits=hits, facets=self.facets_of(segments),
+                            description=f"{describe(total, [])} like {target}",
+                            key_terms=[word for word, _ in terms])
 
     def _paragraph_docnum(self, report_id: str, paragraph: int) -> int:
         if report_id not in self.reports:
@@ -90,17 +85,18 @@ class NextQuestions:
                                  DocSet({}))
 
     def _boosted(self, results, source: dict) -> list[tuple]:
-        """The candidates as (hit, record), best first once shared speakers and themes
-        have boosted them; equal scores in report and paragraph order."""
+        """The candidates as (boosted score, hit, record), best first once shared
+        speakers and themes have boosted them; equal scores in report and paragraph
+        order."""
         from whoosh.searching import Hit
 
-        pairs = []
+        scored = []
         for rank, (score, docnum) in enumerate(results.top_n):
             hit = Hit(results, docnum, rank, score)
-            pairs.append((hit, self.chunk_record(hit.fields())))
-        pairs.sort(key=lambda pair: (-round(pair[0].score * self._boost(pair[1], source), 4),
-                                     pair[1]["report_id"], pair[1]["paragraph"]))
-        return pairs
+            record = self.chunk_record(hit.fields())
+            scored.append((round(score * self._boost(record, source), 4), hit, record))
+        scored.sort(key=lambda item: (-item[0], item[2]["report_id"], item[2]["paragraph"]))
+        return scored
 
     @staticmethod
     def _boost(record: dict, source: dict) -> float:
