@@ -127,6 +127,19 @@ def test_similar_ranks_a_shared_speaker_above_the_same_words_by_someone_else(ind
     assert same["speakers"] == ["Rosa Lind"] and other["speakers"] == ["Tom Berg"]
 
 
+def test_similar_key_terms_leave_out_numbers_and_words_of_no_other_paragraph(index):
+    n = paragraph_of(index, "ClearCheck is currently implemented")
+    text = run_json(index, "show", f"{SEED_ID}:{n}", "--context", "0", "--json")[0]["text"]
+    assert any(word.isdigit() for word in text.split())
+    out = run_json(index, "similar", f"{SEED_ID}:{n}", "--format", "json")
+    assert out["key_terms"] and not any(term.isdigit() for term in out["key_terms"])
+    # every key term finds some other paragraph: each is marked in some hit
+    marked = {h["text"][a:b].casefold() for h in run_json(
+        index, "similar", f"{SEED_ID}:{n}", "--limit", "100", "--format", "json")["hits"]
+        for a, b in h["highlights"]}
+    assert all(any(word.startswith(term[:4]) for word in marked) for term in out["key_terms"])
+
+
 @pytest.mark.parametrize("target", [f"{SEED_ID}:999", f"{SEED_ID}:0", "no-such-report:3",
                                     SEED_ID, f"{SEED_ID}:x"])
 def test_similar_bad_target_is_one_error_line_exit_2(index, target):

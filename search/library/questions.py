@@ -18,6 +18,8 @@ from .reading import reading_index
 from .records import SearchRequest, SearchResult
 
 SIMILAR_TERMS = 12  # the paragraph's key terms searched for
+COMMON_SHARE = 0.1  # words in more than this share of the paragraphs are no key terms ...
+COMMON_FLOOR = 20  # ... unless they are in at most this many (a small index)
 SIMILAR_POOL = 50  # candidates, best by words, re-ranked with the boosts below
 SPEAKER_BOOST = 1.25  # a candidate spoken by one of the paragraph's speakers
 THEME_BOOST = 1.1  # for each theme a candidate shares with the paragraph ...
@@ -69,11 +71,16 @@ class NextQuestions:
         frequent in it, rare in the index."""
         from whoosh.classify import Bo1Model, Expander
 
-        expander = Expander(self.searcher().reader(), "text", Bo1Model)
-        # numbers (years, counts, item numbers) are rare in an index, so they would top
-        # the weights, yet sharing "25" says nothing about what a paragraph is about
+        reader = self.searcher().reader()
+        expander = Expander(reader, "text", Bo1Model)
+        most = max(COMMON_SHARE * reader.doc_count(), COMMON_FLOOR)
+        # left out: numbers (years, counts, item numbers), rare in an index and so at
+        # the top of the weights, yet sharing "25" says nothing of what a paragraph is
+        # about; words no other paragraph holds (typos), which can find nothing; and
+        # words so common ("we", "said") that Bo1 still weighs them for their count
         expander.add((word, len(places)) for word, places in
-                     term_vector(self.searcher(), docnum).items() if not word.isdigit())
+                     term_vector(self.searcher(), docnum).items()
+                     if not word.isdigit() and 1 < reader.doc_frequency("text", word) <= most)
         return expander.expanded_terms(SIMILAR_TERMS, normalize=True)
 
     def _unwanted(self, report_id: str, paragraph: int, other_reports: bool) -> DocSet:
