@@ -77,7 +77,7 @@ class NextQuestions:
         # left out: numbers (years, counts, item numbers), rare in an index and so at
         # the top of the weights, yet sharing "25" says nothing of what a paragraph is
         # about; words no other paragraph holds (typos), which can find nothing; and
-        # words so common ("we", "said") that Bo1 still weighs them for their count
+        # words so common ("we" in minutes) that Bo1 still weighs them for their count
         expander.add((word, len(places)) for word, places in
                      term_vector(self.searcher(), docnum).items()
                      if not word.isdigit() and 1 < reader.doc_frequency("text", word) <= most)
