@@ -11,13 +11,18 @@ import click
 
 from indexer.errors import ReportsError, UsageError
 
+from .cli_questions import similar_command
+from .cli_serve import serve_command
+from .cli_support import (
+    QueryUsageError,
+    _color,
+    _index_path,
+    _library,
+    index_option,
+    people_option,
+)
+
 DEFAULT_INDEX = ".reports-index"
-
-
-class QueryUsageError(click.ClickException):
-    """A bad query, filter or value: one line, exit 2."""
-
-    exit_code = 2
 
 
 class ReportsGroup(click.Group):
@@ -55,15 +60,6 @@ class ReportsGroup(click.Group):
             ctx.exit(0)
 
 
-def index_option(func):
-    return click.option("--index", "index_path", type=click.Path(path_type=Path),
-                        default=None, help="Index folder (overrides the global --index).")(func)
-
-
-def _index_path(ctx: click.Context, given: Path | None) -> Path:
-    return given or ctx.obj["index"]
-
-
 @click.group(cls=ReportsGroup, context_settings={"help_option_names": ["-h", "--help"]})
 @click.option("--index", "index_path", type=click.Path(path_type=Path),
               envvar="REPORTS_INDEX", default=DEFAULT_INDEX, show_default=True,
@@ -75,14 +71,6 @@ def cli(ctx: click.Context, index_path: Path) -> None:
     reports, then search paragraphs by words, speaker, theme, section, report and date."""
     ctx.ensure_object(dict)
     ctx.obj["index"] = index_path
-
-
-def _library(ctx, index_path, people=None):
-    from .engine import Library
-
-    library = Library(_index_path(ctx, index_path), people_file=people)
-    ctx.call_on_close(library.close)
-    return library
 
 
 # index --------------------------------------------------------------------------------------
@@ -173,12 +161,15 @@ class _ProgressBar:
 @click.option("--format", "fmt", type=click.Choice(["text", "json", "html"]), default="text",
               show_default=True)
 @click.option("--explain", is_flag=True, help="Show the parsed query and why hits scored.")
-@click.option("--people", type=click.Path(path_type=Path, dir_okay=False),
-              help="A curator file (default: people.toml in the folder that holds the index).")
+@click.option("--facet", "facets", multiple=True,
+              type=click.Choice(["speaker", "theme", "report", "year"]),
+              help="Counts to end the text output with (repeat for several) "
+                   "[default: speaker, theme]; JSON always has them all.")
+@people_option
 @index_option
 @click.pass_context
 def search_command(ctx, query, speaker, theme, section, report, evidence, since, until, limit,
-                   page, fmt, explain, people, index_path):
+                   page, fmt, explain, facets, people, index_path):
     """Ranked paragraphs with the matches highlighted.
 
     QUERY takes words, "phrases", AND/OR/NOT, wildcards (accoun*), fuzziness (harasment~)
@@ -186,10 +177,10 @@ def search_command(ctx, query, speaker, theme, section, report, evidence, since,
     different flags are ANDed. Leave QUERY out to list every paragraph that passes the
     filters.
 
-    Example: reports search accountability --speaker Lopez
+    Example: reports search accountability --speaker Lopez --facet year
     """
     from .engine import SearchRequest
-    from .formatting import format_html, format_json, format_text
+    from .formatting import FACET_KEYS, format_html, format_json, format_text
 
     result = _library(ctx, index_path, people).search(SearchRequest(
         query=query, speakers=speaker, themes=theme, sections=section, reports=report,
@@ -202,11 +193,8 @@ def search_command(ctx, query, speaker, theme, section, report, evidence, since,
     elif fmt == "html":
         click.echo(format_html(result))
     else:
-        click.echo(format_text(result, color=_color()))
-
-
-def _color() -> bool:
-    return sys.stdout.isatty() and "NO_COLOR" not in os.environ
+        shown = tuple(FACET_KEYS[f] for f in dict.fromkeys(facets)) or ("speakers", "themes")
+        click.echo(format_text(result, color=_color(), facets=shown))
 
 
 # browsing -----------------------------------------------------------------------------------
@@ -264,16 +252,41 @@ def show_command(ctx, target, around, as_json, index_path):
 
 @cli.command("speakers")
 @click.option("--report", "report_id", help="Only the people of this report.")
-@click.option("--people", type=click.Path(path_type=Path, dir_okay=False),
-              help="A curator file (default: people.toml in the folder that holds the index).")
+@click.option("--query", help="Who spoke most about this: people ranked by the paragraphs "
+                              "it matches (words as for `reports search`).")
+@click.option("--theme", multiple=True, help="With --query: only paragraphs of this theme.")
+@click.option("--section", multiple=True, help="With --query: words of a section heading.")
+@click.option("--since", help="With --query: from this date (YYYY-MM-DD, YYYY-MM or YYYY).")
+@click.option("--until", help="With --query: up to this date.")
+@people_option
 @click.option("--json", "as_json", is_flag=True, help="Print JSON.")
 @index_option
 @click.pass_context
-def speakers_command(ctx, report_id, people, as_json, index_path):
-    """People: name, titles, roles, organisations, aliases, paragraphs, reports."""
+def speakers_command(ctx, report_id, query, theme, section, since, until, people, as_json,
+                     index_path):
+    """People: name, titles, roles, organisations, aliases, paragraphs, reports.
+
+    With --query, who spoke most about it: each person's matching paragraphs, their
+    share of the matches, their own paragraphs (under the same filters) and the share
+    of those that match, and the reports they said it in.
+
+    Example: reports speakers --query harassment --since 2021
+    """
     from .formatting import format_table
 
-    rows = _library(ctx, index_path, people).speakers(report_id)
+    library = _library(ctx, index_path, people)
+    if query is not None:
+        from .cli_questions import print_speakers_about
+        from .engine import SearchRequest
+
+        request = SearchRequest(query=query, themes=theme, sections=section,
+                                reports=(report_id,) if report_id else (),
+                                since=since, until=until)
+        print_speakers_about(library, request, as_json)
+        return
+    if theme or section or since or until:
+        raise QueryUsageError("--theme, --section, --since and --until need --query")
+    rows = library.speakers(report_id)
     if as_json:
         click.echo(json.dumps(rows, ensure_ascii=False, indent=2))
     else:
@@ -282,31 +295,58 @@ def speakers_command(ctx, report_id, people, as_json, index_path):
 
 
 @cli.command("themes")
-@click.option("--json", "as_json", is_flag=True, help="Print JSON.")
+@click.option("--json", "as_json", is_flag=True, help="Print JSON (as --format json).")
+@click.option("--format", "fmt", type=click.Choice(["text", "json", "csv"]), default=None,
+              help="text (the default), json, or csv with a header row for a spreadsheet.")
+@click.option("--by", type=click.Choice(["speaker", "report", "year"]),
+              help="A table of theme counts per speaker, report or year.")
+@click.option("--query", help="With --by: count only the paragraphs this query matches.")
 @click.option("--vocabulary", metavar="FILE|none|built-in", default=None,
               help="Make these the index's themes and re-tag every stored paragraph in "
                    "place, without re-indexing: a themes file (as for `index --themes`), "
                    "`none` (no themes) or `built-in`.")
 @index_option
 @click.pass_context
-def themes_command(ctx, as_json, vocabulary, index_path):
+def themes_command(ctx, as_json, fmt, by, query, vocabulary, index_path):
     """Themes and how many paragraphs carry each.
 
-    Example: reports themes --vocabulary none
+    With --by, a table of theme counts per speaker, report or year (live paragraphs
+    only; undated reports have no year).
+
+    Example: reports themes --by year --format csv > themes.csv
     """
     from .formatting import format_table
 
+    fmt = _one_format(as_json, fmt)
+    if query is not None and by is None:
+        raise QueryUsageError("--query needs --by speaker, report or year")
     if vocabulary is not None:
         from indexer.retag import retag_index
 
         summary = retag_index(_index_path(ctx, index_path), vocabulary)
         click.echo(f"themes: {summary.line()}", err=True)
-    rows = _library(ctx, index_path).theme_counts()
-    if as_json:
+    library = _library(ctx, index_path)
+    if by is not None:
+        from .cli_questions import print_themes_by
+
+        print_themes_by(library, by, query, fmt)
+        return
+    rows = library.theme_counts()
+    if fmt == "json":
         click.echo(json.dumps(rows, ensure_ascii=False, indent=2))
+    elif fmt == "csv":
+        from .question_formatting import format_rows_csv
+
+        click.echo(format_rows_csv(rows, ["theme", "label", "paragraphs"]), nl=False)
     else:
         click.echo(format_table([r for r in rows if r["paragraphs"]] or rows,
                                 ["theme", "label", "paragraphs"]))
+
+
+def _one_format(as_json: bool, fmt: str | None) -> str:
+    if as_json and fmt not in (None, "json"):
+        raise QueryUsageError(f"--json and --format {fmt} ask for two formats; give one")
+    return "json" if as_json else fmt or "text"
 
 
 @cli.command("remove")
@@ -337,46 +377,8 @@ def export_command(ctx, index_path):
         click.echo(export_line(chunk))
 
 
-# the web page --------------------------------------------------------------------------------
-
-
-@cli.command("serve")
-@click.option("--host", default="127.0.0.1", show_default=True,
-              help="Address to listen on; anything but loopback shows the index to the network.")
-@click.option("--port", type=click.IntRange(0, 65535), default=8765, show_default=True,
-              help="Port to listen on (0: any free port).")
-@click.option("--open", "open_browser", is_flag=True, help="Open the page in a web browser.")
-@click.option("--workers", type=click.IntRange(1, 64), default=None,
-              help="Processes answering requests, each running one search at a time "
-                   "[default: 2, or 1 on a one-core machine].")
-@click.option("--people", type=click.Path(path_type=Path, dir_okay=False),
-              help="A curator file (default: people.toml in the folder that holds the index).")
-@index_option
-@click.pass_context
-def serve_command(ctx, host, port, open_browser, workers, people, index_path):
-    """A local, read-only web page over the index: search with facets and charts,
-    reports, people, themes, and the same data as JSON under /api/.
-
-    A re-index while it runs is picked up on the next request. Ctrl-C stops it.
-
-    Example: reports serve --open
-    """
-    from .web import create_app
-    from .web.server import is_loopback, listen, run, url_of
-
-    app = create_app(_index_path(ctx, index_path), people_file=people)
-    sock = listen(host, port)
-    if not is_loopback(host):
-        click.echo(f"warning: listening on {host}: the index becomes visible to the "
-                   "network (anyone who can reach this machine can read it)", err=True)
-    url = url_of(sock)
-    click.echo(f"serving {_index_path(ctx, index_path)} at {url} (Ctrl-C stops)")
-    if open_browser:
-        import webbrowser
-
-        webbrowser.open(url)
-    run(app, sock, workers or min(2, os.cpu_count() or 1))
-    click.echo("stopped")
+cli.add_command(similar_command)
+cli.add_command(serve_command)
 
 
 def main() -> None:

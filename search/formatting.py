@@ -24,9 +24,11 @@ def export_line(chunk: dict) -> str:
     return json.dumps({key: chunk[key] for key in EXPORT_KEYS}, ensure_ascii=False)
 
 
-def format_json(result: SearchResult) -> str:
+def format_json(result: SearchResult, **extra) -> str:
+    """The contract's search object; ``extra`` keys follow it (``key_terms``)."""
     out = result.as_json()
     out["hits"] = [hit_json(h) for h in result.hits]
+    out.update(extra)
     if result.explanation:
         out["explain"] = explain_json(result)
     return json.dumps(out, ensure_ascii=False, indent=2)
@@ -47,7 +49,14 @@ def _mark_text(color: bool) -> tuple[str, str]:
     return "**", "**"
 
 
-def format_text(result: SearchResult, color: bool = False) -> str:
+# --facet choices -> the facets object's keys, and how many values a line shows
+FACET_KEYS = {"speaker": "speakers", "theme": "themes", "report": "reports", "year": "years"}
+FACET_SHOWN = {"speakers": 8, "themes": 8, "reports": 8, "years": None}  # every year
+
+
+def format_text(result: SearchResult, color: bool = False,
+                facets: tuple[str, ...] = ("speakers", "themes")) -> str:
+    """Hits as numbered entries, then a line of counts for each of ``facets``."""
     import click
 
     lines = []
@@ -71,12 +80,13 @@ def format_text(result: SearchResult, color: bool = False) -> str:
         lines.append("   " + (f"{who}: " if who else "") + body)
         lines.append(f"   [{hit['report_id']}:{hit['paragraph']}]"
                      + (f"  themes: {', '.join(hit['themes'])}" if hit["themes"] else ""))
-    facets = result.facets
-    if result.total and any(facets.values()):
+    counts = result.facets
+    if result.total and any(counts.get(label) for label in facets):
         lines.append("")
-        for label in ("speakers", "themes"):
-            if facets[label]:
-                top = ", ".join(f"{k} ({v})" for k, v in list(facets[label].items())[:8])
+        for label in facets:
+            if counts.get(label):
+                top = ", ".join(f"{k} ({v})" for k, v in
+                                list(counts[label].items())[:FACET_SHOWN[label]])
                 lines.append(f"{label.capitalize()}: {top}")
     if result.explanation:
         lines.append("")

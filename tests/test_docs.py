@@ -7,7 +7,8 @@ from search.cli import cli
 
 from .conftest import ROOT
 
-COMMANDS = ["index", "search", "list", "show", "speakers", "themes", "remove", "export"]
+COMMANDS = ["index", "search", "list", "show", "similar", "speakers", "themes", "remove",
+            "export"]
 
 
 @pytest.mark.parametrize("command", COMMANDS)

@@ -28,15 +28,16 @@ from ..query import (
 )
 from .browse import Browsing
 from .explain import describe, explain
-from .facets import FacetCounter, segments_of
+from .facets import FacetCounter, segments_of, years_of
 from .hits import add_match, chunk_record, highlight_terms, term_vector
+from .questions import NextQuestions
 from .ranking import TIE_MARGIN, ranked, score_parts, with_proximity_bonus
 from .reading import reading_index
-from .records import SearchRequest, SearchResult
+from .records import Matched, SearchRequest, SearchResult
 from .suggest import name_words, suggest
 
 
-class Library(Browsing):
+class Library(Browsing, NextQuestions):
     """An opened index with its people directory and themes.
 
     ``follow_changes``: the searcher moves on to a newer generation of the index when
@@ -185,6 +186,40 @@ class Library(Browsing):
             raise UsageError(f"--page must be 1 or more, not {request.page}")
         if request.limit < 1:
             raise UsageError(f"--limit must be 1 or more, not {request.limit}")
+        matched = self.matches(request, request.page * request.limit, request.explain)
+        searcher, text, user_query = matched.searcher, matched.text, matched.user_query
+        if user_query is not None:
+            ordered = ranked(matched.found.results, request.page * request.limit)
+            page_hits = ordered[(request.page - 1) * request.limit:
+                                request.page * request.limit]
+        else:
+            order = sorting.MultiFacet(["date", "report_id", "paragraph"])
+            page = searcher.search_page(matched.filters, request.page,
+                                        pagelen=request.limit,
+                                        mask=self._report_records(searcher).global_set,
+                                        sortedby=order)
+            page_hits = list(page)
+        hits = [add_match(self.chunk_record(hit.fields()), searcher, hit, matched.words)
+                for hit in page_hits]
+        if request.explain and user_query is not None:
+            for hit, found in zip(hits, page_hits, strict=True):
+                hit["_parts"] = score_parts(searcher, matched.scored, found.docnum)
+        suggestion = suggest(searcher, text, self._name_words()) \
+            if text and matched.total < 3 else None
+        context = matched.context
+        result = SearchResult(query=request.query, total=matched.total, page=request.page,
+                              limit=request.limit, suggestion=suggestion, hits=hits,
+                              facets=self.facets_of(matched.segments),
+                              notes=context.resolution.notes)
+        result.description = describe(matched.total, context.resolution.clauses)
+        if request.explain:
+            result.explanation = explain(text, user_query, context, hits)
+        return result
+
+    def matches(self, request: SearchRequest, needed: int = 1,
+                terms: bool = False) -> Matched:
+        """What a request's query and filters match: every paragraph (per segment) and,
+        with a query, the best ``needed`` of them (and a margin for ties)."""
         text = (request.query or "").strip()
         context = self.context()
         filters = filter_query(context, speakers=request.speakers, themes=request.themes,
@@ -195,43 +230,26 @@ class Library(Browsing):
             raise UsageError("give a QUERY, or a filter such as --speaker or --theme")
         user_query = parse_query(text, context) if text else None
         searcher = self.searcher()
-        reader = searcher.reader()
         report_records = self._report_records(searcher)
         filtered = matches_of_filter(searcher, filters, report_records) \
             if filters is not None else None
-        if user_query is not None:
-            user_query, words = self._expanded(user_query, reader)
-            scored = with_proximity_bonus(user_query)
-            # ties need the whole tied group, so fetch a margin past the page
-            found = find(searcher, scored, limit=request.page * request.limit + TIE_MARGIN,
-                         allowed=filtered, masked=report_records, terms=request.explain)
-            ordered = ranked(found.results, request.page * request.limit)
-            page_hits = ordered[(request.page - 1) * request.limit:
-                                request.page * request.limit]
-            total, segments = found.total, found.segments
-        else:
-            words = None
-            order = sorting.MultiFacet(["date", "report_id", "paragraph"])
-            page = searcher.search_page(filters, request.page, pagelen=request.limit,
-                                        mask=report_records.global_set, sortedby=order)
-            page_hits = list(page)
-            segments = segments_of(searcher, filtered)
-            total = len(filtered)
-        hits = [add_match(self.chunk_record(hit.fields()), searcher, hit, words)
-                for hit in page_hits]
-        if request.explain and user_query is not None:
-            for hit, found in zip(hits, page_hits, strict=True):
-                hit["_parts"] = score_parts(searcher, scored, found.docnum)
-        facet_counts = self.facet_counter.facets(segments, self._speaker_name)
-        suggestion = suggest(searcher, text, self._name_words()) \
-            if text and total < 3 else None
-        result = SearchResult(query=request.query, total=total, page=request.page,
-                              limit=request.limit, suggestion=suggestion, hits=hits,
-                              facets=facet_counts, notes=context.resolution.notes)
-        result.description = describe(total, context.resolution.clauses)
-        if request.explain:
-            result.explanation = explain(text, user_query, context, hits)
-        return result
+        matched = Matched(searcher, context, text, filters, filtered)
+        if user_query is None:
+            matched.segments, matched.total = segments_of(searcher, filtered), len(filtered)
+            return matched
+        user_query, matched.words = self._expanded(user_query, searcher.reader())
+        matched.user_query, matched.scored = user_query, with_proximity_bonus(user_query)
+        # ties need the whole tied group, so fetch a margin past the page
+        matched.found = find(searcher, matched.scored, limit=needed + TIE_MARGIN,
+                             allowed=filtered, masked=report_records, terms=terms)
+        matched.segments, matched.total = matched.found.segments, matched.found.total
+        return matched
+
+    def facets_of(self, segments) -> dict[str, dict[str, int]]:
+        """The facet counts of matched paragraphs: speakers, themes, reports and years."""
+        counts = self.facet_counter.facets(segments, self._speaker_name)
+        counts["years"] = years_of(self.paragraph_dates(counts["reports"]))
+        return counts
 
     @staticmethod
     def _expanded(user_query, reader):

@@ -42,6 +42,34 @@ class FacetCounter:
                     table.count(docnums, counts[column])
         return counts
 
+    def cross_counts(self, segments, column: str, by: str) -> dict[str, dict[str, int]]:
+        """Value of column ``by`` -> value of ``column`` -> how many of the given
+        paragraphs carry both: one tally of (combination, combination) pairs per
+        segment, then one step per distinct pair."""
+        from collections import Counter
+        from operator import itemgetter
+
+        out: dict[str, dict[str, int]] = {}
+        for reader, docnums in segments:
+            if not docnums:
+                continue
+            tables = self.tables_for(reader)
+            first, second = tables[column], tables[by]
+            if len(docnums) == 1:
+                docnum = next(iter(docnums))
+                pairs = Counter([(first.combination_of[docnum],
+                                  second.combination_of[docnum])])
+            else:
+                pick = itemgetter(*docnums)
+                pairs = Counter(zip(pick(first.combination_of), pick(second.combination_of),
+                                    strict=True))
+            for (one, other), n in pairs.items():
+                for by_value in second.values[other]:
+                    row = out.setdefault(by_value, {})
+                    for value in first.values[one]:
+                        row[value] = row.get(value, 0) + n
+        return out
+
     def tables_for(self, reader) -> dict:
         """A segment's facet tables: kept in memory across searches, read from the file
         the indexer wrote, else built (an index written before tables existed)."""
@@ -70,3 +98,11 @@ def by_count(counts: dict[str, int]) -> dict[str, int]:
     ordered = sorted(counts.items())
     ordered.sort(key=itemgetter(1), reverse=True)
     return dict(ordered)
+
+
+def years_of(dates: dict[str, int]) -> dict[str, int]:
+    """Date (YYYY-MM-DD) counts summed per year, in year order (``facets["years"]``)."""
+    years: dict[str, int] = {}
+    for when, count in dates.items():
+        years[when[:4]] = years.get(when[:4], 0) + count
+    return dict(sorted(years.items()))

@@ -49,11 +49,13 @@ def create_app(index_path: Path, people_file: Path | None = None) -> Starlette:
         Route("/speakers", pages.speakers_page),
         Route("/speakers/{name:path}", pages.speaker_page),
         Route("/themes", pages.themes_page),
+        Route("/similar", pages.similar_page),
         Route("/api/search", api.search),
         Route("/api/reports", api.reports),
         Route("/api/reports/{report_id:path}", api.report),
         Route("/api/speakers", api.speakers),
         Route("/api/themes", api.themes),
+        Route("/api/similar", api.similar),
         Mount("/static", StaticFiles(directory=HERE / "static"), name="static"),
     ]
 

@@ -11,7 +11,14 @@ from indexer.errors import UsageError
 from ..library import SearchRequest
 from ..library.browse import by_period
 from . import charts
-from .params import MAX_PAGE, MAX_QUERY_CHARS, SearchParams, number_param, path_part
+from .params import (
+    MAX_PAGE,
+    MAX_QUERY_CHARS,
+    SearchParams,
+    number_param,
+    path_part,
+    similar_target,
+)
 from .responses import NotFound, render
 from .shaping import (
     heat_levels,
@@ -146,6 +153,26 @@ def speaker_page(request: Request) -> Response:
                   shown=shown_range(result.total, page, SPEAKER_PAGE_SIZE, len(result.hits)),
                   pages=pagination(result.total, page, SPEAKER_PAGE_SIZE),
                   page_url=lambda number: f"/speakers/{path_part(name)}?page={number}")
+
+
+def similar_page(request: Request) -> Response:
+    """The paragraphs most like one paragraph (``?id=ID:N``, ``&other_reports=1``): the
+    "similar paragraphs" link of a hit."""
+    report_id, paragraph = similar_target(request.query_params.get("id"))
+    other = request.query_params.get("other_reports", "") not in ("", "0", "false")
+    with request.app.state.live.library() as library:
+        try:
+            result = library.similar(report_id, paragraph, limit=SPEAKER_PAGE_SIZE,
+                                     other_reports=other)
+            chunks = library.report_chunks(report_id)
+        except UsageError as exc:
+            raise NotFound(str(exc)) from None
+        labels = _theme_labels(library)
+    source = next(c for c in chunks if c["paragraph"] == paragraph)
+    return render(request, "similar.html", result=result, source=source,
+                  other_reports=other, theme_labels=labels, params=SearchParams(),
+                  hits=[(hit, marked_snippet(hit)) for hit in result.hits],
+                  target=f"{report_id}:{paragraph}")
 
 
 SPEAKER_SORTS = {

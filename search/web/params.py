@@ -154,3 +154,12 @@ def number_param(value, name: str, default: int, most: int) -> int:
 def path_part(value: str) -> str:
     """A name or id as one segment of a URL path (a slash too is escaped)."""
     return quote(value, safe="")
+
+
+def similar_target(value: str | None) -> tuple[str, int]:
+    """``ID:N`` -> (report id, paragraph number); anything else is a ``UsageError``."""
+    report_id, _, number = (value or "").rpartition(":")
+    if not report_id or not number.isdigit() or len(number) > 8 or len(value) > 400:
+        raise UsageError(f"give id=ID:N, a report id and a paragraph number, not "
+                         f"{(value or '')[:60]!r}")
+    return report_id, int(number)
