@@ -20,6 +20,8 @@ from .names import ADVERBS, NOT_NAME_WORDS, PREFIXED_NAME, UPPER, VERBS
 from .registry import ATTENDEE_LINE, Registry
 from .speech import Speakers, mentions_in, named_people, names_anyone, speech_subjects
 
+EVERYONE = re.compile(r"^\s*(?:[-*•]\s+)?(?:all|everyone|everybody|group|others|audience)\s*:",
+                      re.I)
 CONTINUATION = re.compile(r"^\s*(?:…|\.\.\.)")
 QUOTATION = re.compile(r"^\s*[\"“‘«][^\"“”«»]{12,}[\"”’»][\s.,]*(?:\([^)]*\))?\s*$", re.S)
 EDIT = re.compile(r"^\s*s/[^/\n]*/[^/\n]*/?\s*$")
@@ -137,7 +139,8 @@ def _structure(block: Block, registry: Registry, state: _State) -> Attribution |
     presenter = OWNER_LINE.match(block.text)
     if presenter:  # "Presented by: Chad Smith (Canonical)" owns what follows
         named = presenter.group("name") or presenter.group("name2")
-        entry = registry.resolve_name(re.split(r"\s*[(,]|\s+and\s+", named)[0])
+        named = re.split(r"\s*[(,]|\s+and\s+", named)[0]
+        entry = registry.resolve_name(named) or registry.misspelt(named)
         state.owner = state.current = entry.name if entry else None
         state.turn = None
         return Attribution((), (), mentions_in(block.text, registry, ()))
@@ -152,8 +155,10 @@ def _turn(block: Block, registry: Registry, state: _State,
     """A paragraph or a list item: its own speakers, else one carried on."""
     label = parse_label(block.text)
     labelled = _label_speakers(label, registry, state.layout) if label else []
-    if opens_with_label(block.text):
-        state.owner = None  # a turn of its own ("Rosa: ...", "ALL: ...") ends a header's
+    if label is not None or EVERYONE.match(block.text):
+        # a turn of its own ("Rosa: ...", "ALL: ...") ends a header's; a note-taker's
+        # keyword ("Slides: ...", "Action: ...") does not
+        state.owner = None
     text = strip_label(block.text, label) if labelled else block.text
     speakers = Speakers()
     if narrator:

@@ -156,6 +156,8 @@ class Registry:
             for text in block_texts(block):
                 registry._joint_subjects(text)
         registry._names_inside_handles(blocks)
+        registry._merge_misspelt()
+        registry._prefer_written_spelling(blocks)
         registry.named_cache.clear()  # aliases were added on the way
         return registry
 
@@ -343,7 +345,7 @@ class Registry:
                 _extend(known.roles, [label.role])
                 _extend(known.organisations, [label.organisation])
                 _extend(known.honorifics, label.honorifics)
-            elif label.kind == "name" and (meant := self._misspelt(name)):
+            elif label.kind == "name" and (meant := self.misspelt(name)):
                 _extend(meant.aliases, [name])  # "Dermot Bradly", "Ahn"
             elif label.kind == "name" and _label_reads_as_name(name, count, common):
                 self.add_plain(name, role=label.role, organisation=label.organisation)
@@ -424,7 +426,37 @@ class Registry:
                 return entry.name
         return None
 
-    def _misspelt(self, label: str) -> Entry | None:
+    def _merge_misspelt(self) -> None:
+        """'Dermot Bradly said ...' where the participants list has Dermot Bradley: one
+        person, under the listed spelling."""
+        for entry in [e for e in self.entries if not e.participant and len(e.tokens()) >= 2]:
+            meant = self.misspelt(entry.name)
+            if meant is not None and meant is not entry:
+                self.entries.remove(entry)
+                _extend(meant.aliases, [entry.name, *entry.aliases])
+                _extend(meant.roles, entry.roles)
+                _extend(meant.organisations, entry.organisations)
+
+    def _prefer_written_spelling(self, blocks) -> None:
+        """A participants table that misspells a name ('Dermot Bradly') the text writes
+        more often another way ('Presented by: Dermot Bradley'): the text's spelling."""
+        from collections import Counter
+
+        texts = [t for b in blocks for t in block_texts(b)]
+        texts += list(dict.fromkeys(h for b in blocks for h in b.section_path))
+        written = Counter(clean_name(m.group("name")) for t in texts
+                          for m in PLAIN_NAME.finditer(t))
+        for form, count in written.items():
+            entry = self.resolve_name(form)
+            if entry is not None or count < 2:
+                continue
+            meant = self.misspelt(form)
+            if meant is not None and count > written.get(meant.name, 0):
+                _extend(meant.aliases, [meant.name])
+                meant.name = form
+                self.named_cache.clear()
+
+    def misspelt(self, label: str) -> Entry | None:
         """The one participant a label is a slip of the keyboard for: one letter off in a
         first name ('Ahn' for Anh) or a surname ('Dermot Bradly' for Dermot Bradley)."""
         import difflib
