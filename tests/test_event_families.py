@@ -103,3 +103,16 @@ def test_delegations_and_offices_are_searchable(tmp_path):
     found = run_json(index, "search", "expert group", "--speaker", "Brazil", "--format", "json")
     assert found["total"] == 1
     assert found["hits"][0]["speaker_evidence"] == ["continuation"]
+
+
+@pytest.mark.parametrize(("fragment", "speakers"), [
+    ("Release updates", ()),  # the agenda item is a topic; it names its presenter
+    ("Code freeze is next week", ("Jeremy Rickard",)),  # notes nested under it
+    ("forty items tracked", ("Jeremy Rickard",)),
+    ("production readiness review", ("Kirsten Garrison",)),  # "[Name]"
+    ("space for three hundred people", ("parispittman",)),  # "(@handle)"
+    ("Thanks to the docs team", ()),  # an item with no presenter passes nobody on
+    ("see the mailing list", ()),
+])
+def test_agenda_items_name_their_presenters(fragment, speakers):
+    assert chunk(FAMILIES / "agenda-presenters.md", fragment).speakers == speakers

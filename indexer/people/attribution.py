@@ -13,9 +13,15 @@ from dataclasses import dataclass, field
 
 from ..names import fold
 from ..records import Block
-from .evidence import bold_name_line, delegation_header, header_line, whole_bold
-from .labels import (INITIALS, Label, inline_labels, label_alone, opens_with_label, parse_label,
-                     strip_label)
+from .evidence import agenda_presenters, bold_name_line, delegation_header, header_line, whole_bold
+from .labels import (
+    INITIALS,
+    Label,
+    inline_labels,
+    label_alone,
+    parse_label,
+    strip_label,
+)
 from .names import ADVERBS, NOT_NAME_WORDS, PREFIXED_NAME, UPPER, VERBS
 from .registry import ATTENDEE_LINE, Registry
 from .speech import Speakers, mentions_in, named_people, names_anyone, speech_subjects
@@ -106,16 +112,27 @@ def attribute(blocks, registry: Registry, narrator: str | None = None) -> list[A
     label gives it to someone else; people the narrator quotes are mentions."""
     state = _State(_layout(blocks, registry))
     result = []
-    for block in blocks:
+    for i, block in enumerate(blocks):
         state.enter(block)
-        result.append(_structure(block, registry, state)
+        nested = i + 1 < len(blocks) and block.kind == blocks[i + 1].kind == "item" and \
+            blocks[i + 1].depth > block.depth
+        result.append(_structure(block, registry, state, nested)
                       or _turn(block, registry, state, narrator))
     return _fill_one_speaker_stretches(blocks, result)
 
 
-def _structure(block: Block, registry: Registry, state: _State) -> Attribution | None:
+def _structure(block: Block, registry: Registry, state: _State,
+               nested: bool = False) -> Attribution | None:
     """Blocks that organise turns rather than hold one: lists and tables kept whole,
-    table rows, headers, presenter and attendee lines."""
+    table rows, headers, presenter and attendee lines; ``nested``: items are nested under
+    this one."""
+    presenters = _presenters(block, registry) if nested and block.kind == "item" else []
+    if len(presenters) == 1:
+        # "- Release updates (Jeremy Rickard)": the agenda item names who presents the
+        # notes nested under it; the item itself is a topic, not a turn
+        state.by_depth = {d: n for d, n in state.by_depth.items() if d < block.depth}
+        state.by_depth[block.depth] = presenters[0]
+        return Attribution((), (), tuple(presenters))
     group = _names_only(block.text, registry) if block.kind == "item" else None
     if group:
         state.owners[block.depth] = group
@@ -272,6 +289,15 @@ def _header(block: Block, registry: Registry) -> str | None:
         if entry and (match or fold(name) in (fold(entry.name), *map(fold, entry.aliases))):
             return entry.name
     return None
+
+
+def _presenters(block: Block, registry: Registry) -> list[str]:
+    names = []
+    for name, handle in agenda_presenters(block.text):
+        entry = registry.resolve_name(name) or (registry.resolve_name(handle) if handle else None)
+        if entry:
+            names.append(entry.name)
+    return list(dict.fromkeys(names))
 
 
 def _names_only(text: str, registry: Registry) -> list[str] | None:

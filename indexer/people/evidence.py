@@ -116,7 +116,8 @@ def bold_name_line(block: Block) -> tuple[str, str, str] | None:
     lead = re.match(r"^(?P<role>[^:,]{2,40}):\s+(?=\S)", text)
     if lead and is_role(lead.group("role")):
         role, text = lead.group("role").strip(), text[lead.end():]
-    parts = [p.strip(" *_()") for p in re.split(r",\s+|\s+[–—-]\s+|\s+\(", text) if p.strip(" *_()")]
+    parts = [p.strip(" *_()") for p in re.split(r",\s+|\s+[–—-]\s+|\s+\(", text)
+             if p.strip(" *_()")]
     if not parts or (len(parts) > 1 and re.search(rf"\b(?:{VERBS})\b", text)):
         return None  # a sentence in bold, not a name line
     name = strip_prefix(parts[0])
@@ -229,3 +230,43 @@ def appositive(after: str) -> tuple[str, list[str]]:
     if match.group("org"):
         organisations.insert(0, match.group("org"))
     return role, organisations
+
+
+# "- Release updates (Jeremy Rickard @jeremyrickard)", "- KEP change [Kirsten Garrison]",
+# "- Summit (@parispittman)": the person an agenda item names at its end presents it
+_PERSON_OR_HANDLE = rf"(?:@[\w-]{{2,39}}|[{UPPER}][\w'’.-]+(?:\s+[{UPPER}][\w'’.-]+){{1,3}}" \
+                    rf"(?:\s*\(?@[\w-]{{2,39}}\)?)?)"
+_PRESENTER_AT_END = re.compile(rf"[(\[]\s*(?P<who>{_PERSON_OR_HANDLE}(?:\s*(?:,|/|&|\band\b)\s*"
+                               rf"{_PERSON_OR_HANDLE})*)\s*[)\]]\W*$")
+
+
+def agenda_presenters(item: str) -> list[tuple[str, str]]:
+    """(name, handle) for each presenter an agenda item names at its end; the name is
+    the handle when only a handle is given."""
+    match = _PRESENTER_AT_END.search(item)
+    if not match or match.start() < 3:
+        return []
+    found = []
+    for part in re.split(r"\s*(?:,|/|&|\band\b)\s*", match.group("who")):
+        handle = re.search(r"@([\w-]{2,39})", part)
+        name = re.sub(r"\s*\(?@[\w-]+\)?", "", part).strip()
+        if name and not plain_person_name(name):
+            return []
+        found.append((name or handle.group(1), handle.group(1) if handle else ""))
+    return found
+
+
+def item_depths(block: Block) -> list[int]:
+    """How deep each item of a list block is nested (0 at the top)."""
+    depths = [len(line) - len(line.lstrip(" ")) for line in block.text.split("\n")
+              if re.match(r"^\s*- ", line)]
+    return [d // 2 for d in depths] if len(depths) == len(block.items) else [0] * len(block.items)
+
+
+def presenters_with_notes(block: Block) -> list[list[tuple[str, str]]]:
+    """For each item of a list block, the presenters it names when notes are nested
+    under it (an agenda item with its discussion), else []."""
+    depths = item_depths(block)
+    return [agenda_presenters(item) if i + 1 < len(depths) and depths[i + 1] > depths[i]
+            else [] for i, item in enumerate(block.items)]
+

@@ -17,6 +17,7 @@ from .evidence import (
     delegation_header,
     header_line,
     is_role,
+    presenters_with_notes,
     table_people,
 )
 from .labels import HANDLE, INITIALS, derived_initials, initials_fit, label_alone, parse_label
@@ -129,6 +130,8 @@ class Registry:
                            for w in re.findall(r"(?<![\w'’-])[a-z][a-z'’-]+", b.text)}
         for block in blocks:
             registry._participants(block)
+            if block.kind == "list":
+                registry._presenters(block)
             header = header_line(block) or delegation_header(block) or bold_name_line(block)
             if header:
                 registry.add_plain(*header)
@@ -206,6 +209,12 @@ class Registry:
                 other = second if known[0] == first else first
                 if other.casefold() not in NOT_NAME_WORDS and len(other) >= 3:
                     self.add_plain(other)
+
+    def _presenters(self, block: Block) -> None:
+        """'- Release updates (Jeremy Rickard @jeremyrickard)' with notes under it."""
+        for who in presenters_with_notes(block):
+            for name, handle in who:
+                self.add_plain(name, alias=handle if handle != name else "")
 
     def _participants(self, block: Block) -> None:
         """Participants lists and tables: names, with initials or nicks when given."""

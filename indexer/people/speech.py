@@ -8,9 +8,9 @@ from functools import lru_cache
 
 from ..names import fold
 from .labels import INITIALS
-from .vocabulary import ROLE_LABELS, TITLES
 from .names import ADVERBS, NOT_NAME_WORDS, PREFIXED_NAME, UPPER, VERBS, clean_name
 from .registry import SPEECH_AFTER, Registry
+from .vocabulary import ROLE_LABELS, TITLES
 
 # a paragraph number before it ("3.2 He reported"), an opening phrase ("Continuing, he
 # said", "In closing, she thanked")
@@ -218,6 +218,9 @@ def _loose(form: str) -> str:
     return out
 
 
+NOT_MENTIONS = ("single", "office", "unnamed")  # a bare word, "the Chair", "a participant"
+
+
 def mentions_in(text: str, registry: Registry, speakers) -> tuple[str, ...]:
     return tuple(dict.fromkeys(name for _, name, _, kind in named_people(text, registry)
-                               if name not in speakers and kind not in ("single", "office", "unnamed")))
+                               if name not in speakers and kind not in NOT_MENTIONS))

@@ -4,9 +4,8 @@ block per item, so that each turn can have its own speaker."""
 
 from __future__ import annotations
 
-import re
-
 from ..records import Block
+from .evidence import item_depths, presenters_with_notes
 from .labels import parse_label
 from .registry import Registry
 
@@ -79,12 +78,9 @@ def _split_rows(block: Block) -> list[Block]:
 
 def _split_items(block: Block, registry: Registry, speaks) -> list[Block]:
     turns = sum(1 for item in block.items if is_turn_label(item, registry) or speaks(item))
-    if turns < 2:
+    presented = sum(1 for who in presenters_with_notes(block) if who)
+    if turns < 2 and not presented:
         return [block]
-    depths = [len(line) - len(line.lstrip(" ")) for line in block.text.split("\n")
-              if re.match(r"^\s*- ", line)]
-    if len(depths) != len(block.items):
-        depths = [0] * len(block.items)
     return [Block("item", item, block.section_path,
-                  tuple(b for b in block.bold if b in item), depth=depth // 2)
-            for item, depth in zip(block.items, depths, strict=True)]
+                  tuple(b for b in block.bold if b in item), depth=depth)
+            for item, depth in zip(block.items, item_depths(block), strict=True)]
