@@ -4,7 +4,7 @@ fixtures in tests/families/, each with the speakers a careful reader gives."""
 
 import pytest
 
-from indexer.parse import parse_file
+from indexer.parse import parse_file, parse_text
 
 from .conftest import run, run_json
 from .test_families import FAMILIES, chunk
@@ -116,3 +116,17 @@ def test_delegations_and_offices_are_searchable(tmp_path):
 ])
 def test_agenda_items_name_their_presenters(fragment, speakers):
     assert chunk(FAMILIES / "agenda-presenters.md", fragment).speakers == speakers
+
+
+def test_a_table_of_sessions_names_each_speaker_before_the_affiliation():
+    text = ("# Workshop\n\n| Session | Speaker | Summary |\n|---|---|---|\n"
+            "| 1. Mapping | Dr. Wei Chen, Geospatial Lab, University of the Caribbean | "
+            "Presented a new building footprint dataset for the whole region. |\n"
+            "| 2. Statistics | Mr. Jean-Robert Baptiste, Regional Statistics Office | "
+            "Argued that census data should be released at a finer level. |\n\n"
+            "| Action | Owner |\n|---|---|\n| Send the revised budget to all trustees "
+            "before the next meeting in May | Wei Chen |\n| Book the hall for the autumn "
+            "conference and confirm the catering with them | Wei Chen |\n")
+    chunks = parse_text(text, "markdown").chunks
+    assert [c.speakers for c in chunks[:2]] == [("Wei Chen",), ("Jean-Robert Baptiste",)]
+    assert all(c.speakers == () for c in chunks[2:])  # who owns an action did not speak

@@ -13,7 +13,14 @@ from dataclasses import dataclass, field
 
 from ..names import fold
 from ..records import Block
-from .evidence import agenda_presenters, bold_name_line, delegation_header, header_line, whole_bold
+from .evidence import (
+    affiliation,
+    agenda_presenters,
+    bold_name_line,
+    delegation_header,
+    header_line,
+    whole_bold,
+)
 from .labels import (
     INITIALS,
     Label,
@@ -22,7 +29,7 @@ from .labels import (
     parse_label,
     strip_label,
 )
-from .names import ADVERBS, NOT_NAME_WORDS, PREFIXED_NAME, UPPER, VERBS
+from .names import ADVERBS, NOT_NAME_WORDS, PREFIXED_NAME, UPPER, VERBS, strip_prefix
 from .registry import ATTENDEE_LINE, Registry
 from .speech import Speakers, mentions_in, named_people, names_anyone, speech_subjects
 
@@ -47,7 +54,7 @@ OWNER_LINE = re.compile(r"^\s*(?:presented|chaired|hosted|led|moderated|facilita
 STAGE_DIRECTION = re.compile(r"^\s*(?:\(.*\)\s*$|The\s+(?:\w+\s+){0,3}clerks?\s+(?:proceeded|"
                              r"read|called|began|continued)\b|\[.*\]\s*$)", re.S)
 _PERSON_COLUMN = re.compile(r"\b(?:name|speaker|who|presenter|person|participant|member|"
-                            r"delegate|representative|panel+ist|author|owner)s?\b", re.I)
+                            r"delegate|representative|panel+ist|author)s?\b", re.I)
 
 
 @dataclass(frozen=True, slots=True)
@@ -366,7 +373,13 @@ def _row_attribution(block: Block, registry: Registry) -> Attribution:
     speakers = Speakers()
     for header, cell in zip(block.lines, block.items, strict=False):
         if _PERSON_COLUMN.search(header):
+            # "Dr. Wei Chen, Geospatial Lab, University of ...": the name before the
+            # affiliation
             entry = registry.resolve_name(cell)
+            first = re.split(r",\s+|\s+\(|\s+[-–—]\s+", cell)[0]
+            if entry is None and first != cell and len(strip_prefix(first).split()) >= 2 and \
+                    affiliation(cell[len(first):]):
+                entry = registry.resolve_name(first)
             if entry:
                 speakers.add(entry.name, "header")
     if not speakers.names:

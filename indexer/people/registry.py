@@ -288,6 +288,8 @@ class Registry:
         before = text[:match.start()].rstrip()
         if before.endswith(tuple(HONORIFICS)):
             return  # seen with its honorific already
+        if re.search(r"\b(?:at|in|on|into|near|to|from|of|across|around)$", before):
+            return  # "the programme at Mill Lane, the Director explained": a place
         first, _, rest = name.partition(" ")
         if first.casefold() in self.common and (" " not in rest or self.resolve_name(rest)):
             return  # "Like Ivan said", "Thanks Tzviya": a common word before a name
