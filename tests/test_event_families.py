@@ -130,3 +130,18 @@ def test_a_table_of_sessions_names_each_speaker_before_the_affiliation():
     chunks = parse_text(text, "markdown").chunks
     assert [c.speakers for c in chunks[:2]] == [("Wei Chen",), ("Jean-Robert Baptiste",)]
     assert all(c.speakers == () for c in chunks[2:])  # who owns an action did not speak
+
+
+@pytest.mark.parametrize(("fragment", "speakers"), [
+    ("President: Mr. Laurent Castellane", ()),  # who holds the office, not a turn
+    ("called to order", ()),  # the record's own words
+    ("In accordance with rule 37", ("Laurent Castellane",)),  # "The PRESIDENT (spoke in ...):"
+    ("I now give the floor", ("Laurent Castellane",)),  # first person goes on, naming another
+    ("opportunity to brief", ("Amina Diallo",)),
+    ("deteriorated sharply", ("Amina Diallo",)),
+    ("remains committed to the peace process", ("Nakamura",)),
+    ("respect the ceasefire", ("Nakamura",)),
+    ("The meeting rose", ()),
+])
+def test_verbatim_record(fragment, speakers):
+    assert chunk(FAMILIES / "verbatim-record.md", fragment).speakers == speakers

@@ -27,6 +27,7 @@ from .labels import (
     inline_labels,
     label_alone,
     parse_label,
+    role_holder,
     strip_label,
 )
 from .names import ADVERBS, NOT_NAME_WORDS, PREFIXED_NAME, UPPER, VERBS, strip_prefix
@@ -52,7 +53,14 @@ OWNER_LINE = re.compile(r"^\s*(?:presented|chaired|hosted|led|moderated|facilita
 # said, "The legislative clerk proceeded to call the roll." is not; a paragraph wholly in
 # parentheses is the editor's
 STAGE_DIRECTION = re.compile(r"^\s*(?:\(.*\)\s*$|The\s+(?:\w+\s+){0,3}clerks?\s+(?:proceeded|"
-                             r"read|called|began|continued)\b|\[.*\]\s*$)", re.S)
+                             r"read|called|began|continued)\b|\[.*\]\s*$|"
+                             # "The meeting was called to order at 10.05 a.m.", "The
+                             # meeting rose at 1.05 p.m.", "The agenda was adopted."
+                             r"The\s+(?:meeting|sitting|session|agenda|debate|House|Council|"
+                             r"Committee|motion|draft\s+\w+)\s+(?:was|were|rose|adjourned|"
+                             r"resumed|suspended|stood)\b)", re.S)
+# "I now give the floor to Ms. X": a speaker going on, whoever they name
+FIRST_PERSON = re.compile(r"^\s*(?:I|We|My|Our|Let me|Let us)\b")
 _PERSON_COLUMN = re.compile(r"\b(?:name|speaker|who|presenter|person|participant|member|"
                             r"delegate|representative|panel+ist|author)s?\b", re.I)
 
@@ -178,6 +186,10 @@ def _turn(block: Block, registry: Registry, state: _State,
           narrator: str | None) -> Attribution:
     """A paragraph or a list item: its own speakers, else one carried on."""
     label = parse_label(block.text)
+    if label and label.kind == "role" and role_holder(block.text):
+        # "President: Mr. Laurent Castellane (France)": who holds the office, not a turn
+        state.turn = None
+        return Attribution((), (), mentions_in(block.text, registry, ()))
     labelled = _label_speakers(label, registry, state.layout) if label else []
     if label is not None or EVERYONE.match(block.text):
         # a turn of its own ("Rosa: ...", "ALL: ...") ends a header's; a note-taker's
@@ -246,7 +258,8 @@ def _carried_on(block: Block, text: str, registry: Registry, state: _State,
         speakers.add(state.section_owner, "header")  # a speech goes on after interventions
     if not speakers.names and state.turn and state.layout["transcript"] and \
             block.kind == "paragraph" and PROSE.match(text) and not NARRATED.match(text) and \
-            not names_anyone(text, registry):
+            not STAGE_DIRECTION.match(text) and (FIRST_PERSON.match(text) or
+                                                 not names_anyone(text, registry)):
         speakers.add(state.turn, "continuation")
 
 

@@ -7,7 +7,7 @@ import re
 from dataclasses import dataclass
 
 from ..designations import designation
-from .names import PREFIXED_NAME, UPPER, clean_name, split_prefix, strip_prefix
+from .names import PREFIXED_NAME, UPPER, clean_name, plain_person_name, split_prefix, strip_prefix
 from .vocabulary import NON_PERSON_LABELS, PARTICLES, ROLE_LABELS
 
 # "Name: text", "- Name: text", "Name (Org): text"; the colon may be followed by a
@@ -134,6 +134,20 @@ def label_alone(text: str) -> Label | None:
     """A label on a line of its own ("Josh:", "**Ms. Lopez:**"): the turn is what follows."""
     match = re.fullmatch(r"\s*(?:[-*•]\s+)?(?P<label>[^:\n]{2,40}?)\s*:[\s*_]*", text)
     return _read_label(match.group("label").strip(" *_\u00a0"), len(text)) if match else None
+
+
+def role_holder(text: str) -> tuple[str, str] | None:
+    """'President: Mr. Laurent Castellane (France)', 'Chair: Wendy Reid': (role, name)
+    when a role label is followed by a person's name and nothing more."""
+    label = parse_label(text)
+    if label is None or label.kind != "role":
+        return None
+    rest = re.sub(r"\s*\([^()]{1,60}\)\s*$", "", text[label.end:]).strip(" .*_")
+    prefixed = PREFIXED_NAME.fullmatch(rest)
+    name = prefixed.group("name") if prefixed else rest
+    if prefixed or plain_person_name(name) and len(name.split()) <= 4:
+        return label.names[0], clean_name(name)
+    return None
 
 
 def opens_with_label(text: str) -> bool:

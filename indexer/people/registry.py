@@ -20,7 +20,15 @@ from .evidence import (
     presenters_with_notes,
     table_people,
 )
-from .labels import HANDLE, INITIALS, derived_initials, initials_fit, label_alone, parse_label
+from .labels import (
+    HANDLE,
+    INITIALS,
+    derived_initials,
+    initials_fit,
+    label_alone,
+    parse_label,
+    role_holder,
+)
 from .names import (
     ADVERBS,
     DETERMINERS,
@@ -152,6 +160,7 @@ class Registry:
         for block in blocks:
             for text in block_texts(block):
                 registry._roles_by_agent(text)
+                registry._role_holders(text)
         registry._labels(blocks)
         registry._codes_in_prose(blocks)
         registry._heading_owners(blocks)
@@ -362,6 +371,13 @@ class Registry:
                 self.add_plain(name, role=label.role, organisation=label.organisation)
             elif label.kind == "handle" and (self.handles >= 3 or count >= 2):
                 self.add_plain(name, role=label.role, organisation=label.organisation)
+
+    def _role_holders(self, text: str) -> None:
+        """'President: Mr. Laurent Castellane (France)': he is the President."""
+        held = role_holder(text)
+        if held:
+            entry = self.resolve_name(held[1]) or self._merge_in(held[1])
+            _extend(entry.roles, [held[0]])
 
     def _roles_by_agent(self, text: str) -> None:
         """'The session was chaired by Yasmin Al-Khatib', 'host Marcus Tell': she is the
