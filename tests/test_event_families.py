@@ -145,3 +145,13 @@ def test_a_table_of_sessions_names_each_speaker_before_the_affiliation():
 ])
 def test_verbatim_record(fragment, speakers):
     assert chunk(FAMILIES / "verbatim-record.md", fragment).speakers == speakers
+
+
+def test_who_chairs_is_named_not_heard_until_they_speak():
+    text = ("# Panel\n\n## Opening\n\nThe session was chaired by Yasmin Al-Khatib, Deputy "
+            "Director of the Forum. She recalled that water use had doubled.\n\n"
+            "## Groups\n\nGroup 1 (facilitated by Tom Becker) discussed flood maps for the "
+            "coast and the islands.\n")
+    chunks = parse_text(text, "markdown").chunks
+    assert chunks[0].speakers == ("Yasmin Al-Khatib",)  # "She recalled": the one named
+    assert chunks[1].speakers == ()  # the facilitator of a group is not its speaker

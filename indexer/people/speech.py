@@ -49,8 +49,8 @@ QUOTE_AFTER = re.compile(r"^\s*[,:]\s*[\"“]")
 SAID_BEFORE = re.compile(rf"(?:^|[,;]\s*|[\"”]\s*)(?:{VERBS})\s+$")
 BY_BEFORE = re.compile(r"\bby\s+$")
 # "The session was chaired by Yasmin Al-Khatib", "Moved by J. Park, seconded by A. Osei"
-SPOKE_BY = re.compile(r"\b(?:chaired|moderated|facilitated|opened|introduced|moved|"
-                      r"seconded|proposed|tabled|raised|asked)\s+by\s+$", re.I)
+SPOKE_BY = re.compile(r"\b(?:moved|seconded|proposed|tabled|raised|asked|put)\s+by\s+$",
+                      re.I)
 REPORTED = re.compile(r"\b(?:what|as|whom|how|which|that)\s+(?:\w+\s+){0,1}$", re.I)
 _JOINT = re.compile(r"^\s*(?:,\s*|\s+and\s+|\s*&\s*|,\s*and\s+)$")
 
@@ -103,10 +103,21 @@ def speech_subjects(text: str, registry: Registry, current: str | None,
             not any(p.start() == leading.start() for p in pronouns):
         pronouns.insert(0, leading)  # "She moderated ...", "Her organisation ..."
     events += [(p.start(), None, "continuation") for p in pronouns]
-    last = current
+    # "The session was chaired by Yasmin Al-Khatib. She recalled ...": with no speaker
+    # before it, a pronoun means the one person the text has named before it
+    last = current or _only_person_before(named, events)
     for _, name, evidence in sorted(events, key=lambda e: e[0]):
         speakers.add(name or last, evidence)
         last = name or last
+
+
+def _only_person_before(named, events) -> str | None:
+    pronoun_at = min((at for at, name, _ in events if name is None), default=None)
+    if pronoun_at is None or any(at < pronoun_at for at, name, _ in events if name):
+        return None
+    before = {name for start, name, _, kind in named
+              if start < pronoun_at and kind in ("name", "role")}
+    return before.pop() if len(before) == 1 else None
 
 
 def speaks_in(text: str, registry: Registry) -> bool:
