@@ -2,7 +2,8 @@
 documents, before looking at what the program says about them): a floor per set and per
 layout family, so that a change that loses speakers fails here. ``dev`` documents are the
 ones tuned on; ``heldout`` and ``heldout2`` ones are never tuned on and give the honest
-numbers."""
+numbers; ``events-dev`` and ``events-heldout`` are the same split for invented event reports
+kept beside their labels (see labels/README.md)."""
 
 import re
 import subprocess
@@ -23,20 +24,32 @@ pytestmark = pytest.mark.skipif(not SCORER.is_file() or not SHARED_CORPORA.is_di
 FLOORS = {
     "heldout": {"ALL": (0.97, 0.92), "congressional-record": (0.97, 0.97),
                 "initials": (0.97, 0.97), "irc-minutes": (0.96, 0.96),
-                "narrative-minutes": (0.94, 0.70), "nested-notes": (0.85, 0.95),
+                "narrative-minutes": (0.95, 0.72), "nested-notes": (0.85, 0.95),
                 "nick-narrative": (0.97, 0.75)},
     # a second held-out set, labelled later from other documents and families
-    "heldout2": {"ALL": (0.87, 0.68), "initials": (0.96, 0.96), "irc-minutes": (0.87, 0.85),
-                 "congressional-record": (0.83, 0.97)},
-    "dev": {"ALL": (0.91, 0.78), "narrative-un": (1.0, 1.0), "initials": (0.98, 0.96),
-            "narrative-minutes": (0.96, 0.85), "congressional-record": (0.90, 0.97)},
+    "heldout2": {"ALL": (0.92, 0.75), "initials": (0.96, 0.96), "irc-minutes": (0.90, 0.89),
+                 "congressional-record": (0.90, 0.97), "design-notes": (0.95, 0.85),
+                 "nested-notes": (0.77, 0.35)},
+    "dev": {"ALL": (0.93, 0.83), "narrative-un": (1.0, 1.0), "initials": (0.98, 0.96),
+            "narrative-minutes": (0.97, 0.88), "congressional-record": (0.97, 0.97),
+            "nested-notes": (0.90, 0.80), "design-notes": (0.92, 0.60)},
+    "events-dev": {"ALL": (0.95, 0.90), "hansard": (0.95, 0.97),
+                   "meeting-coverage": (0.94, 0.97), "press-briefing": (0.92, 0.92),
+                   "webinar": (0.97, 0.93), "interview": (0.90, 0.97)},
+    "events-heldout": {"ALL": (0.71, 0.61)},
 }
+
+
+# sets whose documents sit beside their labels (invented reports) rather than in
+# ../shared/corpora
+BESIDE = ("events-dev", "events-heldout")
 
 
 def scores(kind: str) -> dict[str, tuple[float, float]]:
     files = sorted(str(p) for p in (LABELS / kind).glob("*.json"))
     command = f"{sys.executable} -m search"
-    out = subprocess.run([sys.executable, str(SCORER), "--reports", command, *files],
+    root = ["--root", str(LABELS / kind)] if kind in BESIDE else []
+    out = subprocess.run([sys.executable, str(SCORER), "--reports", command, *root, *files],
                          capture_output=True, text=True, timeout=1200, cwd=ROOT).stdout
     found = {}
     for line in out.splitlines():
@@ -46,7 +59,7 @@ def scores(kind: str) -> dict[str, tuple[float, float]]:
     return found
 
 
-@pytest.mark.parametrize("kind", ["heldout", "heldout2", "dev"])
+@pytest.mark.parametrize("kind", ["heldout", "heldout2", "dev", "events-dev", "events-heldout"])
 def test_attribution_stays_above_its_floors(kind):
     measured = scores(kind)
     assert "ALL" in measured, measured
