@@ -155,3 +155,22 @@ def test_who_chairs_is_named_not_heard_until_they_speak():
     chunks = parse_text(text, "markdown").chunks
     assert chunks[0].speakers == ("Yasmin Al-Khatib",)  # "She recalled": the one named
     assert chunks[1].speakers == ()  # the facilitator of a group is not its speaker
+
+
+@pytest.mark.parametrize(("fragment", "speakers"), [
+    ("speaks to residents", ()),  # a caption shows someone; it is not their turn
+    ("old stone house", ("Maria",)),  # "**Q (Maria, Lisbon):**"
+    ("radiators are large enough", ("Felix Braun",)),  # "**A (Dr. Felix Braun):**"
+    ("outdoor unit", ("Tom",)),
+    ("as loud as a fridge", ("Felix Braun",)),  # a bare "A:" after him is his
+])
+def test_event_faq(fragment, speakers):
+    assert chunk(FAMILIES / "event-faq.md", fragment).speakers == speakers
+
+
+def test_a_record_header_with_dot_leaders_names_the_president():
+    text = ("# Security Council\n\nPresident: Mr. Laurent Castellane . . . . . (France)\n\n"
+            "The PRESIDENT (spoke in French): I declare the meeting open and welcome the "
+            "briefers.\n")
+    chunks = parse_text(text, "markdown").chunks
+    assert [c.speakers for c in chunks] == [(), ("Laurent Castellane",)]

@@ -59,6 +59,9 @@ STAGE_DIRECTION = re.compile(r"^\s*(?:\(.*\)\s*$|The\s+(?:\w+\s+){0,3}clerks?\s+
                              r"The\s+(?:meeting|sitting|session|agenda|debate|House|Council|"
                              r"Committee|motion|draft\s+\w+)\s+(?:was|were|rose|adjourned|"
                              r"resumed|suspended|stood)\b)", re.S)
+# "*Photo: Leila Haddad at the opening session*": a caption says who is shown, not who speaks
+CAPTION = re.compile(r"^\s*[*_]*(?:Photo(?:graph)?|Image|Picture|Pictured|Caption|"
+                     r"Photo credit|Credit)s?\s*(?::|—|–|-)\s", re.I)
 # "I now give the floor to Ms. X": a speaker going on, whoever they name
 FIRST_PERSON = re.compile(r"^\s*(?:I|We|My|Our|Let me|Let us)\b")
 _PERSON_COLUMN = re.compile(r"\b(?:name|speaker|who|presenter|person|participant|member|"
@@ -85,6 +88,7 @@ class _State:
     section_owner: str | None = None  # whom the section's heading names ("Mr X (Lab)")
     turn: str | None = None  # the speaker of the last label, in a transcript
     introduced: str | None = None  # who introduced the next block ("... as follows:")
+    answerer: str | None = None  # the last "A (Dr. Felix Braun):", whom a bare "A:" means
     by_depth: dict[int, str] = field(default_factory=dict)  # a notes list's speakers
     owners: dict[int, list[str]] = field(default_factory=dict)  # "- Carol / Karen"
     section: tuple[str, ...] | None = None
@@ -191,6 +195,10 @@ def _turn(block: Block, registry: Registry, state: _State,
         state.turn = None
         return Attribution((), (), mentions_in(block.text, registry, ()))
     labelled = _label_speakers(label, registry, state.layout) if label else []
+    if label and label.role == "Answerer" and labelled:
+        state.answerer = labelled[0][0]
+    elif labelled == [("Answerer", "label")] and state.answerer:
+        labelled = [(state.answerer, "label")]  # an FAQ's answers by one expert
     if label is not None or EVERYONE.match(block.text):
         # a turn of its own ("Rosa: ...", "ALL: ...") ends a header's; a note-taker's
         # keyword ("Slides: ...", "Action: ...") does not
@@ -206,6 +214,8 @@ def _turn(block: Block, registry: Registry, state: _State,
         _own_speakers(block, text, labelled, registry, state, speakers)
         if not speakers.names:
             _carried_on(block, text, registry, state, speakers)
+    if CAPTION.match(block.text) and not labelled:
+        speakers = Speakers()
     if labelled and EDIT.match(text):
         speakers = Speakers()  # an IRC correction ("s/Friday/Thursday/"), not a turn
     state.leave(block, text, speakers, label, bool(labelled))

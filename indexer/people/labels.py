@@ -76,7 +76,7 @@ def _read_label(label: str, end: int) -> Label | None:
         # in the parentheses takes the turn
         person = _read_label(asides[0].split(",")[0].strip(), end)
         if person and person.kind == "name":
-            return Label(person.names, end,
+            return Label(person.names, end, role=ROLE_LABELS[label.casefold()],
                          organisation=", ".join(asides[0].split(",")[1:]).strip(),
                          honorifics=person.honorifics, kind="name")
     role = ""
@@ -142,7 +142,9 @@ def role_holder(text: str) -> tuple[str, str] | None:
     label = parse_label(text)
     if label is None or label.kind != "role":
         return None
-    rest = re.sub(r"\s*\([^()]{1,60}\)\s*$", "", text[label.end:]).strip(" .*_")
+    rest = re.sub(r"\s*\([^()]{1,60}\)\s*$", "", text[label.end:])
+    # "Mr. Laurent Castellane . . . . . (France)": a record's dot leaders
+    rest = re.sub(r"(?:\s*\.){3,}.*$", "", rest).strip(" .*_")
     prefixed = PREFIXED_NAME.fullmatch(rest)
     name = prefixed.group("name") if prefixed else rest
     if prefixed or plain_person_name(name) and len(name.split()) <= 4:

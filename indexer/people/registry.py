@@ -54,6 +54,8 @@ ATTENDEE_LINE = re.compile(r"^\s*(?:[-*•]\s*)?(?:present|attendees?|participan
                            r"invited|observers?|staff|in attendance|also present|members present)"
                            r"\s*:\s*(?P<names>.+)$",
                            re.I | re.S)
+# roles a label gives a turn, not a person's office
+TURN_ROLES = ("Questioner", "Answerer")
 AGENT_ROLES = {"chaired": "Chair", "moderated": "Moderator", "facilitated": "Facilitator",
                "hosted": "Host", "host": "Host", "moderator": "Moderator", "chair": "Chair",
                "facilitator": "Facilitator", "interviewer": "Interviewer",
@@ -362,15 +364,15 @@ class Registry:
         for name, (count, label) in found.items():
             known = self.resolve_name(name)
             if known:
-                _extend(known.roles, [label.role])
+                _extend(known.roles, [_office(label.role)])  # "Q (Maria):" asks; no office
                 _extend(known.organisations, [label.organisation])
                 _extend(known.honorifics, label.honorifics)
             elif label.kind == "name" and (meant := self.misspelt(name)):
                 _extend(meant.aliases, [name])  # "Dermot Bradly", "Ahn"
             elif label.kind == "name" and _label_reads_as_name(name, count, common):
-                self.add_plain(name, role=label.role, organisation=label.organisation)
+                self.add_plain(name, role=_office(label.role), organisation=label.organisation)
             elif label.kind == "handle" and (self.handles >= 3 or count >= 2):
-                self.add_plain(name, role=label.role, organisation=label.organisation)
+                self.add_plain(name, role=_office(label.role), organisation=label.organisation)
 
     def _role_holders(self, text: str) -> None:
         """'President: Mr. Laurent Castellane (France)': he is the President."""
@@ -613,6 +615,10 @@ class Registry:
                    organisations=tuple(dict.fromkeys(e.organisations)),
                    aliases=tuple(dict.fromkeys(a for a in e.aliases if a != e.name)))
             for e in self.entries)
+
+
+def _office(role: str) -> str:
+    return "" if role in TURN_ROLES else role
 
 
 def _label_reads_as_name(label: str, count: int, common: set[str]) -> bool:
