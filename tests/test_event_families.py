@@ -174,3 +174,12 @@ def test_a_record_header_with_dot_leaders_names_the_president():
             "briefers.\n")
     chunks = parse_text(text, "markdown").chunks
     assert [c.speakers for c in chunks] == [(), ("Laurent Castellane",)]
+
+
+@pytest.mark.parametrize(("fragment", "speakers"), [
+    ("worked on urban resilience", ()),  # a biography under "Speakers" is not a turn
+    ("cities were growing fastest", ("Amina Yusuf",)),
+    ("wanted earlier warnings", ("Tom Becker",)),  # "Rapporteur for Group 2, Tom Becker, reported"
+])
+def test_speaker_biographies_and_rapporteurs(fragment, speakers):
+    assert chunk(FAMILIES / "speaker-bios.md", fragment).speakers == speakers

@@ -62,6 +62,13 @@ STAGE_DIRECTION = re.compile(r"^\s*(?:\(.*\)\s*$|The\s+(?:\w+\s+){0,3}clerks?\s+
 # "*Photo: Leila Haddad at the opening session*": a caption says who is shown, not who speaks
 CAPTION = re.compile(r"^\s*[*_]*(?:Photo(?:graph)?|Image|Picture|Pictured|Caption|"
                      r"Photo credit|Credit)s?\s*(?::|—|–|-)\s", re.I)
+# "Dr. Amina Yusuf is Director of ...", "She has worked ...": a speaker's biography, under
+# a heading for the speakers, says who they are, not what they said
+BIOGRAPHY = re.compile(rf"^\s*(?:(?:[{UPPER}][\w.'’-]*\s+){{1,5}}|She\s+|He\s+)"
+                       r"(?:is|was|has been|has|serves as|served as|holds|held|heads|leads|"
+                       r"joined|previously)\b")
+BIOGRAPHY_HEADING = re.compile(r"\b(?:speakers?|biograph(?:y|ies)|bios?|panel+ists|"
+                               r"presenters|contributors|about the)\b", re.I)
 # "I now give the floor to Ms. X": a speaker going on, whoever they name
 FIRST_PERSON = re.compile(r"^\s*(?:I|We|My|Our|Let me|Let us)\b")
 _PERSON_COLUMN = re.compile(r"\b(?:name|speaker|who|presenter|person|participant|member|"
@@ -214,7 +221,8 @@ def _turn(block: Block, registry: Registry, state: _State,
         _own_speakers(block, text, labelled, registry, state, speakers)
         if not speakers.names:
             _carried_on(block, text, registry, state, speakers)
-    if CAPTION.match(block.text) and not labelled:
+    if not labelled and (CAPTION.match(block.text) or BIOGRAPHY.match(text) and any(
+            BIOGRAPHY_HEADING.search(h) for h in block.section_path[-1:])):
         speakers = Speakers()
     if labelled and EDIT.match(text):
         speakers = Speakers()  # an IRC correction ("s/Friday/Thursday/"), not a turn

@@ -48,6 +48,9 @@ QUOTE_AFTER = re.compile(r"^\s*[,:]\s*[\"“]")
 # "..., said Seb", "... as proposed by Corallo, "..."
 SAID_BEFORE = re.compile(rf"(?:^|[,;]\s*|[\"”]\s*)(?:{VERBS})\s+$")
 BY_BEFORE = re.compile(r"\bby\s+$")
+# "Rapporteur for Group 2, Tom Becker, reported ...": the name in apposition to a role
+IN_APPOSITION = re.compile(r"^\s*[A-Z][\w'’-]*(?:\s+[\w'’-]+){0,6},\s*$")
+VERB_AFTER_COMMA = re.compile(rf"^,\s*{ADVERBS}(?:{VERBS})\b")
 # "The session was chaired by Yasmin Al-Khatib", "Moved by J. Park, seconded by A. Osei"
 SPOKE_BY = re.compile(r"\b(?:moved|seconded|proposed|tabled|raised|asked|put)\s+by\s+$",
                       re.I)
@@ -83,7 +86,8 @@ def speech_subjects(text: str, registry: Registry, current: str | None,
             continue
         quoting = QUOTE_AFTER.match(text[end:]) or QUOTE_INTRO.match(text[end:])
         if SPEECH_AFTER.match(text[end:]) or SAID_BEFORE.search(before) or \
-                SPOKE_BY.search(before) or \
+                SPOKE_BY.search(before) or IN_APPOSITION.search(before) and \
+                VERB_AFTER_COMMA.match(text[end:]) or \
                 POSSESSIVE_SPEECH.match(text[end:]) or \
                 quoting and (SENTENCE_START.search(before) or BY_BEFORE.search(before)):
             speaking.add(i)
