@@ -14,7 +14,6 @@ from dataclasses import dataclass, field
 from ..names import fold
 from ..records import Block
 from .evidence import (
-    affiliation,
     agenda_presenters,
     bold_name_line,
     delegation_header,
@@ -56,6 +55,7 @@ STAGE_DIRECTION = re.compile(r"^\s*(?:\(.*\)\s*$|The\s+(?:\w+\s+){0,3}clerks?\s+
                              r"read|called|began|continued)\b|\[.*\]\s*$|"
                              # "The meeting was called to order at 10.05 a.m.", "The
                              # meeting rose at 1.05 p.m.", "The agenda was adopted."
+                             r"(?:Resolved|Ordered|Question put|Motion made)\b|"
                              r"The\s+(?:meeting|sitting|session|agenda|debate|House|Council|"
                              r"Committee|motion|draft\s+\w+)\s+(?:was|were|rose|adjourned|"
                              r"resumed|suspended|stood)\b)", re.S)
@@ -407,10 +407,11 @@ def _row_attribution(block: Block, registry: Registry) -> Attribution:
             # "Dr. Wei Chen, Geospatial Lab, University of ...": the name before the
             # affiliation
             entry = registry.resolve_name(cell)
-            first = re.split(r",\s+|\s+\(|\s+[-–—]\s+", cell)[0]
-            if entry is None and first != cell and len(strip_prefix(first).split()) >= 2 and \
-                    affiliation(cell[len(first):]):
-                entry = registry.resolve_name(first)
+            first = strip_prefix(re.split(r",\s+|\s+\(|\s+[-–—]\s+", cell)[0])
+            if entry is None and first != cell and len(first.split()) >= 2:
+                found = registry.resolve_name(first)
+                if found and fold(first) in {fold(f) for f in (found.name, *found.aliases)}:
+                    entry = found  # the person's full name, then where they work
             if entry:
                 speakers.add(entry.name, "header")
     if not speakers.names:

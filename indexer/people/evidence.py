@@ -165,12 +165,6 @@ def _lists_people(body: str) -> bool:
         plain_person_name(first) and not is_role(first)
 
 
-def affiliation(text: str) -> bool:
-    """', Geospatial Lab, University of X': a role or an organisation, not more names."""
-    words = set(re.findall(r"[a-z]+", text.casefold()))
-    return is_role(text) or bool(ORGANISATION_WORDS & words)
-
-
 def is_role(text: str) -> bool:
     return bool(_ROLE_WORDS.search(text))
 

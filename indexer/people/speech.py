@@ -52,8 +52,8 @@ BY_BEFORE = re.compile(r"\bby\s+$")
 IN_APPOSITION = re.compile(r"^\s*[A-Z][\w'’-]*(?:\s+[\w'’-]+){0,6},\s*$")
 VERB_AFTER_COMMA = re.compile(rf"^,\s*{ADVERBS}(?:{VERBS})\b")
 # "The session was chaired by Yasmin Al-Khatib", "Moved by J. Park, seconded by A. Osei"
-SPOKE_BY = re.compile(r"\b(?:moved|seconded|proposed|tabled|raised|asked|put)\s+by\s+$",
-                      re.I)
+SPOKE_BY = re.compile(r"\b(?:moved|seconded|proposed|tabled|raised|asked|put)\s+by\s+"
+                      r"(?:[A-Z]\.\s*)?$", re.I)  # "seconded by A. Osei"
 REPORTED = re.compile(r"\b(?:what|as|whom|how|which|that)\s+(?:\w+\s+){0,1}$", re.I)
 _JOINT = re.compile(r"^\s*(?:,\s*|\s+and\s+|\s*&\s*|,\s*and\s+)$")
 
