@@ -183,3 +183,15 @@ def test_a_record_header_with_dot_leaders_names_the_president():
 ])
 def test_speaker_biographies_and_rapporteurs(fragment, speakers):
     assert chunk(FAMILIES / "speaker-bios.md", fragment).speakers == speakers
+
+
+def test_moderators_and_quotations_in_a_side_event():
+    text = ("# Side event\n\n## Panel\n\nThe panel was moderated by Mr. Joaquín Arredondo, "
+            "Senior Adviser at the Coastal Alliance, who invited each panellist to answer one "
+            "question.\n\nLorana Tavoa, Minister of Climate, said small islands needed grants.\n\n"
+            "\"We did not come here to ask for charity,\" she said.\n\nThe moderator observed "
+            "that the three interventions pointed the same way.\n\n### Engineering: Eng. Rania "
+            "Saleh\n\nLosses in the network fell by a third in four years.\n")
+    speakers = [c.speakers for c in parse_text(text, "markdown").chunks]
+    assert speakers == [("Joaquín Arredondo",), ("Lorana Tavoa",), ("Lorana Tavoa",),
+                        ("Joaquín Arredondo",), ("Rania Saleh",)]

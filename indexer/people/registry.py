@@ -70,9 +70,10 @@ SPEECH_AFTER = re.compile(
     # "Stu Hood from Twitter agreed", "Jane Doe of Acme noted"
     rf"(?:\s+(?:from|of|at|with)\s+(?:the\s+)?[{UPPER}][\w&.'’-]*(?:\s+[{UPPER}][\w&.'’-]*){{0,3}}"
     rf"(?=\s+{ADVERBS}(?:{VERBS})\b)\s+)?"
-    rf"(?:,\s*(?:[^.;:!?]{{1,200}}?),\s*(?={ADVERBS}(?:{VERBS})\b)"
+    # "..., Senior Adviser at the Alliance, who invited ...": a relative clause speaks too
+    rf"(?:,\s*(?:[^.;:!?]{{1,200}}?),\s*(?=(?:who\s+)?{ADVERBS}(?:{VERBS})\b)"
     rf"|,\s*(?:the\s+|an?\s+)?[{UPPER}][^.;:!?,]{{1,200}}?\s+(?={ADVERBS}(?:{PAST_VERBS})\b))?"
-    rf"{ADVERBS}{DETERMINERS}(?:{VERBS})\b")
+    rf"(?:who\s+)?{ADVERBS}{DETERMINERS}(?:{VERBS})\b")
 
 
 JOINT = re.compile(rf"(?<![\w'’-])(?P<a>[{UPPER}][a-z]{{2,20}})\s+(?:and|&)\s+"

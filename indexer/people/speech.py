@@ -16,7 +16,9 @@ from .vocabulary import ROLE_LABELS, TITLES
 # said", "In closing, she thanked")
 PRONOUN_SPEECH = re.compile(rf"(?:^\s*(?:\d+(?:\.\d+)*\.?\s+)?|(?<=[.!?;]\s)|(?<=, and\s))"
                             rf"(?:[{UPPER}][a-z]+(?:\s+[a-z]+){{0,3}},\s+(?:she|he)|She|He)\s+"
-                            rf"{ADVERBS}(?:{VERBS})\b")
+                            rf"{ADVERBS}(?:{VERBS})\b"
+                            # '"We did not come for charity," she said'
+                            rf"|(?<=[,!?][\"”]\s)(?:she|he)\s+{ADVERBS}(?:{VERBS})\b")
 LEADING_PRONOUN = re.compile(r"^\s*(?:\d+(?:\.\d+)*\.?\s+)?(?:She|He|Her|His)\b")
 ROLE_REFERENCE = re.compile(rf"\b[Tt]he\s+(?P<role>(?:[{UPPER}][\w'’-]*\s*){{1,5}})")
 # "the representative of Brazil", "the delegate of the European Union": a delegation
@@ -34,6 +36,9 @@ QUESTION_FROM_FLOOR = re.compile(
     r"(?:\s+(?:from|of|representing|with|in)\s+[^,.;:]{1,80}?)?"
     rf"(?:\s*\([^()]{{1,60}}\))?(?:,[^.;]{{1,120}}?,)?\s+{ADVERBS}"
     r"(?:asked|wondered|inquired|enquired|queried|wanted to know|sought clarification)\b")
+LOWER_ROLE = re.compile(r"\b[Tt]he\s+(?P<role>moderator|chair|chairperson|facilitator|rapporteur|"
+                        r"president|secretary|treasurer|spokesperson|host|interviewer|"
+                        r"presenter|keynote speaker|panel+ist|discussant)\b")
 OFFICES = {**{fold(t): t for t in TITLES}, **{fold(k): v for k, v in ROLE_LABELS.items()}}
 # "Gregory Maxwell started the discussion, "...": a person introducing a quotation
 QUOTE_INTRO = re.compile(r"^(?:['’]s)?(?:\s+[\w'’-]+){1,10}\s*[,:]\s*[\"“]")
@@ -164,6 +169,12 @@ def _find_named(text: str, registry: Registry) -> list[tuple[int, str, int, str]
     for match in DELEGATE.finditer(text):
         if free(match.start(), match.end()):
             keep(match.start(), match.group("who"), match.end(), "delegation")
+    for match in LOWER_ROLE.finditer(text):
+        # "the moderator observed": the holder, when the report names one
+        entry = registry.resolve_role(match.group("role")) if free(match.start(),
+                                                                   match.end()) else None
+        if entry:
+            keep(match.start(), entry.name, match.end(), "role")
     for match in ROLE_REFERENCE.finditer(text):
         if not free(match.start(), match.end()):
             continue
