@@ -5,6 +5,17 @@ from __future__ import annotations
 TIE_MARGIN = 50
 # a paragraph holding the query's words side by side outranks one that scatters them
 PHRASE_BONUS = 1.5
+# BM25's parameters: how far a paragraph's length tempers its words' weight (B) and how
+# soon repeating a word stops adding to it (K1); Whoosh's defaults
+TEXT_B = 0.75
+K1 = 1.2
+
+
+def weighting():
+    """The scoring model searches rank by."""
+    from whoosh.scoring import BM25F
+
+    return BM25F(B=TEXT_B, K1=K1)
 
 
 def with_proximity_bonus(q):
