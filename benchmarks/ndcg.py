@@ -35,6 +35,13 @@ class Judgement:
     source: str  # the report's path, from its collection's folder ("csw65/....md")
     fragment: str
     grade: int  # 0 not relevant, 1 partly, 2 answers the query
+    exact: bool = False  # the fragment is the paragraph's whole text ("+1")
+
+    def names(self, row: dict) -> bool:
+        """Whether this judgement is of that paragraph."""
+        text = row["text"]
+        found = text == self.fragment if self.exact else self.fragment in text
+        return found and same_source(row["source"], self.source)
 
 
 @dataclass(frozen=True)
@@ -51,8 +58,8 @@ class JudgedQuery:
 def load_judged(path: Path = JUDGED) -> list[JudgedQuery]:
     data = json.loads(path.read_text("utf-8"))
     return [JudgedQuery(q["query"], tuple(q.get("speakers", ())),
-                        tuple(Judgement(j["source"], j["fragment"], j["grade"])
-                              for j in q["judged"]))
+                        tuple(Judgement(j["source"], j["fragment"], j["grade"],
+                                        j.get("exact", False)) for j in q["judged"]))
             for q in data["queries"]]
 
 
@@ -65,7 +72,7 @@ def same_source(stored: str, judged: str) -> bool:
 def grade_of(query: JudgedQuery, row: dict) -> int | None:
     """A paragraph's grade for a query; None when it was not judged."""
     for judged in query.judgements:
-        if judged.fragment in row["text"] and same_source(row["source"], judged.source):
+        if judged.names(row):
             return judged.grade
     return None
 
@@ -86,13 +93,14 @@ def ndcg(query: JudgedQuery, ranking: list[dict]) -> float:
 class Ours:
     """`reports` over its own index; ``weighting`` overrides the ranking's (for tuning)."""
 
-    def __init__(self, index: Path, weighting=None):
+    def __init__(self, index: Path, weighting=None, rows: dict | None = None):
         from search.engine import Library
 
         self.library = Library(index)
         if weighting is not None:
             self.library.weighting = weighting
-        self.rows = {row["chunk_id"]: row for row in self.library.export()}
+        self.rows = rows if rows is not None else \
+            {row["chunk_id"]: row for row in self.library.export()}
 
     def top(self, query: JudgedQuery) -> list[dict]:
         from search.engine import SearchRequest
@@ -192,16 +200,17 @@ def build_index(target: Path, paths: list[Path]) -> None:
 
 # finding paragraphs to judge -------------------------------------------------------------------
 
-def unique_fragment(row: dict, neighbours: list[dict]) -> str:
+def unique_fragment(row: dict, neighbours: list[dict]) -> tuple[str, bool]:
     """The shortest run of the paragraph's opening words (four at least) found in no other
-    paragraph of its report; its whole text when another paragraph says the same."""
+    paragraph of its report, and False; else its whole text, and True (to be matched
+    exactly: "+1" is in "+1 to that")."""
     words = row["text"].split()
     for size in range(min(4, len(words)), len(words) + 1):
         fragment = " ".join(words[:size])
         if fragment in row["text"] and not any(fragment in other["text"] for other in neighbours
                                                if other is not row):
-            return fragment
-    return row["text"]
+            return fragment, False
+    return row["text"], True
 
 
 def pool(systems: dict, judged: list[JudgedQuery], rows: list[dict]) -> list[dict]:
@@ -217,21 +226,47 @@ def pool(systems: dict, judged: list[JudgedQuery], rows: list[dict]) -> list[dic
                 if row["chunk_id"] in seen or grade_of(query, row) is not None:
                     continue
                 seen.add(row["chunk_id"])
+                fragment, exact = unique_fragment(row, by_source[row["source"]])
                 out.append({"query": number, "label": query.label, "source": row["source"],
-                            "fragment": unique_fragment(row, by_source[row["source"]]),
+                            "fragment": fragment, **({"exact": True} if exact else {}),
                             "speakers": row["speakers"], "text": row["text"]})
     return out
 
 
-# the settings tried when tuning, pooled too, so the rankings they give are judged
-POOLED_SETTINGS = ((0.75, 1.2), (0.5, 1.2), (0.3, 1.2), (0.3, 2.0))
+# the settings tried when tuning (B, K1, the prior's full length in words, its power);
+# the rankings they give are pooled too, so that they are judged
+TUNING_GRID = [(b, k1, full, power) for b in (0.75, 0.5, 0.3, 0.2) for k1 in (1.2, 2.0, 3.0)
+               for full, power in ((0, 0.5), (8, 0.5), (12, 0.5), (20, 0.5), (12, 1.0),
+                                   (8, 1.0))]
+POOLED_SETTINGS = ((0.75, 1.2, 0, 0.5), (0.5, 1.2, 0, 0.5), (0.3, 1.2, 0, 0.5),
+                   (0.3, 2.0, 0, 0.5), (0.75, 1.2, 12, 0.5), (0.5, 1.2, 12, 0.5),
+                   (0.75, 1.2, 20, 1.0), (0.3, 2.0, 12, 1.0), (0.3, 2.0, 12, 0.5),
+                   (0.3, 1.2, 12, 1.0), (0.3, 2.0, 20, 0.5), (0.5, 1.2, 20, 0.5))
 
 
-def tuning_systems(index: Path) -> dict:
-    from whoosh.scoring import BM25F
+def setting_name(setting) -> str:
+    b, k1, full, power = setting
+    return f"B={b} K1={k1}" + (f" prior<{full}^{power}" if full else "")
 
-    return {f"reports B={b} K1={k1}": Ours(index, BM25F(B=b, K1=k1))
-            for b, k1 in POOLED_SETTINGS}
+
+def tuning_systems(index: Path, rows: dict, settings=POOLED_SETTINGS) -> dict:
+    from search.library.ranking import weighting
+
+    return {setting_name(s): Ours(index, weighting(*s), rows) for s in settings}
+
+
+def tune(index: Path, judged: list[JudgedQuery], rows: dict) -> list[dict]:
+    """Mean nDCG@10 and the unjudged paragraphs in the top 10s for each setting."""
+    out = []
+    for setting in TUNING_GRID:
+        systems = tuning_systems(index, rows, [setting])
+        results = evaluate(systems, judged)
+        name = setting_name(setting)
+        out.append({"setting": name, "ndcg": results["mean"][name],
+                    "unjudged": sum(r[f"{name}_unjudged"] for r in results["queries"])})
+        for system in systems.values():
+            system.close()
+    return sorted(out, key=lambda r: -r["ndcg"])
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -242,6 +277,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--out", type=Path, default=ROOT / "benchmarks" / "results-ndcg.json")
     parser.add_argument("--pool", action="store_true",
                         help="print the top 10s' paragraphs not yet judged, as JSON lines")
+    parser.add_argument("--tune", action="store_true",
+                        help="mean nDCG@10 for each setting of B, K1 and the length prior")
     args = parser.parse_args(argv)
     judged = load_judged(args.judged)
     with tempfile.TemporaryDirectory() as work:
@@ -257,9 +294,13 @@ def main(argv: list[str] | None = None) -> int:
         systems = {"reports": ours, "bm25f": PlainWhoosh(rows, Path(work) / "plain")}
         try:
             if args.pool:
-                systems.update(tuning_systems(index))
+                systems.update(tuning_systems(index, ours.rows))
                 for item in pool(systems, judged, rows):
                     print(json.dumps(item, ensure_ascii=False))
+                return 0
+            if args.tune:
+                for row in tune(index, judged, ours.rows):
+                    print(f"{row['ndcg']:.4f}  unjudged {row['unjudged']:>3}  {row['setting']}")
                 return 0
             results = evaluate(systems, judged)
         finally:
