@@ -33,7 +33,8 @@ def _variants() -> dict:
     # doubled form of the listed stems, worked out once
     double_l = {stem + stem[-1] + ending: stem + ending
                 for stem in rules["double_l"] for ending in rules["double_l_endings"]}
-    return {"words": data["words"], "double_l": double_l, "our": set(rules["our"]),
+    return {"words": data["words"], "double_l": double_l,
+            "double_l_prefixes": tuple(rules["double_l_prefixes"]), "our": set(rules["our"]),
             "ogue": tuple(rules["ogue"]), "ise_keep": set(rules["ise_keep"]),
             "ise_keep_prefixes": tuple(rules["ise_keep"])}
 
@@ -49,6 +50,11 @@ def fold_variant(word: str) -> str:
         return data["words"][word]
     if word in data["double_l"]:
         return data["double_l"][word]
+    if word.startswith(data["double_l_prefixes"]):
+        for prefix in data["double_l_prefixes"]:
+            rest = word[len(prefix):]
+            if word.startswith(prefix) and rest in data["double_l"]:
+                return prefix + data["double_l"][rest]
     if word.endswith(_OUR_ENDINGS):
         head, _, tail = word.rpartition("our")
         if head in data["our"]:
