@@ -57,36 +57,34 @@ def correction(searcher, typed: str, term: str, surnames: dict[str, str]) -> str
     """The best correction of one misspelt word (``term``: the word analysed)."""
     lowered = typed.lower()
     limit = max_edits(lowered)
-    looks_like_name = typed[:1].isupper() and not typed.isupper()
-    # (edits, kind ranked by what the word looks like, letters added or lost, less
-    # alike, rarer, as written): the smallest is the best. Of two words one edit away,
-    # the one of the same length ("Lopez" for "Lpoez", a transposition) before the one a
-    # letter shorter ("Poez")
-    found: list[tuple[int, int, int, float, int, str]] = []
-    name_rank, word_rank = (0, 1) if looks_like_name else (1, 0)
-    for key, written in surnames.items():
-        edits = damerau(lowered, key, limit)
-        if edits <= limit:
-            found.append((edits, name_rank, abs(len(key) - len(lowered)),
-                          -_likeness(lowered, key), 0, written))
+    name_rank, word_rank = (0, 1) if _looks_like_name(typed) else (1, 0)
+
+    def ranked(edits: int, kind: int, written: str, frequency: int = 0) -> tuple:
+        """The smallest is the best: fewer edits, the kind the typed word looks like,
+        fewer letters added or lost (of two words one edit away, "Lopez" for "Lpoez", a
+        transposition, before "Poez", a letter shorter), more alike, more frequent."""
+        lower = written.lower()
+        return (edits, kind, abs(len(lower) - len(lowered)), -_likeness(lowered, lower),
+                -frequency, written)
+
+    found = [ranked(edits, name_rank, written) for key, written in surnames.items()
+             if (edits := damerau(lowered, key, limit)) <= limit]
     seen_written = _written_forms(searcher)
     for candidate, stem, frequency in surface_corrections(searcher.reader(), lowered):
-        if candidate not in surnames and candidate not in seen_written(stem):
-            continue  # "overance" stems to "over", but nobody writes it
-        written = surnames.get(candidate) or _cased_like(typed, candidate)
-        kind = name_rank if candidate in surnames else word_rank
-        found.append((1, kind, abs(len(candidate) - len(lowered)),
-                      -_likeness(lowered, candidate), -frequency, written))
-    if not any(f[0] == 1 for f in found):
+        if candidate in surnames:
+            found.append(ranked(1, name_rank, surnames[candidate], frequency))
+        elif candidate in seen_written(stem):  # "overance" stems to "over": nobody writes it
+            found.append(ranked(1, word_rank, _cased_like(typed, candidate), frequency))
+    if not any(edits == 1 for edits, *_ in found):
         stem_based = closest_written_word(searcher, typed, term)
-        if stem_based:
-            edits = damerau(lowered, stem_based.lower(), limit)
-            if edits <= limit:
-                found.append((edits, word_rank, abs(len(stem_based) - len(lowered)),
-                              -_likeness(lowered, stem_based), 0,
-                              _cased_like(typed, stem_based)))
+        if stem_based and (edits := damerau(lowered, stem_based.lower(), limit)) <= limit:
+            found.append(ranked(edits, word_rank, _cased_like(typed, stem_based)))
     alike = [f for f in found if -f[3] >= MIN_LIKENESS]
     return min(alike)[-1] if alike else None
+
+
+def _looks_like_name(typed: str) -> bool:
+    return typed[:1].isupper() and not typed.isupper()
 
 
 def max_edits(word: str) -> int:
