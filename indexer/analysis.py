@@ -1,8 +1,10 @@
 """The one analyzer used at index and at query time (inside phrases too).
 
-tokenize (words joined by hyphens or dots stay one token) -> split compounds
-("zero-tolerance", "ClearCheck") keeping the joined form at index time -> lowercase ->
-accent folding -> British/American variant folding -> English stemming.
+tokenize (words joined by hyphens, dots or slashes stay one token) -> split compounds
+("zero-tolerance", "ClearCheck") keeping the joined form at index time, and slash
+alternatives sharing a compound's tail ("teacher/parent-led" also stands for
+"teacher-led") -> lowercase -> accent folding -> British/American variant folding ->
+English stemming.
 """
 
 from __future__ import annotations
@@ -16,10 +18,14 @@ from whoosh.analysis import Filter, RegexTokenizer
 from whoosh.lang.porter import stem as _stem
 from whoosh.support.charset import accent_map
 
-TOKEN_EXPRESSION = r"\w+(?:[.\-\u2010\u2011'’]\w+)*"
+TOKEN_EXPRESSION = r"\w+(?:[.\-\u2010\u2011'’/]\w+)*"
 _SEPARATORS = re.compile(r"[\-\u2010\u2011]")
 _CAMEL = re.compile(r"[A-Z]?[a-z]+|[A-Z]+(?![a-z])|\d+")
 _IS_CAMEL = re.compile(r"^[A-Z]?[a-z]+(?:[A-Z][a-z]+)+$")
+# "teacher/parent-led", "victim/survivor-centred": two to four words between slashes,
+# the last a compound whose tail the others share
+_ALTERNATIVES = re.compile(r"[^\W\d_]+(?:/[^\W\d_]+){1,3}[\-\u2010\u2011][^\W\d_]+"
+                           r"(?:[\-\u2010\u2011][^\W\d_]+)*")
 STOP_WORDS = frozenset("a an and are as at be by for from if in into is it of on or that the "
                        "this to was were with".split())
 
@@ -33,7 +39,8 @@ def _variants() -> dict:
     # doubled form of the listed stems, worked out once
     double_l = {stem + stem[-1] + ending: stem + ending
                 for stem in rules["double_l"] for ending in rules["double_l_endings"]}
-    return {"words": data["words"], "double_l": double_l, "our": set(rules["our"]),
+    return {"words": data["words"], "double_l": double_l,
+            "double_l_prefixes": tuple(rules["double_l_prefixes"]), "our": set(rules["our"]),
             "ogue": tuple(rules["ogue"]), "ise_keep": set(rules["ise_keep"]),
             "ise_keep_prefixes": tuple(rules["ise_keep"])}
 
@@ -49,6 +56,11 @@ def fold_variant(word: str) -> str:
         return data["words"][word]
     if word in data["double_l"]:
         return data["double_l"][word]
+    if word.startswith(data["double_l_prefixes"]):
+        for prefix in data["double_l_prefixes"]:
+            rest = word[len(prefix):]
+            if word.startswith(prefix) and rest in data["double_l"]:
+                return prefix + data["double_l"][rest]
     if word.endswith(_OUR_ENDINGS):
         head, _, tail = word.rpartition("our")
         if head in data["our"]:
@@ -88,7 +100,10 @@ class WordFilter(Filter):
     """Split hyphenated and camel-case compounds into their words, drop stop words,
     lowercase and fold accents, in one step per token. At index time the joined word is
     kept as well (at the first part's position), so that "ClearCheck", "Clear Check",
-    "clear-check" and "clearcheck" all find each other. Positions are numbered here,
+    "clear-check" and "clearcheck" all find each other; and a slash alternative before a
+    compound ("teacher/parent-led") is indexed as that compound too ("teacher-led" as a
+    phrase, "teacherled"), its tail's words repeated after it, so that its own words keep
+    their places ("teacher parent led" stays a phrase). Positions are numbered here,
     since one token may give several words; a token's words are worked out once and
     remembered."""
 
@@ -101,38 +116,81 @@ class WordFilter(Filter):
                 continue
             positions = getattr(token, "positions", False)
             chars = getattr(token, "chars", False)
-            base_char, end_char = (token.startchar, token.endchar) if chars else (0, 0)
-            for term, offset, length in words:
-                if offset >= 0:
-                    pos += 1
+            base_char = token.startchar if chars else 0
+            first = pos + 1
+            for term, offset, length, place in words:
                 if positions:
-                    token.pos = pos
+                    token.pos = first + place
                 if chars:
-                    if offset >= 0:
-                        token.startchar = base_char + offset
-                        token.endchar = base_char + offset + length
-                    else:  # the joined compound spans the whole token
-                        token.startchar, token.endchar = base_char, end_char
+                    token.startchar = base_char + offset
+                    token.endchar = base_char + offset + length
                 token.text = term
                 yield token
+            pos = first + max(place for *_, place in words)
+
+
+# (word, offset in the token, length, position counted from the token's first word)
+TokenWord = tuple[str, int, int, int]
 
 
 @lru_cache(maxsize=200_000)
-def token_words(text: str, index_mode: bool, removestops: bool
-                ) -> tuple[tuple[str, int, int], ...]:
-    """(word, offset in the token, length) for each word of one token, lowercased and
-    accent-folded; offset -1 marks the joined form of a compound, which shares the first
-    word's position."""
+def token_words(text: str, index_mode: bool, removestops: bool) -> tuple[TokenWord, ...]:
+    """The words of one token, lowercased and accent-folded, in position order. At index
+    time a compound's joined form shares its first word's position and spans the
+    compound, and a slash alternative's compound is added (``_alternatives``)."""
+    if "/" not in text:
+        return tuple(_compound_words(text, index_mode, removestops, 0))
+    pieces = []
+    at = 0
+    for piece in text.split("/"):
+        pieces.append((piece, at))
+        at += len(piece) + 1
+    out: list[TokenWord] = []
+    for piece, start in pieces:  # each piece as a token of its own, one after another
+        words = _compound_words(piece, index_mode, removestops, start)
+        following = max((place for *_, place in out), default=-1) + 1
+        out.extend((w, o, n, following + place) for w, o, n, place in words)
+    if index_mode and _ALTERNATIVES.fullmatch(text):
+        out.extend(_alternatives(out, pieces, removestops))
+    return tuple(sorted(out, key=lambda word: word[3]))
+
+
+def _compound_words(text: str, index_mode: bool, removestops: bool,
+                    start: int) -> list[TokenWord]:
+    """The words of a token without slashes, ``start`` characters into the token."""
+    whole = len(text)
     text = _normalise_token(text)
     parts = _split_parts(text) if (_SEPARATORS.search(text) or _IS_CAMEL.match(text)) \
         else [(text, 0)]
     kept = [(p, o) for p, o in parts if not (removestops and p.lower() in STOP_WORDS)]
-    out: list[tuple[str, int, int]] = []
+    out: list[TokenWord] = []
     for index, (part, offset) in enumerate(kept):
-        out.append((_surface(part), offset, len(part)))
+        out.append((_surface(part), start + offset, len(part), index))
         if index == 0 and len(parts) > 1 and index_mode:
-            out.append((_surface("".join(p for p, _ in parts)), -1, 0))
-    return tuple(out)
+            out.append((_surface("".join(p for p, _ in parts)), start, whole, index))
+    return out
+
+
+def _alternatives(words: list[TokenWord], pieces: list[tuple[str, int]],
+                  removestops: bool) -> list[TokenWord]:
+    """For "teacher/parent-led": "teacherled" at "teacher" (spanning the whole token) and
+    "led" once more right after "teacher" (where "parent" stands), so that the phrase
+    "teacher led" and the joined word find it as they find "teacher-led"."""
+    *heads, (compound, compound_start) = pieces
+    parts = _split_parts(compound)
+    tail = [(p, o) for p, o in parts[1:] if not (removestops and p.lower() in STOP_WORDS)]
+    joined_tail = "".join(p for p, _ in parts[1:])
+    places = {offset: place for _, offset, _, place in words}
+    extra: list[TokenWord] = []
+    for head, start in heads:
+        place = places.get(start)
+        if place is None:  # a stop word, not indexed
+            continue
+        whole = compound_start + len(compound) - start
+        extra.append((_surface(head + joined_tail), start, whole, place))
+        for step, (part, offset) in enumerate(tail, 1):
+            extra.append((_surface(part), compound_start + offset, len(part), place + step))
+    return extra
 
 
 def _surface(word: str) -> str:

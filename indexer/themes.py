@@ -89,8 +89,7 @@ def read_lines(text: str) -> list[Line]:
     lines = []
     for raw in text.split("\n"):
         words = tuple(fold_variant(word) for match in _TOKEN.finditer(raw)
-                      for word, offset, _ in token_words(match.group(), False, True)
-                      if offset >= 0)
+                      for word, _, _, _ in token_words(match.group(), False, True))
         if words:
             stems = tuple(morph(w) for w in words)
             lines.append(Line(words, stems, frozenset(words + stems)))

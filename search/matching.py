@@ -132,12 +132,22 @@ def _score_in_blocks(searcher, q, limit, allowed, masked) -> Matches | None:
 
     from whoosh.searching import Results
 
+    priors = None
+    if getattr(searcher.weighting, "use_final", False):
+        if not hasattr(searcher.weighting, "prior_table"):
+            return None  # a final score worked out in a way only Whoosh knows
+        priors = searcher.weighting.prior_table()
     candidates: list[tuple[float, int]] = []
     segments = []
     for leaf, offset in searcher.leaf_searchers():
         scores = _segment_scores(q, leaf, 1.0, {})
         if scores is None:
             return None
+        if priors is not None and scores:
+            lengths = _text_lengths(leaf)
+            if lengths is None:
+                return None
+            scores = {d: s * priors[lengths[d]] for d, s in scores.items()}
         if allowed is not None:
             scores = {d: scores[d] for d in scores.keys() & allowed.local(offset)}
         for docnum in scores.keys() & masked.local(offset):
@@ -304,6 +314,12 @@ def _term_scores(q, leaf, boost: float, seen: dict,
     if keep_values:
         seen[q.text] = (out, values, matcher.format)
     return out
+
+
+def _text_lengths(leaf) -> bytes | None:
+    """Each document's text length in a segment, one byte each, as Whoosh stores it."""
+    lengths = leaf.reader()._perdoc._cached_reader("_text_len", _lengths_column())
+    return lengths if isinstance(lengths, bytes) else None
 
 
 def _without_deletions(matcher):

@@ -31,7 +31,7 @@ from .explain import describe, explain
 from .facets import FacetCounter, segments_of, years_of
 from .hits import add_match, chunk_record, highlight_terms, term_vector
 from .questions import NextQuestions
-from .ranking import TIE_MARGIN, ranked, score_parts, with_proximity_bonus
+from .ranking import TIE_MARGIN, ranked, score_parts, weighting, with_proximity_bonus
 from .reading import reading_index
 from .records import Matched, SearchRequest, SearchResult
 from .suggest import name_words, suggest
@@ -67,12 +67,13 @@ class Library(Browsing, NextQuestions):
         self.facet_counter = FacetCounter(self.path)
         self._speaker_names: dict[str, str] = {}  # speaker key -> name shown
         self._name_words_cache: dict[str, str] | None = None
+        self.weighting = weighting()  # how paragraphs are scored (benchmarks try others)
 
     def searcher(self):
         """One searcher kept open across searches (opening a segment's files is the slow
         part of a search); refreshed when the index has changed, if following changes."""
         if self._searcher is None:
-            self._searcher = self.ix.searcher()
+            self._searcher = self.ix.searcher(weighting=self.weighting)
         elif self.follow_changes and not self._searcher.up_to_date():
             self._searcher = self._searcher.refresh()
         return self._searcher

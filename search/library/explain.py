@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from ..query import QueryContext
+from .ranking import PRIOR_LABEL
 
 
 def describe(total: int, clauses: list[str]) -> str:
@@ -21,10 +22,18 @@ def explain(text: str, user_query, context: QueryContext, hits: list[dict]) -> l
         lines.append(f"report {typed!r} -> {', '.join(ids)}")
     for hit in hits:
         parts = hit.get("_parts")
-        detail = " + ".join(f"{label} {value}" for label, value in parts) if parts else \
+        detail = _sum_of_parts(parts) if parts else \
             ", ".join(hit.get("_matched", [])) or "filters only"
         who = ", ".join(f"{name} ({how or 'unknown'})" for name, how in
                         zip(hit["speakers"], hit["speaker_evidence"], strict=False))
         lines.append(f"{hit['chunk_id']}: score {hit['score']} = {detail}"
                      + (f"; speakers: {who}" if who else ""))
     return lines
+
+
+def _sum_of_parts(parts: list[tuple[str, float]]) -> str:
+    """'text:account 3.13 + text:"leadership account" 9.01', and '(...) × length prior
+    0.5' when a short paragraph's score was scaled down."""
+    terms = " + ".join(f"{label} {value}" for label, value in parts if label != PRIOR_LABEL)
+    factors = [value for label, value in parts if label == PRIOR_LABEL]
+    return f"({terms}) {PRIOR_LABEL} {factors[0]}" if factors else terms

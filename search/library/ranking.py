@@ -5,6 +5,67 @@ from __future__ import annotations
 TIE_MARGIN = 50
 # a paragraph holding the query's words side by side outranks one that scatters them
 PHRASE_BONUS = 1.5
+# BM25's parameters, tuned on the judged queries (tests/relevance/judged.json): how far
+# a paragraph's length tempers its words' weight (B; Whoosh's 0.75 favours a one-line
+# paragraph over one that discusses the query) and how soon repeating a word stops
+# adding to it (K1; Whoosh's 1.2)
+TEXT_B = 0.3
+K1 = 2.0
+# a paragraph of fewer words than this ("+1", a bare link, a heading) says too little to
+# answer a query, however well its few words match: its score is scaled down, by
+# (words / FULL_LENGTH) ** PRIOR_POWER
+FULL_LENGTH = 20
+PRIOR_POWER = 0.5
+
+
+def weighting(b: float = TEXT_B, k1: float = K1, full_length: int = FULL_LENGTH,
+              power: float = PRIOR_POWER):
+    """The scoring model searches rank by: BM25F, times a prior on the paragraph's
+    length (none when ``full_length`` is 0)."""
+    from whoosh.scoring import BM25F
+
+    if full_length <= 1:
+        return BM25F(B=b, K1=k1)
+    return _with_length_prior(b, k1, full_length, power)
+
+
+def _with_length_prior(b: float, k1: float, full_length: int, power: float):
+    from whoosh.scoring import BM25F
+    from whoosh.util.numeric import byte_to_length
+
+    class BM25FWithLengthPrior(BM25F):
+        """BM25F; Whoosh applies ``final`` to every match's score, and the block
+        scorer in ``matching`` the same factors from ``prior_table``."""
+
+        use_final = True
+
+        def __init__(self):
+            super().__init__(B=b, K1=k1)
+            self.full_length = full_length
+            self.power = power
+            self._table: tuple[float, ...] | None = None
+
+        def prior(self, length: int) -> float:
+            return length_prior(length, self.full_length, self.power)
+
+        def prior_table(self) -> tuple[float, ...]:
+            """The prior for each of the 256 lengths Whoosh stores (a byte each)."""
+            if self._table is None:
+                self._table = tuple(self.prior(byte_to_length(n) if n else 0)
+                                    for n in range(256))
+            return self._table
+
+        def final(self, searcher, docnum, score):
+            return score * self.prior(searcher.doc_field_length(docnum, "text") or 0)
+
+    return BM25FWithLengthPrior()
+
+
+def length_prior(length: int, full_length: int, power: float) -> float:
+    """1 for a paragraph of ``full_length`` words or more, less for a shorter one."""
+    if length >= full_length:
+        return 1.0
+    return (max(length, 1) / full_length) ** power
 
 
 def with_proximity_bonus(q):
@@ -69,4 +130,11 @@ def score_parts(searcher, q, docnum: int) -> list[tuple[str, float]]:
         matcher.skip_to(docnum)
         if matcher.is_active() and matcher.id() == docnum:
             parts.append((label, round(float(matcher.score()), 3)))
+    if getattr(searcher.weighting, "use_final", False):
+        factor = searcher.weighting.final(searcher, docnum, 1.0)
+        if factor != 1.0:
+            parts.append((PRIOR_LABEL, round(factor, 3)))
     return parts
+
+
+PRIOR_LABEL = "× length prior"
