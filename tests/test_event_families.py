@@ -195,3 +195,21 @@ def test_moderators_and_quotations_in_a_side_event():
     speakers = [c.speakers for c in parse_text(text, "markdown").chunks]
     assert speakers == [("Joaquín Arredondo",), ("Lorana Tavoa",), ("Lorana Tavoa",),
                         ("Joaquín Arredondo",), ("Rania Saleh",)]
+
+
+@pytest.mark.parametrize(("fragment", "speakers"), [
+    ("Welcome to the show", ("Host",)),  # "**HOST:** ..." is a turn, not a presenter line
+    ("Glad to be here", ("Priya Natarajan",)),  # "[00:00:31] PRIYA NATARAJAN:"
+    ("where the data comes from", ("Marcus Tell",)),  # "Marcus Tell  0:45" then the words
+    ("sensors on buses", ("Priya Natarajan",)),
+    ("crosstalk", ()),
+    ("the weather service", ("Ben Okoro",)),  # "Ben Okoro (00:02:10):"
+    ("Let us stop there", ("Marcus Tell",)),  # "MARCUS:", once the document names him
+])
+def test_transcript_label_variants(fragment, speakers):
+    assert chunk(FAMILIES / "transcript-variants.md", fragment).speakers == speakers
+
+
+def test_a_shouted_keyword_is_nobody():
+    text = "# Minutes\n\nRESOLVED: the budget is approved for the year.\n"
+    assert parse_text(text, "markdown").chunks[0].speakers == ()

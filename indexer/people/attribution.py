@@ -29,7 +29,15 @@ from .labels import (
     role_holder,
     strip_label,
 )
-from .names import ADVERBS, NOT_NAME_WORDS, PREFIXED_NAME, UPPER, VERBS, strip_prefix
+from .names import (
+    ADVERBS,
+    NOT_NAME_WORDS,
+    PREFIXED_NAME,
+    UPPER,
+    VERBS,
+    plain_person_name,
+    strip_prefix,
+)
 from .registry import ATTENDEE_LINE, Registry
 from .speech import Speakers, mentions_in, named_people, names_anyone, speech_subjects
 
@@ -180,9 +188,12 @@ def _structure(block: Block, registry: Registry, state: _State,
         # naming nobody known still ends the turn before it
         return Attribution((), (), (header,) if header else (), drop=True)
     presenter = OWNER_LINE.match(block.text)
-    if presenter:  # "Presented by: Chad Smith (Canonical)" owns what follows
-        named = presenter.group("name") or presenter.group("name2")
-        named = re.split(r"\s*[(,]|\s+and\s+", named)[0]
+    named = re.split(r"\s*[(,]|\s+and\s+", presenter.group("name") or presenter.group(
+        "name2"))[0].strip(" .*_") if presenter else ""
+    if presenter and (PREFIXED_NAME.fullmatch(named) or plain_person_name(named) or
+                      registry.resolve_name(named)):
+        # "Presented by: Chad Smith (Canonical)" owns what follows; "HOST: Welcome to the
+        # show" is the host's turn
         entry = registry.resolve_name(named) or registry.misspelt(named)
         state.owner = state.current = entry.name if entry else None
         state.turn = None
@@ -288,7 +299,7 @@ def _layout(blocks, registry: Registry) -> dict:
     lengths = [0]
     for block in paragraphs:
         label = parse_label(block.text)
-        if label and label.kind in ("name", "handle", "initials", "role", "designation"):
+        if label and label.kind in ("name", "handle", "initials", "role", "designation", "caps"):
             if all(registry.resolve_name(n) for n in label.names) or label.kind in (
                     "role", "designation"):
                 labelled += 1
@@ -365,6 +376,8 @@ def _label_speakers(label: Label, registry: Registry, layout: dict) -> list[tupl
         entry = registry.resolve_name(name)
         if entry:
             found.append((entry.name, "initials" if label.kind == "initials" else "label"))
+        elif label.kind == "caps":
+            return []  # "MARCUS:" only when the document names a Marcus
         elif label.kind == "initials" and layout["initials"] and \
                 name.casefold() not in NOT_NAME_WORDS:
             found.append((name, "initials"))  # a code no attendee list spells out

@@ -18,7 +18,12 @@ _LABEL = re.compile(r"^\s*(?:[-*•]\s+)?"
                     r"(?:[\[(]?\d{1,2}:\d{2}(?::\d{2})?[\])]?\s+)?"
                     # a committee's numbered question: "Q12 Chair:"
                     r"(?:Q\d{1,4}\s+)?"
-                    r"(?P<label>[^:\n]{1,80}?)\s*:[\s\u00a0]+(?=\S)")
+                    r"(?P<label>[^:\n]{1,80}?)"
+                    # or after the name: "Ben Okoro (00:02:10):"
+                    r"(?:\s*[\[(]\d{1,2}:\d{2}(?::\d{2})?[\])])?\s*:[\s\u00a0]+(?=\S)")
+# a recorder's export: "Priya Natarajan  1:02" and the words on the next line
+_NAME_AND_TIME = re.compile(r"^\s*(?P<label>[^\t\n:]{2,40}?)\s+\[?\d{1,2}:\d{2}(?::\d{2})?\]?"
+                            r"(?:[\t ]*\n?\s*(?=\S)|[\t ]*$)")
 _IRC = re.compile(r"^\s*(?:\[?\d{1,2}:\d{2}(?::\d{2})?\]?\s+)?"
                   r"<(?P<label>[\w.|\[\]^`{}-]{1,32})>\s+(?=\S)")
 # a chat log line in columns: "19:54<TAB>wumpus<TAB>#endmeeting"
@@ -58,7 +63,10 @@ def parse_label(text: str) -> Label | None:
         return Label((match.group("label"),), match.end(), kind="column")
     match = _LABEL.match(text)
     if not match:
-        return None
+        timed = _NAME_AND_TIME.match(text)
+        label = _read_label(timed.group("label").strip(" *_"), timed.end()) if timed else None
+        return label if label and label.kind == "name" and len(label.names[0].split()) >= 2 \
+            else None
     return _read_label(match.group("label").strip(" *_\u00a0"), match.end())
 
 
@@ -100,6 +108,19 @@ def _read_label(label: str, end: int) -> Label | None:
         parts = [label]
     else:
         parts = [p.strip() for p in re.split(r"\s*[/&]\s*", label) if p.strip()]
+    if len(parts) == 1 and label.isupper() and not honorifics and not INITIALS.match(label) \
+            and re.fullmatch(
+            rf"[{UPPER}'’-]{{2,}}(?:\s+[{UPPER}'’-]{{2,}}){{0,3}}", label):
+        # "PRIYA NATARAJAN:" as transcripts print names; one word alone ("MARCUS:",
+        # "RESOLVED:") is someone only where the document names them
+        spoken = " ".join(w.capitalize() for w in label.split())
+        if spoken.casefold() in NON_PERSON_LABELS:
+            return None
+        if " " not in spoken:
+            return Label((spoken,), end, role=role, organisation=organisation, kind="caps")
+        if not plain_person_name(spoken):
+            return None
+        return Label((spoken,), end, role=role, organisation=organisation, kind="name")
     if not all(_may_name(p, honorifics) for p in parts):
         return None
     kind = "initials" if all(INITIALS.match(p) for p in parts) else \
