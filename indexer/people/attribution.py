@@ -64,6 +64,8 @@ STAGE_DIRECTION = re.compile(r"^\s*(?:\(.*\)\s*$|The\s+(?:\w+\s+){0,3}clerks?\s+
                              # "The meeting was called to order at 10.05 a.m.", "The
                              # meeting rose at 1.05 p.m.", "The agenda was adopted."
                              r"(?:Resolved|Ordered|Question put|Motion made)\b|"
+                             # a press release's own line
+                             r"For (?:information|use of the) media\b|"
                              r"The\s+(?:meeting|sitting|session|agenda|debate|House|Council|"
                              r"Committee|motion|draft\s+\w+)\s+(?:was|were|rose|adjourned|"
                              r"resumed|suspended|stood)\b)", re.S)
@@ -77,8 +79,9 @@ BIOGRAPHY = re.compile(rf"^\s*(?:(?:[{UPPER}][\w.'’-]*\s+){{1,5}}|She\s+|He\s+
                        r"joined|previously)\b")
 BIOGRAPHY_HEADING = re.compile(r"\b(?:speakers?|biograph(?:y|ies)|bios?|panel+ists|"
                                r"presenters|contributors|about the)\b", re.I)
-# "I now give the floor to Ms. X": a speaker going on, whoever they name
-FIRST_PERSON = re.compile(r"^\s*(?:I|We|My|Our|Let me|Let us)\b")
+# "I now give the floor to Ms. X", "With me today is ...": a speaker going on, whoever
+# they name
+FIRST_PERSON = re.compile(r"^\s*(?:\S+\s+){0,4}(?:I|me|my|we|We|us|our|Our|My|Let me|Let us)\b")
 _PERSON_COLUMN = re.compile(r"\b(?:name|speaker|who|presenter|person|participant|member|"
                             r"delegate|representative|panel+ist|author)s?\b", re.I)
 
@@ -256,8 +259,10 @@ def _own_speakers(block: Block, text: str, labelled, registry: Registry, state: 
             block.kind == "paragraph" and not STAGE_DIRECTION.match(text):
         speakers.add(state.turn, "continuation")  # a speech runs on to the next label
     if not labelled and not speakers.names:
-        # inside a labelled turn, others' words are reported speech
-        speech_subjects(text, registry, state.current, speakers)
+        # inside a labelled turn, others' words are reported speech; so is an office
+        # ("the Secretary-General condemned ...") in a transcript turn that runs on
+        speech_subjects(text, registry, state.current, speakers,
+                        offices=not (state.turn and state.layout["transcript"]))
     elif labelled and (after := _after_quotation(text)):
         # 'Martin: "...". Darja also expressed support.': the label introduced a
         # quotation; the narrative goes on after it

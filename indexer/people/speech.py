@@ -77,10 +77,11 @@ class Speakers:
 
 
 def speech_subjects(text: str, registry: Registry, current: str | None,
-                     speakers: Speakers) -> None:
-    """Subjects of speech verbs, and "She/He ..." carrying on the current speaker."""
+                     speakers: Speakers, offices: bool = True) -> None:
+    """Subjects of speech verbs, and "She/He ..." carrying on the current speaker;
+    ``offices``: whether an office no one is named for ("the Secretary-General") speaks."""
     events = []
-    named = named_people(text, registry)
+    named = [n for n in named_people(text, registry) if offices or n[3] != "office"]
     speaking = set()
     for i, (start, _, end, _) in enumerate(named):
         if REPORTED.search(text[max(0, start - 30):start]):
