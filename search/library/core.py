@@ -29,7 +29,7 @@ from ..query import (
 from .browse import Browsing
 from .explain import describe, explain
 from .facets import FacetCounter, segments_of, years_of
-from .hits import add_match, chunk_record, highlight_terms, term_vector
+from .hits import add_match, chunk_record, highlight_terms, term_offsets
 from .questions import NextQuestions
 from .ranking import TIE_MARGIN, ranked, score_parts, weighting, with_proximity_bonus
 from .reading import reading_index
@@ -64,6 +64,8 @@ class Library(Browsing, NextQuestions):
         self.memo: dict | None = None if follow_changes else {}
         self._records = None
         self._records_for = None  # the searcher _records was worked out for
+        self._facts: dict[str, dict] = {}  # report id -> title, date, source (searcher below)
+        self._facts_for = None
         self.facet_counter = FacetCounter(self.path)
         self._speaker_names: dict[str, str] = {}  # speaker key -> name shown
         self._name_words_cache: dict[str, str] | None = None
@@ -175,7 +177,44 @@ class Library(Browsing, NextQuestions):
         return load_taxonomy(saved_themes_file(self.path))
 
     def context(self) -> QueryContext:
-        return QueryContext(self.directory, self.taxonomy, lambda: self.reports)
+        return QueryContext(self.directory, self.taxonomy, lambda: self.reports,
+                            self._reports_titled)
+
+    def _reports_titled(self, q) -> list[str]:
+        """The ids of the reports whose title matches ``q``, a query on the title field:
+        only the report records carry the title in the index."""
+        from whoosh.query import And, Term
+
+        searcher = self.searcher()
+        q = expand_fuzzy(q, searcher.reader())
+        found = searcher.search(And([Term("kind", KIND_REPORT), q]), limit=None)
+        return sorted({hit["report_id"] for hit in found})
+
+    def report_facts(self, report_id: str) -> dict:
+        """A report's title, date (ISO) and source, from its record (its paragraphs do not
+        carry them); read once per report and searcher, and only for the reports shown,
+        not every record."""
+        searcher = self.searcher()
+        if self._facts_for is not searcher:
+            self._facts, self._facts_for = {}, searcher
+        facts = self._facts
+        if report_id not in facts:
+            record = self._reports.get(report_id) if self._reports is not None else None
+            if record is None:
+                fields = searcher.document(chunk_id=f"{report_id}:0") or {}
+                record = json.loads(fields["data"]) if "data" in fields else {}
+            when = record.get("date")
+            facts[report_id] = {"title": record.get("title", ""),
+                                "date": _day(when) if when else None,
+                                "source": record.get("source", "")}
+        return facts[report_id]
+
+    def report_ordinal(self, report_id: str) -> int:
+        """A report's date as a day number (0 without a date), for ordering ties."""
+        from datetime import date
+
+        when = self.report_facts(report_id)["date"]
+        return date.fromisoformat(when).toordinal() if when else 0
 
     # search ------------------------------------------------------------------------------
 
@@ -190,7 +229,8 @@ class Library(Browsing, NextQuestions):
         matched = self.matches(request, request.page * request.limit, request.explain)
         searcher, text, user_query = matched.searcher, matched.text, matched.user_query
         if user_query is not None:
-            ordered = ranked(matched.found.results, request.page * request.limit)
+            ordered = ranked(matched.found.results, request.page * request.limit,
+                             self.report_ordinal)
             page_hits = ordered[(request.page - 1) * request.limit:
                                 request.page * request.limit]
         else:
@@ -278,7 +318,7 @@ class Library(Browsing, NextQuestions):
         out = {}
         for hit in searcher.search(Term("report_id", report_id), limit=None):
             if hit["kind"] == KIND_CHUNK:
-                spans = term_spans(term_vector(searcher, hit.docnum), terms, phrases,
+                spans = term_spans(term_offsets(searcher, hit["text"]), terms, phrases,
                                    hit["text"])
                 if spans:
                     out[hit["paragraph"]] = [list(s) for s in spans]
@@ -304,7 +344,8 @@ class Library(Browsing, NextQuestions):
 
     def chunk_record(self, fields: dict) -> dict:
         """A stored chunk -> the contract's hit object (without search-only keys)."""
-        return chunk_record(fields, self.directory.display)
+        return chunk_record(fields, self.directory.display,
+                            self.report_facts(fields["report_id"]))
 
     def _name_words(self) -> dict[str, str]:
         """Lower-cased word of a person's name -> as written (built once: an archive
@@ -312,3 +353,10 @@ class Library(Browsing, NextQuestions):
         if self._name_words_cache is None:
             self._name_words_cache = name_words(self.directory)
         return self._name_words_cache
+
+
+def _day(iso: str) -> str:
+    """A report's date as hits show it: the day, whatever precision the record has."""
+    from datetime import datetime
+
+    return datetime.fromisoformat(iso).date().isoformat()
