@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from whoosh.fields import DATETIME, ID, KEYWORD, NUMERIC, STORED, TEXT, Schema
 
-from . import whoosh_fixes  # noqa: F401 - applies the column-reading fixes
 from .analysis import make_analyzer
 
 # 4: no term vectors (highlighting analyses the page's hits again), title, date and source

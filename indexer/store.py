@@ -36,6 +36,9 @@ def open_index(path: Path, create: bool = False):
     Creating needs a new or empty folder, or one that is already an index."""
     from whoosh import index
 
+    from .whoosh_ext import patches
+
+    patches.install()
     path = Path(path)
     if create:
         claim_folder(path, FORMAT_VERSION)

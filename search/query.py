@@ -42,11 +42,14 @@ class Resolution:
 class QueryContext:
     """Resolves names, themes and reports against what the index holds."""
 
-    def __init__(self, directory, taxonomy, load_reports: Callable[[], dict[str, dict]],
+    def __init__(self, load_directory: Callable[[], object], taxonomy,
+                 load_reports: Callable[[], dict[str, dict]],
                  reports_titled: Callable[[object], list[str]] | None = None):
-        """``reports_titled``: the ids of the reports whose title matches a Whoosh query
-        on the ``title`` field (the report records carry the title; paragraphs do not)."""
-        self.directory = directory
+        """``load_directory``: the people directory, asked for only when a name is to be
+        resolved; ``reports_titled``: the ids of the reports whose title matches a Whoosh
+        query on the ``title`` field (the report records carry the title; paragraphs do
+        not)."""
+        self._load_directory = load_directory
         self.taxonomy = taxonomy
         self._load_reports = load_reports  # only a report filter needs every record
         self._reports_titled = reports_titled
@@ -55,6 +58,10 @@ class QueryContext:
     @property
     def reports(self) -> dict[str, dict]:
         return self._load_reports()
+
+    @property
+    def directory(self):
+        return self._load_directory()
 
     def speaker_query(self, name: str):
         from whoosh.query import Or, Term
