@@ -144,7 +144,7 @@ class Browsing:
         carries its report's date); undated reports are left out."""
         dates: dict[str, int] = {}
         for report_id, count in report_counts.items():
-            when = (self.reports.get(report_id) or {}).get("date")
+            when = self.report_dates.get(report_id)
             if when:
                 dates[when[:10]] = dates.get(when[:10], 0) + count
         return dict(sorted(dates.items()))

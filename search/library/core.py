@@ -59,6 +59,7 @@ class Library(Browsing, NextQuestions):
         self._directory: Directory | None = None
         self._plain_directory: Directory | None = None
         self._names: dict[str, str] | None = None  # person key -> name shown
+        self._report_dates: dict[str, str | None] | None = None  # report id -> date
         self._searcher = None
         self._generation: int | None = None  # pinned libraries: the one they answer from
         # pinned libraries: answers that stay true for their generation (shared by the
@@ -95,7 +96,7 @@ class Library(Browsing, NextQuestions):
     def load_everything(self) -> None:
         """Read now what searches read on first use: the report records, the people
         directory and every segment's facet tables."""
-        _ = self.reports, self.directory, self.names, self._name_words()
+        _ = self.reports, self.directory, self.names, self.report_dates, self._name_words()
         counter = self.facet_counter
         readers = [leaf.reader() for leaf, _ in self.searcher().leaf_searchers()]
         counter.tables = {segment_id(r): counter.tables_for(r) for r in readers}
@@ -105,6 +106,7 @@ class Library(Browsing, NextQuestions):
         self._reports, self._directory = other._reports, other._directory
         self._plain_directory = other._plain_directory
         self._names = other._names
+        self._report_dates = other._report_dates
         self._name_words_cache = other._name_words_cache
         self.facet_counter = other.facet_counter
         self._speaker_names = other._speaker_names
@@ -165,6 +167,19 @@ class Library(Browsing, NextQuestions):
             self._names = names_of(self.directory)
         return self._names
 
+    @property
+    def report_dates(self) -> dict[str, str | None]:
+        """Report id -> its date (ISO) or None: what the years facet of every search
+        needs of the report records, read alone from the cache."""
+        if self._report_dates is None:
+            found = None if self._reports is not None else \
+                read_stamped(self.path / CACHE_FILE, self._cache_stamp(), 2)
+            if found is not None and isinstance(found[1], dict):
+                self._report_dates = found[1]
+            else:
+                self._report_dates = dates_of(self.reports)
+        return self._report_dates
+
     def _display(self, name: str) -> str:
         """A stored speaker name as shown (the curator's or the fullest form)."""
         return self.names.get(name_key(name), name)
@@ -177,24 +192,26 @@ class Library(Browsing, NextQuestions):
         from a cache beside the index when it was written for the index's current
         generation (reading thousands of stored records is the slow part of a cold
         search), else from the index, refreshing the cache. The file holds the names
-        table, then the directory, then the records: a reader stops at what it needs."""
+        table, the report dates, the directory, then the records: a reader stops at what
+        it needs."""
         stamp = self._cache_stamp()
         cache = self.path / CACHE_FILE
-        found = read_stamped(cache, stamp, 3 if with_reports else 2)
+        found = read_stamped(cache, stamp, 4 if with_reports else 3)
         if found is not None:
             try:
-                directory = Directory.from_plain(found[1])
+                directory = Directory.from_plain(found[2])
             except (KeyError, TypeError, ValueError):  # not ours after all: rebuild it
                 directory = None
-            if directory is not None and (not with_reports or isinstance(found[2], dict)):
-                return directory, found[2] if with_reports else None
+            if directory is not None and (not with_reports or isinstance(found[3], dict)):
+                return directory, found[3] if with_reports else None
         if self.follow_changes:
             reports = stored_reports(self.ix)
         else:  # the records of this library's own generation
             reports = {fields["report_id"]: json.loads(fields["data"])
                        for fields in self.searcher().documents(kind=KIND_REPORT)}
         directory = Directory.build(reports, None)
-        write_stamped(cache, stamp, names_of(directory), directory.to_plain(), reports)
+        write_stamped(cache, stamp, names_of(directory), dates_of(reports),
+                      directory.to_plain(), reports)
         return directory, reports
 
     @property
@@ -389,3 +406,7 @@ def _day(iso: str) -> str:
 def _is_names_table(found) -> bool:
     return isinstance(found, dict) and all(isinstance(k, str) and isinstance(v, str)
                                            for k, v in found.items())
+
+
+def dates_of(reports: dict[str, dict]) -> dict[str, str | None]:
+    return {report_id: record.get("date") for report_id, record in reports.items()}
