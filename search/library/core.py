@@ -35,10 +35,11 @@ from .questions import NextQuestions
 from .ranking import TIE_MARGIN, ranked, score_parts, weighting, with_proximity_bonus
 from .reading import reading_index
 from .records import Matched, SearchRequest, SearchResult
+from .report_facts import ReportFacts
 from .suggest import name_words, suggest
 
 
-class Library(Browsing, NextQuestions):
+class Library(Browsing, NextQuestions, ReportFacts):
     """An opened index with its people directory and themes.
 
     ``follow_changes``: the searcher moves on to a newer generation of the index when
@@ -222,42 +223,6 @@ class Library(Browsing, NextQuestions):
         return QueryContext(lambda: self.directory, self.taxonomy, lambda: self.reports,
                             self._reports_titled)
 
-    def _reports_titled(self, q) -> list[str]:
-        """The ids of the reports whose title matches ``q``, a query on the title field:
-        only the report records carry the title in the index."""
-        from whoosh.query import And, Term
-
-        searcher = self.searcher()
-        q = expand_fuzzy(q, searcher.reader())
-        found = searcher.search(And([Term("kind", KIND_REPORT), q]), limit=None)
-        return sorted({hit["report_id"] for hit in found})
-
-    def report_facts(self, report_id: str) -> dict:
-        """A report's title, date (ISO) and source, from its record (its paragraphs do not
-        carry them); read once per report and searcher, and only for the reports shown,
-        not every record."""
-        searcher = self.searcher()
-        if self._facts_for is not searcher:
-            self._facts, self._facts_for = {}, searcher
-        facts = self._facts
-        if report_id not in facts:
-            record = self._reports.get(report_id) if self._reports is not None else None
-            if record is None:
-                fields = searcher.document(chunk_id=f"{report_id}:0") or {}
-                record = json.loads(fields["data"]) if "data" in fields else {}
-            when = record.get("date")
-            facts[report_id] = {"title": record.get("title", ""),
-                                "date": _day(when) if when else None,
-                                "source": record.get("source", "")}
-        return facts[report_id]
-
-    def report_ordinal(self, report_id: str) -> int:
-        """A report's date as a day number (0 without a date), for ordering ties."""
-        from datetime import date
-
-        when = self.report_facts(report_id)["date"]
-        return date.fromisoformat(when).toordinal() if when else 0
-
     # search ------------------------------------------------------------------------------
 
     @reading_index
@@ -394,13 +359,6 @@ class Library(Browsing, NextQuestions):
         if self._name_words_cache is None:
             self._name_words_cache = name_words(self.directory)
         return self._name_words_cache
-
-
-def _day(iso: str) -> str:
-    """A report's date as hits show it: the day, whatever precision the record has."""
-    from datetime import datetime
-
-    return datetime.fromisoformat(iso).date().isoformat()
 
 
 def _is_names_table(found) -> bool:
