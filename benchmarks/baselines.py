@@ -1,10 +1,13 @@
-"""The two baselines, fed the same paragraphs as `reports`: plain Whoosh (one process, the
-same fields, its stemming analyzer, no parsing or tagging) and SQLite FTS5 (porter
-tokenizer). Each builds from a JSON Lines file of paragraphs and answers the same mix of
-queries: top 10 with highlights, with speaker and theme counts over the whole result.
+"""The baselines, fed the same paragraphs as `reports`: plain Whoosh (one process, the
+same fields, its stemming analyzer, no parsing or tagging), minimal plain Whoosh (the
+fewest fields a search of the mix needs, one writer with 256 MB) and SQLite FTS5 (porter
+tokenizer). The first and the last build from a JSON Lines file of paragraphs and answer
+the same mix of queries: top 10 with highlights, with speaker and theme counts over the
+whole result; the minimal one is built only, as the yardstick for index time and size.
 
-Run as ``python -m benchmarks.baselines whoosh|fts5 PARAGRAPHS.jsonl TARGET`` to build an
-index in a process of its own (so that its time and memory are measured alone)."""
+Run as ``python -m benchmarks.baselines whoosh|minimal|fts5 PARAGRAPHS.jsonl TARGET`` to
+build an index in a process of its own (so that its time and memory are measured
+alone)."""
 
 from __future__ import annotations
 
@@ -51,6 +54,35 @@ def build_whoosh(paragraphs: Path, target: Path) -> None:
         if row.get("date"):
             doc["date"] = datetime.fromisoformat(row["date"])
         writer.add_document(**doc)
+    writer.commit()
+
+
+def minimal_schema():
+    """The least a Whoosh index of these paragraphs holds: the text stored for showing,
+    ids, the paragraph number and the filter fields."""
+    from whoosh.analysis import StemmingAnalyzer
+    from whoosh.fields import ID, KEYWORD, NUMERIC, TEXT, Schema
+
+    return Schema(chunk_id=ID(stored=True, unique=True), report_id=ID(stored=True),
+                  text=TEXT(analyzer=StemmingAnalyzer(), stored=True), section=TEXT,
+                  speakers=KEYWORD(commas=True), themes=KEYWORD(commas=True),
+                  paragraph=NUMERIC(stored=True))
+
+
+MINIMAL_WRITER_MB = 256
+
+
+def build_minimal(paragraphs: Path, target: Path) -> None:
+    from whoosh import index
+
+    target.mkdir(parents=True, exist_ok=True)
+    ix = index.create_in(str(target), minimal_schema())
+    writer = ix.writer(limitmb=MINIMAL_WRITER_MB)
+    for row in read_paragraphs(paragraphs):
+        writer.add_document(chunk_id=row["chunk_id"], report_id=row["report_id"],
+                            text=row["text"], section=row["section"],
+                            speakers=",".join(row["speakers"]),
+                            themes=",".join(row["themes"]), paragraph=row["paragraph"])
     writer.commit()
 
 
@@ -139,7 +171,7 @@ class Fts5Searcher:
 
 def main(argv: list[str]) -> int:
     kind, paragraphs, target = argv
-    build = {"whoosh": build_whoosh, "fts5": build_fts5}[kind]
+    build = {"whoosh": build_whoosh, "minimal": build_minimal, "fts5": build_fts5}[kind]
     build(Path(paragraphs), Path(target))
     return 0
 

@@ -8,7 +8,8 @@ numbers over the matched paragraphs, then one step per distinct combination.
 
 A segment never changes once written, so its tables are built once, by the writer after
 each commit, into a file named after the segment: Whoosh removes that file with the
-segment when a merge retires it."""
+segment when a merge retires it. Speakers and themes are read from their keyword fields'
+postings (the index holds them once, for filtering too), report ids from their column."""
 
 from __future__ import annotations
 
@@ -21,10 +22,12 @@ from typing import NamedTuple
 
 from .stamped import read_stamped, write_stamped
 
-# the columns a search counts, each holding one comma-separated value per paragraph
-FACET_COLUMNS = ("speaker_list", "theme_list", "report_id")
+# what a search counts: keyword fields (several values a paragraph) and a column (one)
+KEYWORD_FACETS = ("speaker", "theme")
+COLUMN_FACETS = ("report_id",)
+FACETS = (*KEYWORD_FACETS, *COLUMN_FACETS)
 TABLE_SUFFIX = ".facets"
-_TABLE_VERSION = 4  # 4: plain JSON with the numbers as a base64 array
+_TABLE_VERSION = 5  # 5: speakers and themes from their fields; 4: plain JSON, base64 array
 _NUMBERS = "I"  # unsigned int array typecode
 
 
@@ -54,18 +57,37 @@ def _split(raw) -> tuple[str, ...]:
     return tuple(v for v in raw.split(",") if v) if raw else ()
 
 
+def _numbered(combinations) -> FacetTable:
+    """Each document's combination of values (hashable, in document order) -> a table."""
+    numbers: dict = {}
+    combination_of = [numbers.setdefault(c, len(numbers)) for c in combinations]
+    return FacetTable(combination_of, list(numbers))
+
+
+def _keyword_combinations(segment_reader, fieldname: str) -> list[tuple[str, ...]]:
+    """Each document's values of a keyword field, from the field's postings (a deleted
+    document keeps none: no search matches it)."""
+    per_doc: list[list[str]] = [[] for _ in range(segment_reader.doc_count_all())]
+    if fieldname in segment_reader.indexed_field_names():
+        for term in segment_reader.lexicon(fieldname):
+            value = term.decode("utf-8")
+            for docnum in segment_reader.postings(fieldname, term).all_ids():
+                per_doc[docnum].append(value)
+    return [tuple(values) for values in per_doc]
+
+
+def _column_combinations(segment_reader, column: str) -> list[tuple[str, ...]]:
+    if not segment_reader.has_column(column):
+        return [()] * segment_reader.doc_count_all()
+    return [_split(raw) for raw in segment_reader.column_reader(column, translate=False)]
+
+
 def build_tables(segment_reader) -> dict[str, FacetTable]:
-    """Read each facet column of one segment into a table."""
-    tables = {}
-    for column in FACET_COLUMNS:
-        numbers: dict = {}
-        if segment_reader.has_column(column):
-            reader = segment_reader.column_reader(column, translate=False)
-            combination_of = [numbers.setdefault(raw, len(numbers)) for raw in reader]
-        else:
-            combination_of = [0] * segment_reader.doc_count_all()
-            numbers[b""] = 0
-        tables[column] = FacetTable(combination_of, [_split(raw) for raw in numbers])
+    """Each facet of one segment as a table."""
+    tables = {name: _numbered(_keyword_combinations(segment_reader, name))
+              for name in KEYWORD_FACETS}
+    tables.update({name: _numbered(_column_combinations(segment_reader, name))
+                   for name in COLUMN_FACETS})
     return tables
 
 
@@ -75,7 +97,7 @@ def table_path(folder: Path, segment_id: str) -> Path:
 
 def read_tables(folder: Path, segment_id: str) -> dict[str, FacetTable] | None:
     found = read_stamped(table_path(folder, segment_id), _stamp(), 1)
-    if not found or not isinstance(found[0], dict) or set(found[0]) != set(FACET_COLUMNS):
+    if not found or not isinstance(found[0], dict) or set(found[0]) != set(FACETS):
         return None
     try:
         return {column: _table_from_plain(plain) for column, plain in found[0].items()}

@@ -2,14 +2,15 @@
 
 from __future__ import annotations
 
-from whoosh.columns import VarBytesColumn
-from whoosh.fields import COLUMN, DATETIME, ID, KEYWORD, NUMERIC, STORED, TEXT, Schema
-from whoosh.formats import Characters
+from whoosh.fields import DATETIME, ID, KEYWORD, NUMERIC, STORED, TEXT, Schema
 
-from . import whoosh_fixes  # noqa: F401 - applies the column-reading fixes
 from .analysis import make_analyzer
 
-FORMAT_VERSION = 3  # 3: speaker evidence; 2: one-step analyzer, offsets in vectors, facet columns
+# 4: no term vectors (highlighting analyses the page's hits again), title, date and source
+# in the report record only, no speaker/theme columns (facet tables read the keyword
+# fields); 3: speaker evidence;
+# 2: one-step analyzer, offsets in vectors, facet columns
+FORMAT_VERSION = 4
 KIND_CHUNK = "chunk"
 KIND_REPORT = "report"
 
@@ -19,7 +20,8 @@ FILTER_FIELDS = ("speaker", "theme", "section", "report")
 EVIDENCE_KINDS = ("front-matter", "label", "header", "initials", "speech-verb",
                   "role-reference", "continuation", "quotation")
 TEXT_FIELDS = ("text", "section", "keyphrases", "title")
-# the title is searchable by name (title:) but not by default: every paragraph carries it
+# the title is searchable by name (title:) but not by default: only a report's record
+# carries it, and title: picks reports, as report: does
 FIELD_BOOSTS = {"text": 1.0, "section": 1.5, "keyphrases": 2.0}
 
 
@@ -30,12 +32,13 @@ def make_schema() -> Schema:
         chunk_id=ID(stored=True, unique=True),
         report_id=ID(stored=True, sortable=True),
         paragraph=NUMERIC(stored=True, sortable=True),
-        date=DATETIME(stored=True, sortable=True),
-        # the term vector keeps the character offsets of every term of a paragraph, so
-        # highlighting reads them instead of re-analysing the text; postings keep
-        # positions only (for phrases), which is all searching needs
-        text=TEXT(analyzer=analyzer, stored=True, vector=Characters(),
-                  multitoken_query="phrase"),
+        # a paragraph's date, title and source are its report's: shown from the report's
+        # record; the date is a column for sorting and indexed for --since/--until
+        date=DATETIME(sortable=True),
+        # postings keep positions only (for phrases), which is all searching needs;
+        # highlighting analyses the ten hits of a page again for their character
+        # offsets, cheaper than storing every paragraph's offsets in a term vector
+        text=TEXT(analyzer=analyzer, stored=True, multitoken_query="phrase"),
         section=TEXT(analyzer=analyzer, stored=True, multitoken_query="phrase"),
         title=TEXT(analyzer=analyzer, stored=True, multitoken_query="phrase"),
         keyphrases=TEXT(analyzer=analyzer, multitoken_query="phrase"),
@@ -43,9 +46,5 @@ def make_schema() -> Schema:
         mention=KEYWORD(commas=True, scorable=False),
         theme=KEYWORD(commas=True, scorable=False),
         evidence=KEYWORD(commas=True, scorable=False),  # how the speakers were found
-        # the same values again, one comma-separated value per paragraph in a column,
-        # for counting over a result without walking every posting
-        speaker_list=COLUMN(VarBytesColumn()),
-        theme_list=COLUMN(VarBytesColumn()),
         data=STORED(),
     )

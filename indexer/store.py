@@ -36,6 +36,9 @@ def open_index(path: Path, create: bool = False):
     Creating needs a new or empty folder, or one that is already an index."""
     from whoosh import index
 
+    from .whoosh_ext import patches
+
+    patches.install()
     path = Path(path)
     if create:
         claim_folder(path, FORMAT_VERSION)
@@ -139,21 +142,22 @@ def report_documents(report: Report, absolute_source: str,
     keys = {p.name: p.key for p in report.people}
     for chunk in report.chunks:
         speaker_keys = ",".join(keys.get(s, s.casefold()) for s in chunk.speakers)
+        # what showing a paragraph needs beyond its indexed fields; the report's title,
+        # date and source stay in the report's record
         data = {"section_path": list(chunk.section_path), "speakers": list(chunk.speakers),
                 "speaker_evidence": list(chunk.speaker_evidence),
                 "mentions": list(chunk.mentions), "themes": list(chunk.themes),
-                "keyphrases": list(chunk.keyphrases), "source": report.source,
-                "page": chunk.page}
+                "keyphrases": list(chunk.keyphrases)}
+        if chunk.page is not None:
+            data["page"] = chunk.page
         doc = {
             "kind": KIND_CHUNK, "chunk_id": chunk.chunk_id, "report_id": report.id,
             "paragraph": chunk.position, "text": chunk.text, "section": chunk.section,
-            "title": report.title, "keyphrases": " ; ".join(chunk.keyphrases),
+            "keyphrases": " ; ".join(chunk.keyphrases),
             "speaker": speaker_keys,
             "mention": ",".join(keys.get(m, m.casefold()) for m in chunk.mentions),
             "theme": ",".join(chunk.themes), "data": json.dumps(data),
             "evidence": ",".join(dict.fromkeys(chunk.speaker_evidence)),
-            "speaker_list": speaker_keys.encode("utf-8"),
-            "theme_list": ",".join(chunk.themes).encode("utf-8"),
         }
         if when:
             doc["date"] = when

@@ -1,5 +1,5 @@
-"""Highlight spans from stored character offsets, and snippets cut at sentence or clause
-boundaries. Pure functions over (text, spans)."""
+"""Highlight spans from the character offsets of a paragraph's words, and snippets cut at
+sentence or clause boundaries. Pure functions over (text, spans)."""
 
 from __future__ import annotations
 

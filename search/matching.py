@@ -87,9 +87,13 @@ def _wrap(collector, allowed, masked, terms: bool):
     if terms:
         collector = collectors.TermsCollector(collector)
     if allowed is not None or masked:
-        collector = collectors.FilterCollector(
-            collector, allowed.global_set if allowed is not None else None,
-            masked.global_set if masked else None)
+        allow = allowed.global_set if allowed is not None else None
+        if allow is not None and not allow:
+            # Whoosh reads an empty set as no filter at all: a filter that matches nothing
+            # (an unknown speaker's form) would let every match through
+            allow = {-1}
+        collector = collectors.FilterCollector(collector, allow,
+                                               masked.global_set if masked else None)
     return collector
 
 

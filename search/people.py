@@ -52,6 +52,12 @@ def _unique(values) -> list[str]:
     return list(dict.fromkeys(v for v in values if v))
 
 
+def names_of(directory: Directory) -> dict[str, str]:
+    """Person key -> the name shown for that person (what ``Directory.display`` and
+    ``person_for_key`` give), as plain data."""
+    return {key: person.name for key, person in directory._by_key.items()}
+
+
 class Directory:
     def __init__(self, people: list[PersonView]):
         self.people = people

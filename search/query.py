@@ -42,15 +42,26 @@ class Resolution:
 class QueryContext:
     """Resolves names, themes and reports against what the index holds."""
 
-    def __init__(self, directory, taxonomy, load_reports: Callable[[], dict[str, dict]]):
-        self.directory = directory
+    def __init__(self, load_directory: Callable[[], object], taxonomy,
+                 load_reports: Callable[[], dict[str, dict]],
+                 reports_titled: Callable[[object], list[str]] | None = None):
+        """``load_directory``: the people directory, asked for only when a name is to be
+        resolved; ``reports_titled``: the ids of the reports whose title matches a Whoosh
+        query on the ``title`` field (the report records carry the title; paragraphs do
+        not)."""
+        self._load_directory = load_directory
         self.taxonomy = taxonomy
         self._load_reports = load_reports  # only a report filter needs every record
+        self._reports_titled = reports_titled
         self.resolution = Resolution()
 
     @property
     def reports(self) -> dict[str, dict]:
         return self._load_reports()
+
+    @property
+    def directory(self):
+        return self._load_directory()
 
     def speaker_query(self, name: str):
         from whoosh.query import Or, Term
@@ -95,6 +106,16 @@ class QueryContext:
                              + (" ..." if len(self.reports) > 10 else ""))
         self.resolution.reports[value] = ids
         return Or([Term("report_id", rid) for rid in ids])
+
+    def title_query(self, q):
+        """``title:...`` -> the paragraphs of the reports whose title matches it: resolved
+        to report ids first, then a filter like ``report:`` (the same score for every
+        paragraph of a matching report)."""
+        from whoosh.query import NullQuery, Or, Term
+
+        ids = self._reports_titled(q) if self._reports_titled is not None else []
+        self.resolution.reports[f"title:{_leaf_text(q)}"] = ids
+        return Or([Term("report_id", rid) for rid in ids]) if ids else NullQuery
 
     def section_query(self, value: str):
         from whoosh.qparser import QueryParser
@@ -333,6 +354,8 @@ def _leaf_text(q) -> str:
 
 def _rewrite(q, context: QueryContext):
     name = getattr(q, "fieldname", None)
+    if name == "title" and q.is_leaf():
+        return context.title_query(q)
     if name in ("speaker", "theme", "report"):
         value = _leaf_text(q)
         if name == "speaker":

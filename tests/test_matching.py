@@ -124,3 +124,15 @@ def test_records_file_follows_every_commit(tmp_path):
     (index / MANIFEST_FILE).unlink()
     assert stored_manifest(ix) == kept
     assert set(kept) == {"b"} and kept["b"]["path"].endswith("b.md")
+
+
+def test_a_filter_that_matches_nothing_lets_nothing_through(library):
+    """Through Whoosh's matchers (a NOT is not scored in blocks) as in blocks: Whoosh
+    itself reads an empty set of allowed documents as no filter."""
+    searcher = library.searcher()
+    masked = library._report_records(searcher)
+    scored = parse_query("harassment NOT leadership", library.context())
+    assert not matching.scores_in_blocks(scored)
+    assert matching.find(searcher, scored, 10, None, masked).total > 0
+    found = matching.find(searcher, scored, 10, matching.DocSet({}), masked)
+    assert found.total == 0 and not found.results.top_n

@@ -188,22 +188,49 @@ def test_words_a_stem_merges_are_kept_apart(stem):
         assert line.find(parse_phrase(collision["triggers"][0])), other  # stemming merges
 
 
-def corpora_words() -> dict[str, set[str]]:
-    """stem -> the words of the corpora with that stem (lowercased, accents and spelling
-    variants folded, as the analyzer folds them)."""
+_CORPORA_SUFFIXES = {".md", ".markdown", ".html", ".htm", ".txt", ".rst"}
+WORDS_CACHE_KEY = "reports/corpora-words"
+
+
+def _corpora_files() -> list[Path]:
+    files = [p for p in sorted(SHARED_CORPORA.rglob("*"))
+             if p.is_file() and p.suffix.lower() in _CORPORA_SUFFIXES]
+    speeches = SHARED_CORPORA / "ungdc.tar.xz"
+    return files + [speeches] if speeches.is_file() else files
+
+
+def _read_corpora_words(files: list[Path]) -> set[str]:
     word = re.compile(r"[^\W\d_]+")
     found: set[str] = set()
-    for path in sorted(SHARED_CORPORA.rglob("*")):
-        if path.is_file() and path.suffix.lower() in {".md", ".markdown", ".html", ".htm",
-                                                       ".txt", ".rst"}:
+    for path in files:
+        if path.name.endswith(".tar.xz"):
+            # read as a stream: the archive's members in order, without seeking back
+            with tarfile.open(path, "r|xz") as archive:
+                for member in archive:
+                    if member.isfile() and member.name.endswith(".txt"):
+                        text = archive.extractfile(member).read().decode("utf-8", "replace")
+                        found.update(word.findall(text.lower()))
+        else:
             found.update(word.findall(path.read_text("utf-8", "replace").lower()))
-    speeches = SHARED_CORPORA / "ungdc.tar.xz"
-    if speeches.is_file():
-        with tarfile.open(speeches) as archive:
-            for member in archive:
-                if member.isfile() and member.name.endswith(".txt"):
-                    text = archive.extractfile(member).read().decode("utf-8", "replace")
-                    found.update(word.findall(text.lower()))
+    return found
+
+
+def corpora_words(cache=None) -> dict[str, set[str]]:
+    """stem -> the words of the corpora with that stem (lowercased, accents and spelling
+    variants folded, as the analyzer folds them). The words of the corpora (reading them
+    takes half a minute: 200 MB of compressed speeches) are kept in pytest's cache under
+    the name, size and modification time of every file read, so that they are read again
+    whenever a file changes; the stems are worked out afresh on every run."""
+    files = _corpora_files()
+    key = [[str(p.relative_to(SHARED_CORPORA)), p.stat().st_size, p.stat().st_mtime_ns]
+           for p in files]
+    kept = cache.get(WORDS_CACHE_KEY, None) if cache is not None else None
+    if isinstance(kept, dict) and kept.get("files") == key:
+        found = set(kept["words"])
+    else:
+        found = _read_corpora_words(files)
+        if cache is not None:
+            cache.set(WORDS_CACHE_KEY, {"files": key, "words": sorted(found)})
     by_stem: dict[str, set[str]] = defaultdict(set)
     for w in found:
         folded = fold_variant(w.translate(accent_map))
@@ -212,7 +239,7 @@ def corpora_words() -> dict[str, set[str]]:
 
 
 @needs_corpora
-def test_the_stem_of_every_trigger_finds_only_its_own_words_in_the_corpora():
+def test_the_stem_of_every_trigger_finds_only_its_own_words_in_the_corpora(pytestconfig):
     """The collisions found (tests/themes/stem_check.json lists them): accountability
     (account), consensual (consensus), cooperation (Cooper),
     coordination (coordinates), counselling (counsel), criminalise (criminal),
@@ -223,7 +250,7 @@ def test_the_stem_of_every_trigger_finds_only_its_own_words_in_the_corpora():
     sensitization (sensitive), socialization (social), statistics (statist), training
     (train), university (universal), unaccountable (unaccounted), and complainant
     (complain)."""
-    by_stem = corpora_words()
+    by_stem = corpora_words(getattr(pytestconfig, "cache", None))
     for stem, family in STEMS["families"].items():
         new = by_stem.get(stem, set()) - set(family)
         assert not new, (f"{sorted(new)} share the stem {stem!r} with a trigger: add them to "

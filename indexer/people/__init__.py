@@ -5,12 +5,21 @@ lists and tables, initials and nicks, honorifics and titles, headers, labels, th
 subjects of speech verbs); ``attribute`` then gives each block its speakers, each with
 the kind of evidence that named it, and its mentions."""
 
-from .attribution import Attribution, attribute
-from .labels import parse_label
-from .names import PREFIXED_NAME, strip_prefix
-from .registry import Registry
-from .speech import speaks_in
-from .turns import split_turns
+from importlib import import_module
 
-__all__ = ["PREFIXED_NAME", "Attribution", "Registry", "attribute", "parse_label",
-           "speaks_in", "split_turns", "strip_prefix"]
+# name -> the module defining it, imported on first use: searching needs only the
+# vocabulary and name forms, not the attribution machinery (tens of milliseconds of
+# regular expressions compiled at import, on every cold search)
+_HOME = {"Attribution": "attribution", "attribute": "attribution", "parse_label": "labels",
+         "PREFIXED_NAME": "names", "strip_prefix": "names", "Registry": "registry",
+         "speaks_in": "speech", "split_turns": "turns"}
+
+__all__ = sorted(_HOME)
+
+
+def __getattr__(name: str):
+    if name not in _HOME:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    value = getattr(import_module(f".{_HOME[name]}", __name__), name)
+    globals()[name] = value
+    return value

@@ -48,7 +48,7 @@ class Browsing:
 
     @reading_index
     def theme_counts(self) -> list[dict]:
-        live = self._live_counts()["theme_list"]
+        live = self._live_counts()["theme"]
         counts = {theme.id: live.get(theme.id, 0) for theme in self.taxonomy.themes}
         labels = {t.id: t.label for t in self.taxonomy.themes}
         rows = [{"theme": tid, "label": labels[tid], "paragraphs": n}
@@ -61,7 +61,7 @@ class Browsing:
             raise UsageError(self._unknown_report(report_id))
         counts: dict[str, int] = {}
         if report_id is None:
-            counts = self._live_counts()["speaker_list"]
+            counts = self._live_counts()["speaker"]
         else:
             from whoosh.query import Term
 
@@ -103,7 +103,7 @@ class Browsing:
         unknown name is a ``UsageError`` saying the closest names."""
         found = self.directory.resolve_or_fail(name)
         exact = [p for p in found if p.name == name]
-        counts = self._live_counts()["speaker_list"]
+        counts = self._live_counts()["speaker"]
         rows = []
         for person in exact or found:
             row = person.as_json()
@@ -133,7 +133,7 @@ class Browsing:
             matched = matches_of_filter(searcher, Or([Term("speaker", k) for k in keys]),
                                         masked)
             found = self.facet_counter.column_counts(segments_of(searcher, matched))
-            counts[name] = {t: found["theme_list"].get(t, 0) for t in top_themes}
+            counts[name] = {t: found["theme"].get(t, 0) for t in top_themes}
         table = {"people": top_people, "themes": top_themes, "counts": counts}
         if memo is not None:
             memo[("theme_table", people, themes)] = table
@@ -144,7 +144,7 @@ class Browsing:
         carries its report's date); undated reports are left out."""
         dates: dict[str, int] = {}
         for report_id, count in report_counts.items():
-            when = (self.reports.get(report_id) or {}).get("date")
+            when = self.report_dates.get(report_id)
             if when:
                 dates[when[:10]] = dates.get(when[:10], 0) + count
         return dict(sorted(dates.items()))

@@ -9,7 +9,8 @@ from pathlib import Path
 
 from indexer.errors import UsageError
 from indexer.facet_tables import segment_id
-from indexer.index_folder import CACHE_FILE  # the stamp, the directory, the report records
+from indexer.index_folder import CACHE_FILE  # the stamp, names, directory, report records
+from indexer.names import name_key
 from indexer.schema import FORMAT_VERSION, KIND_CHUNK, KIND_REPORT
 from indexer.stamped import read_stamped, write_stamped
 from indexer.store import open_index, saved_themes_file, stored_reports
@@ -17,7 +18,7 @@ from indexer.themes import load_taxonomy
 
 from ..highlight import term_spans
 from ..matching import DocSet, find, matches_of_filter
-from ..people import Directory, curator_file_for, load_curator
+from ..people import Directory, curator_file_for, load_curator, names_of
 from ..query import (
     QueryContext,
     bound_expansions,
@@ -29,15 +30,16 @@ from ..query import (
 from .browse import Browsing
 from .explain import describe, explain
 from .facets import FacetCounter, segments_of, years_of
-from .hits import add_match, chunk_record, highlight_terms, term_vector
+from .hits import add_match, chunk_record, highlight_terms, term_offsets
 from .questions import NextQuestions
 from .ranking import TIE_MARGIN, ranked, score_parts, weighting, with_proximity_bonus
 from .reading import reading_index
 from .records import Matched, SearchRequest, SearchResult
+from .report_facts import ReportFacts
 from .suggest import name_words, suggest
 
 
-class Library(Browsing, NextQuestions):
+class Library(Browsing, NextQuestions, ReportFacts):
     """An opened index with its people directory and themes.
 
     ``follow_changes``: the searcher moves on to a newer generation of the index when
@@ -57,6 +59,8 @@ class Library(Browsing, NextQuestions):
         self._reports: dict[str, dict] | None = None
         self._directory: Directory | None = None
         self._plain_directory: Directory | None = None
+        self._names: dict[str, str] | None = None  # person key -> name shown
+        self._report_dates: dict[str, str | None] | None = None  # report id -> date
         self._searcher = None
         self._generation: int | None = None  # pinned libraries: the one they answer from
         # pinned libraries: answers that stay true for their generation (shared by the
@@ -64,6 +68,8 @@ class Library(Browsing, NextQuestions):
         self.memo: dict | None = None if follow_changes else {}
         self._records = None
         self._records_for = None  # the searcher _records was worked out for
+        self._facts: dict[str, dict] = {}  # report id -> title, date, source (searcher below)
+        self._facts_for = None
         self.facet_counter = FacetCounter(self.path)
         self._speaker_names: dict[str, str] = {}  # speaker key -> name shown
         self._name_words_cache: dict[str, str] | None = None
@@ -91,7 +97,7 @@ class Library(Browsing, NextQuestions):
     def load_everything(self) -> None:
         """Read now what searches read on first use: the report records, the people
         directory and every segment's facet tables."""
-        _ = self.reports, self.directory, self._name_words()
+        _ = self.reports, self.directory, self.names, self.report_dates, self._name_words()
         counter = self.facet_counter
         readers = [leaf.reader() for leaf, _ in self.searcher().leaf_searchers()]
         counter.tables = {segment_id(r): counter.tables_for(r) for r in readers}
@@ -100,6 +106,8 @@ class Library(Browsing, NextQuestions):
         """Use what ``other``, a library of the same generation, has loaded."""
         self._reports, self._directory = other._reports, other._directory
         self._plain_directory = other._plain_directory
+        self._names = other._names
+        self._report_dates = other._report_dates
         self._name_words_cache = other._name_words_cache
         self.facet_counter = other.facet_counter
         self._speaker_names = other._speaker_names
@@ -145,29 +153,66 @@ class Library(Browsing, NextQuestions):
                 self._directory = self._plain_directory
         return self._directory
 
+    @property
+    def names(self) -> dict[str, str]:
+        """Person key -> the name shown for that person: all that hits and speaker counts
+        need of the people directory, read alone from the cache (an archive names ten
+        thousand people: the whole directory takes a good part of a cold search)."""
+        if self._names is None:
+            if self._directory is None and not load_curator(self._people_file,
+                                                            self._people_required):
+                found = read_stamped(self.path / CACHE_FILE, self._cache_stamp(), 1)
+                if found is not None and _is_names_table(found[0]):
+                    self._names = found[0]
+                    return self._names
+            self._names = names_of(self.directory)
+        return self._names
+
+    @property
+    def report_dates(self) -> dict[str, str | None]:
+        """Report id -> its date (ISO) or None: what the years facet of every search
+        needs of the report records, read alone from the cache."""
+        if self._report_dates is None:
+            found = None if self._reports is not None else \
+                read_stamped(self.path / CACHE_FILE, self._cache_stamp(), 2)
+            if found is not None and isinstance(found[1], dict):
+                self._report_dates = found[1]
+            else:
+                self._report_dates = dates_of(self.reports)
+        return self._report_dates
+
+    def _display(self, name: str) -> str:
+        """A stored speaker name as shown (the curator's or the fullest form)."""
+        return self.names.get(name_key(name), name)
+
+    def _cache_stamp(self) -> tuple[int, int]:
+        return (FORMAT_VERSION, self.generation)
+
     def _load_records(self, with_reports: bool) -> tuple[Directory, dict[str, dict] | None]:
         """The people directory and (when asked) the report records it was built from,
         from a cache beside the index when it was written for the index's current
         generation (reading thousands of stored records is the slow part of a cold
-        search), else from the index, refreshing the cache. The directory comes first in
-        the file: a search by words needs only it, not every report's record."""
-        stamp = (FORMAT_VERSION, self.generation)
+        search), else from the index, refreshing the cache. The file holds the names
+        table, the report dates, the directory, then the records: a reader stops at what
+        it needs."""
+        stamp = self._cache_stamp()
         cache = self.path / CACHE_FILE
-        found = read_stamped(cache, stamp, 2 if with_reports else 1)
+        found = read_stamped(cache, stamp, 4 if with_reports else 3)
         if found is not None:
             try:
-                directory = Directory.from_plain(found[0])
+                directory = Directory.from_plain(found[2])
             except (KeyError, TypeError, ValueError):  # not ours after all: rebuild it
                 directory = None
-            if directory is not None and (not with_reports or isinstance(found[1], dict)):
-                return directory, found[1] if with_reports else None
+            if directory is not None and (not with_reports or isinstance(found[3], dict)):
+                return directory, found[3] if with_reports else None
         if self.follow_changes:
             reports = stored_reports(self.ix)
         else:  # the records of this library's own generation
             reports = {fields["report_id"]: json.loads(fields["data"])
                        for fields in self.searcher().documents(kind=KIND_REPORT)}
         directory = Directory.build(reports, None)
-        write_stamped(cache, stamp, directory.to_plain(), reports)
+        write_stamped(cache, stamp, names_of(directory), dates_of(reports),
+                      directory.to_plain(), reports)
         return directory, reports
 
     @property
@@ -175,7 +220,8 @@ class Library(Browsing, NextQuestions):
         return load_taxonomy(saved_themes_file(self.path))
 
     def context(self) -> QueryContext:
-        return QueryContext(self.directory, self.taxonomy, lambda: self.reports)
+        return QueryContext(lambda: self.directory, self.taxonomy, lambda: self.reports,
+                            self._reports_titled)
 
     # search ------------------------------------------------------------------------------
 
@@ -190,7 +236,8 @@ class Library(Browsing, NextQuestions):
         matched = self.matches(request, request.page * request.limit, request.explain)
         searcher, text, user_query = matched.searcher, matched.text, matched.user_query
         if user_query is not None:
-            ordered = ranked(matched.found.results, request.page * request.limit)
+            ordered = ranked(matched.found.results, request.page * request.limit,
+                             self.report_ordinal)
             page_hits = ordered[(request.page - 1) * request.limit:
                                 request.page * request.limit]
         else:
@@ -278,7 +325,7 @@ class Library(Browsing, NextQuestions):
         out = {}
         for hit in searcher.search(Term("report_id", report_id), limit=None):
             if hit["kind"] == KIND_CHUNK:
-                spans = term_spans(term_vector(searcher, hit.docnum), terms, phrases,
+                spans = term_spans(term_offsets(searcher, hit["text"]), terms, phrases,
                                    hit["text"])
                 if spans:
                     out[hit["paragraph"]] = [list(s) for s in spans]
@@ -298,13 +345,13 @@ class Library(Browsing, NextQuestions):
     def _speaker_name(self, key: str) -> str:
         names = self._speaker_names
         if key not in names:
-            person = self.directory.person_for_key(key)
-            names[key] = person.name if person else key
+            names[key] = self.names.get(key, key)
         return names[key]
 
     def chunk_record(self, fields: dict) -> dict:
         """A stored chunk -> the contract's hit object (without search-only keys)."""
-        return chunk_record(fields, self.directory.display)
+        return chunk_record(fields, self._display,
+                            self.report_facts(fields["report_id"]))
 
     def _name_words(self) -> dict[str, str]:
         """Lower-cased word of a person's name -> as written (built once: an archive
@@ -312,3 +359,12 @@ class Library(Browsing, NextQuestions):
         if self._name_words_cache is None:
             self._name_words_cache = name_words(self.directory)
         return self._name_words_cache
+
+
+def _is_names_table(found) -> bool:
+    return isinstance(found, dict) and all(isinstance(k, str) and isinstance(v, str)
+                                           for k, v in found.items())
+
+
+def dates_of(reports: dict[str, dict]) -> dict[str, str | None]:
+    return {report_id: record.get("date") for report_id, record in reports.items()}

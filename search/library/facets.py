@@ -7,7 +7,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from indexer.facet_tables import (
-    FACET_COLUMNS,
+    FACETS,
     build_tables,
     read_tables,
     segment_id,
@@ -27,15 +27,16 @@ class FacetCounter:
         each, most first. ``segments``: [(segment reader, local document numbers)]."""
         counts = self.column_counts(segments)
         speakers: dict[str, int] = {}
-        for key, count in counts["speaker_list"].items():
+        for key, count in counts["speaker"].items():
             name = speaker_name(key)
             speakers[name] = speakers.get(name, 0) + count
-        return {"speakers": by_count(speakers), "themes": by_count(counts["theme_list"]),
+        return {"speakers": by_count(speakers), "themes": by_count(counts["theme"]),
                 "reports": by_count(counts["report_id"])}
 
     def column_counts(self, segments) -> dict[str, dict[str, int]]:
-        """Facet column -> stored value -> how many of the given paragraphs carry it."""
-        counts: dict[str, dict[str, int]] = {column: {} for column in FACET_COLUMNS}
+        """Facet (speaker, theme, report_id) -> value -> how many of the given
+        paragraphs carry it."""
+        counts: dict[str, dict[str, int]] = {column: {} for column in FACETS}
         for reader, docnums in segments:
             if docnums:
                 for column, table in self.tables_for(reader).items():

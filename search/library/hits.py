@@ -1,5 +1,5 @@
 """Stored paragraphs as the contract's hit objects: fields, snippet and highlight spans
-from the stored character offsets."""
+from the character offsets of the paragraph's words."""
 
 from __future__ import annotations
 
@@ -10,19 +10,19 @@ from ..highlight import snippet_window, term_spans
 from .ranking import shown_score
 
 
-def chunk_record(fields: dict, display: Callable[[str], str]) -> dict:
+def chunk_record(fields: dict, display: Callable[[str], str], report: dict) -> dict:
     """A stored chunk -> the contract's hit object (without search-only keys); ``display``
-    gives a stored name as the curator wants it shown."""
+    gives a stored name as the curator wants it shown; ``report``: the title, date and
+    source of its report (kept in the report's record only)."""
     data = json.loads(fields["data"])
-    when = fields.get("date")
     speakers: dict[str, str] = {}  # name shown -> how it was found (curator merges)
     for name, evidence in zip(data["speakers"], data.get("speaker_evidence") or
                               [""] * len(data["speakers"]), strict=False):
         speakers.setdefault(display(name), evidence)
     return {
-        "report_id": fields["report_id"], "report_title": fields.get("title", ""),
-        "date": when.date().isoformat() if when else None,
-        "source": data.get("source", ""), "section": fields.get("section", ""),
+        "report_id": fields["report_id"], "report_title": report["title"],
+        "date": report["date"], "source": report["source"],
+        "section": fields.get("section", ""),
         "section_path": data["section_path"], "paragraph": fields["paragraph"],
         "speakers": list(speakers), "speaker_evidence": list(speakers.values()),
         "mentions": list(dict.fromkeys(display(m) for m in data["mentions"])),
@@ -35,8 +35,8 @@ def add_match(record: dict, searcher, hit, words) -> dict:
     """The search-only keys: score, snippet, highlights (and, for --explain, the matched
     terms); ``words`` is None when there was no query (filters only)."""
     if words is not None:
-        vector = term_vector(searcher, hit.docnum)
-        spans = term_spans(vector, words[0], words[1], record["text"])
+        offsets = term_offsets(searcher, record["text"])
+        spans = term_spans(offsets, words[0], words[1], record["text"])
         start, end = snippet_window(record["text"], spans)
         record.update(score=shown_score(hit.score),
                       snippet=ellipsis(record["text"], start, end),
@@ -51,19 +51,18 @@ def add_match(record: dict, searcher, hit, words) -> dict:
     return record
 
 
-def term_vector(searcher, docnum: int) -> dict[str, list[tuple[int, int, int]]]:
-    """term -> [(position, start, end)] for one paragraph. Read with the vector's own
-    format: Whoosh's ``vector_as`` decodes with the postings' format, which has no
-    character offsets here."""
-    reader = searcher.reader()
-    if not reader.has_vector(docnum, "text"):
-        return {}
-    decode = reader.schema["text"].vector.decoder("characters")
-    vector = reader.vector(docnum, "text")
-    out = {}
-    while vector.is_active():
-        out[vector.id()] = decode(vector.value())
-        vector.next()
+def term_offsets(searcher, text: str) -> dict[str, list[tuple[int, int, int]]]:
+    """term -> [(position, start, end)] for one paragraph's text, analysed again with the
+    index's own analyzer as the writer analysed it. Only the hits of a page need this (a
+    fraction of a millisecond each), which costs less than storing every paragraph's
+    offsets in the index."""
+    from whoosh.formats import unstopped
+
+    analyzer = searcher.reader().schema["text"].analyzer
+    out: dict[str, list[tuple[int, int, int]]] = {}
+    for token in unstopped(analyzer(text, positions=True, chars=True, boosts=True,
+                                    mode="index")):
+        out.setdefault(token.text, []).append((token.pos, token.startchar, token.endchar))
     return out
 
 

@@ -13,7 +13,7 @@ from indexer.schema import KIND_CHUNK, KIND_REPORT
 from ..matching import DocSet, find, matches_of_filter
 from .explain import describe
 from .facets import segments_of
-from .hits import add_match, term_vector
+from .hits import add_match, term_offsets
 from .reading import reading_index
 from .records import SearchRequest, SearchResult
 
@@ -24,7 +24,7 @@ SIMILAR_POOL = 50  # candidates, best by words, re-ranked with the boosts below
 SPEAKER_BOOST = 1.25  # a candidate spoken by one of the paragraph's speakers
 THEME_BOOST = 1.1  # for each theme a candidate shares with the paragraph ...
 MAX_THEME_BOOSTS = 3  # ... for this many at most
-BY_COLUMNS = {"speaker": "speaker_list", "report": "report_id", "year": "report_id"}
+BY_COLUMNS = {"speaker": "speaker", "report": "report_id", "year": "report_id"}
 
 
 class NextQuestions:
@@ -79,7 +79,7 @@ class NextQuestions:
         # about; words no other paragraph holds (typos), which can find nothing; and
         # words so common ("we" in minutes) that Bo1 still weighs them for their count
         expander.add((word, len(places)) for word, places in
-                     term_vector(self.searcher(), docnum).items()
+                     term_offsets(self.searcher(), reader.stored_fields(docnum)["text"]).items()
                      if not word.isdigit() and 1 < reader.doc_frequency("text", word) <= most)
         return expander.expanded_terms(SIMILAR_TERMS, normalize=True)
 
@@ -127,9 +127,9 @@ class NextQuestions:
         everything = matched.filtered if matched.filtered is not None else \
             self._live_chunks()
         own = self._by_person(self.facet_counter.column_counts(
-            segments_of(searcher, everything))["speaker_list"])
+            segments_of(searcher, everything))["speaker"])
         about = self._by_person(self.facet_counter.column_counts(
-            matched.segments)["speaker_list"])
+            matched.segments)["speaker"])
         reports = self._cross_by_person(matched.segments, "report_id")
         total = matched.total
         people = [{"name": name, "paragraphs": count,
@@ -160,7 +160,7 @@ class NextQuestions:
 
         out: dict[str, dict[str, int]] = {}
         for key, row in self.facet_counter.cross_counts(segments, column,
-                                                        "speaker_list").items():
+                                                        "speaker").items():
             merged = out.setdefault(self._speaker_name(key), {})
             for value, count in row.items():
                 merged[value] = merged.get(value, 0) + count
@@ -184,7 +184,7 @@ class NextQuestions:
             chunks = self._live_chunks()
             segments, total = segments_of(self.searcher(), chunks), len(chunks)
         column = BY_COLUMNS[by]
-        cells = self.facet_counter.cross_counts(segments, "theme_list", column)
+        cells = self.facet_counter.cross_counts(segments, "theme", column)
         sizes = self.facet_counter.column_counts(segments)[column]
         rows = self._theme_rows(by, cells, sizes)
         totals: dict[str, int] = {}

@@ -85,10 +85,11 @@ def with_proximity_bonus(q):
     return AndMaybe(q, Phrase("text", words, slop=2, boost=PHRASE_BONUS))
 
 
-def ranked(results, needed: int) -> list:
+def ranked(results, needed: int, report_ordinal) -> list:
     """The best ``needed`` hits in rank order. Counting facets makes Whoosh keep every
     match, so pick the top by score first and read stored fields only for those and for
-    whatever ties with the last of them."""
+    whatever ties with the last of them. ``report_ordinal``: report id -> its date as a
+    day number (0 without one)."""
     from whoosh.searching import Hit
 
     order = sorted(results.top_n, key=lambda item: (-shown_score(item[0]), item[1]))
@@ -97,7 +98,7 @@ def ranked(results, needed: int) -> list:
             shown_score(order[cut][0]) == shown_score(order[cut - 1][0]):
         cut += 1
     hits = [Hit(results, docnum, n, score) for n, (score, docnum) in enumerate(order[:cut])]
-    return sorted(hits, key=_rank_key)
+    return sorted(hits, key=lambda hit: _rank_key(hit, report_ordinal))
 
 
 def shown_score(score) -> float:
@@ -105,11 +106,11 @@ def shown_score(score) -> float:
     return round(float(score or 0.0), 4)
 
 
-def _rank_key(hit) -> tuple:
+def _rank_key(hit, report_ordinal) -> tuple:
     """Score first; equal scores: newer report first, then paragraph order."""
-    when = hit.get("date")
-    return (-shown_score(hit.score), -(when.toordinal() if when else 0),
-            hit.get("report_id", ""), hit.get("paragraph", 0))
+    report_id = hit.get("report_id", "")
+    return (-shown_score(hit.score), -report_ordinal(report_id), report_id,
+            hit.get("paragraph", 0))
 
 
 def score_parts(searcher, q, docnum: int) -> list[tuple[str, float]]:

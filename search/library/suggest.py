@@ -19,7 +19,7 @@ from __future__ import annotations
 import difflib
 import re
 
-from .hits import term_vector
+from .hits import term_offsets
 
 MIN_LIKENESS = 0.75  # how alike a suggestion and the typed word must look
 LONG_WORD = 8  # a word this long may be two edits from its correction, a shorter one one
@@ -126,7 +126,7 @@ def _written_forms(searcher):
 
 def _spellings(searcher, term: str, paragraphs: int) -> list[str]:
     """How ``term`` is written (lower-cased) in the first ``paragraphs`` holding it, from
-    the stored character offsets."""
+    the character offsets of their words."""
     reader = searcher.reader()
     postings = reader.postings("text", term)
     out = []
@@ -136,7 +136,7 @@ def _spellings(searcher, term: str, paragraphs: int) -> list[str]:
         docnum = postings.id()
         text = reader.stored_fields(docnum).get("text", "")
         out.extend(text[start:end].lower() for _, start, end in
-                   term_vector(searcher, docnum).get(term, ()))
+                   term_offsets(searcher, text).get(term, ()))
         postings.next()
     return out
 
@@ -193,7 +193,7 @@ def name_words(directory) -> dict[str, str]:
 def closest_written_word(searcher, typed: str, term: str) -> str | None:
     """The indexed word nearest to a misspelt one, as the reports write it: the nearest
     analysed terms (edit distance at most 2), then the spellings those terms have in a few
-    paragraphs (from the stored character offsets), the one closest to what was typed."""
+    paragraphs (from their words' character offsets), the one closest to what was typed."""
     from whoosh.reading import IndexReader
 
     reader = searcher.reader()

@@ -1,5 +1,5 @@
-"""Changes to Whoosh, applied once for the whole program (both writing and searching
-read columns).
+"""Changes to Whoosh, applied once for the whole program by ``install()`` when an index
+is opened (both writing and searching read columns).
 
 - Whoosh re-checks the disk for a column it found missing, once per posting written
   (a stat per posting); the answer is remembered instead.
@@ -40,7 +40,6 @@ def _cached_reader(self, fieldname, column):
     return reader
 
 
-whoosh3.W3PerDocReader._cached_reader = _cached_reader
 
 
 def _read_ids(self):
@@ -52,7 +51,6 @@ def _read_ids(self):
     self._ids = ids if self._byteids else tuple(accumulate(ids))
 
 
-whoosh3.W3LeafMatcher._read_ids = _read_ids
 
 
 def _segment_pattern(cls, indexname):
@@ -62,4 +60,14 @@ def _segment_pattern(cls, indexname):
     return re.compile(rf"({re.escape(indexname)}_[0-9a-z]{{16}})[.][A-Za-z0-9_.]+$")
 
 
-TOC._segment_pattern = classmethod(_segment_pattern)
+def install() -> None:
+    """Apply the changes (again is harmless)."""
+    whoosh3.W3PerDocReader._cached_reader = _cached_reader
+    whoosh3.W3LeafMatcher._read_ids = _read_ids
+    TOC._segment_pattern = classmethod(_segment_pattern)
+
+
+def installed() -> bool:
+    """Whether the changes are in place (a test checks that the fast paths are taken)."""
+    return whoosh3.W3PerDocReader._cached_reader is _cached_reader and \
+        whoosh3.W3LeafMatcher._read_ids is _read_ids
