@@ -213,3 +213,21 @@ def test_transcript_label_variants(fragment, speakers):
 def test_a_shouted_keyword_is_nobody():
     text = "# Minutes\n\nRESOLVED: the budget is approved for the year.\n"
     assert parse_text(text, "markdown").chunks[0].speakers == ()
+
+
+def test_record_labels_with_long_asides_and_titles_in_the_header():
+    text = ("# Security Council\n\nPresident: Mr. Laurent Castellane, Permanent Representative "
+            "(France)\n\nThe PRESIDENT (spoke in French): I give the floor to the representative "
+            "of Brazil.\n\nMs. ARANTES LOBO (Brazil) (spoke in Portuguese; English text provided "
+            "by the delegation): Brazil thanks the Special Envoy for her briefing.\n\nDame Eleanor "
+            "WHITCOMBE (United Kingdom): Let me start by thanking the Special Envoy.\n\n"
+            "## Questions\n\nQ: Mr. Odeh, do farmers in your association trust reclaimed water?\n")
+    speakers = [c.speakers for c in parse_text(text, "markdown").chunks]
+    assert speakers == [(), ("Laurent Castellane",), ("Arantes Lobo",), ("Eleanor Whitcombe",),
+                        ("Questioner",)]
+
+
+def test_a_host_named_in_the_notes_takes_the_host_turns():
+    text = ("# Episode 87\n\nRecorded live in Rotterdam. Your host is Marcus Tell.\n\n"
+            "[00:00:04] HOST: Hello and welcome to the show from a very full tent.\n")
+    assert parse_text(text, "markdown").chunks[-1].speakers == ("Marcus Tell",)

@@ -18,7 +18,7 @@ _LABEL = re.compile(r"^\s*(?:[-*•]\s+)?"
                     r"(?:[\[(]?\d{1,2}:\d{2}(?::\d{2})?[\])]?\s+)?"
                     # a committee's numbered question: "Q12 Chair:"
                     r"(?:Q\d{1,4}\s+)?"
-                    r"(?P<label>[^:\n]{1,80}?)"
+                    r"(?P<label>[^:\n]{1,120}?)"
                     # or after the name: "Ben Okoro (00:02:10):"
                     r"(?:\s*[\[(]\d{1,2}:\d{2}(?::\d{2})?[\])])?\s*:[\s\u00a0]+(?=\S)")
 # a recorder's export: "Priya Natarajan  1:02" and the words on the next line
@@ -95,8 +95,10 @@ def _read_label(label: str, end: int) -> Label | None:
     if prefixed and prefixed.end() == len(label):
         honorifics = tuple(split_prefix(prefixed.group("prefix"))[0])
         label = prefixed.group("name")
-        if label.isupper() and len(label) > 2:  # "MR. SMITH:" -> Smith
-            label = " ".join(w.capitalize() for w in label.split())
+        if any(w.isupper() and len(w) > 2 for w in label.split()):
+            # "MR. SMITH:" -> Smith, "Dame Eleanor WHITCOMBE:" -> Eleanor Whitcombe
+            label = " ".join(w.capitalize() if w.isupper() and len(w) > 2 else w
+                             for w in label.split())
     if not label or _CODE.search(label):
         return None
     folded = label.casefold()
@@ -161,9 +163,15 @@ def role_holder(text: str) -> tuple[str, str] | None:
     """'President: Mr. Laurent Castellane (France)', 'Chair: Wendy Reid': (role, name)
     when a role label is followed by a person's name and nothing more."""
     label = parse_label(text)
-    if label is None or label.kind != "role":
+    if label is None or label.kind != "role" or label.names[0] in ("Questioner", "Answerer"):
         return None
+    # "Mr. Laurent Castellane, Permanent Representative (France)": the name, then who he is
+    # (a title in capitals, no sentence: "Q: Mr. Odeh, do farmers ...?" asks him)
     rest = re.sub(r"\s*\([^()]{1,60}\)\s*$", "", text[label.end:])
+    name_part, _, after = rest.partition(",")
+    if after and (re.search(r"[?!]", after) or not re.match(r"\s*[A-Z]", after)):
+        return None
+    rest = name_part
     # "Mr. Laurent Castellane . . . . . (France)": a record's dot leaders
     rest = re.sub(r"(?:\s*\.){3,}.*$", "", rest).strip(" .*_")
     prefixed = PREFIXED_NAME.fullmatch(rest)

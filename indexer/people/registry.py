@@ -50,6 +50,7 @@ ATTENDEE_HEADINGS = re.compile(
     r"\b(attendees?|attendance|present|participants?|members?|regrets|apologies|absent|"
     r"guests?|roll ?call|who|people|panel(?:ists|lists)?|speakers)\b", re.I)
 ATTENDEE_LINE = re.compile(r"^\s*(?:[-*•]\s*)?(?:present|attendees?|participants?|regrets|"
+                           r"witness(?:es)?|guests? speakers?|panel(?:lists?)?|"
                            r"apologies|absent|guests?|chairs?|scribes?|note[- ]?takers?|"
                            r"invited|observers?|staff|in attendance|also present|members present)"
                            r"\s*:\s*(?P<names>.+)$",
@@ -61,7 +62,9 @@ AGENT_ROLES = {"chaired": "Chair", "moderated": "Moderator", "facilitated": "Fac
                "facilitator": "Facilitator", "interviewer": "Interviewer",
                "rapporteur": "Rapporteur"}
 ROLE_BY_AGENT = re.compile(r"\b(chaired|moderated|facilitated|hosted)\s+by\s+", re.I)
-ROLE_BEFORE_NAME = re.compile(r"\b(host|moderator|chair|facilitator|interviewer|rapporteur)\s+"
+# "host Marcus Tell", "Your host is Marcus Tell", "the moderator, Jonas Ekwall,"
+ROLE_BEFORE_NAME = re.compile(r"\b((?i:host|moderator|chair|facilitator|interviewer|rapporteur))"
+                              r"(?:\s+(?:is|was|will be|today is)|,)?\s+"
                               rf"(?=[{UPPER}])")
 # a speech verb right after a name, an appositive or a parenthesis between:
 # "Lena Okafor, Director at Acme, noted", "Name (the editor) said", "Name explained"
@@ -389,7 +392,9 @@ class Registry:
             after = text[match.end():]
             found = PREFIXED_NAME.match(after) or PLAIN_NAME.match(after)
             if found:
-                entry = self.resolve_name(clean_name(found.group("name")))
+                name = clean_name(found.group("name"))
+                entry = self.resolve_name(name) or (
+                    self._merge_in(name) if plain_person_name(name) else None)
                 if entry:
                     _extend(entry.roles, [AGENT_ROLES[match.group(1).casefold()]])
 
