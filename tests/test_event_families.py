@@ -231,3 +231,22 @@ def test_a_host_named_in_the_notes_takes_the_host_turns():
     text = ("# Episode 87\n\nRecorded live in Rotterdam. Your host is Marcus Tell.\n\n"
             "[00:00:04] HOST: Hello and welcome to the show from a very full tent.\n")
     assert parse_text(text, "markdown").chunks[-1].speakers == ("Marcus Tell",)
+
+
+def test_offices_named_in_apposition_and_the_chair_of_this_meeting():
+    text = ("# Committee\n\nMembers present: Dame Harriet Ashworth (Chair); Nadia Choudhury.\n\n"
+            "Witnesses: Professor Moira Kettleborough, Chair, Advisory Group on Stewardship.\n\n"
+            "Q1 Chair: Could you introduce yourselves for the record?\n\n"
+            "## Dialogue\n\nThe President of the General Assembly, Mr. Teodor Vasilescu-Mare, "
+            "recalled that the ocean economy was large.\n\nThe President said that finance "
+            "lagged behind.\n\nThe Deputy Secretary-General, Ms. Adaeze Okonjo-Lindahl, "
+            "delivered a statement.\n\nGroup 2 (Dr Anjali Rao, Urban Heat Collaborative)\n")
+    chunks = parse_text(text, "markdown").chunks
+    by_text = {c.text[:12]: c.speakers for c in chunks}
+    assert by_text["Could you in"] == ("Harriet Ashworth",)  # this meeting's Chair
+    assert by_text["The Presiden"] == ("Teodor Vasilescu-Mare",)
+    assert [c.speakers for c in chunks if c.text.startswith("The President said")] == [
+        ("Teodor Vasilescu-Mare",)]
+    assert by_text["The Deputy S"] == ("Adaeze Okonjo-Lindahl",)
+    names = {p.name for p in parse_text(text, "markdown").people}
+    assert "Urban Heat Collaborative" not in names

@@ -249,8 +249,10 @@ def agenda_presenters(item: str) -> list[tuple[str, str]]:
     found = []
     for part in re.split(r"\s*(?:,|/|&|\band\b)\s*", match.group("who")):
         handle = re.search(r"@([\w-]{2,39})", part)
-        name = re.sub(r"\s*\(?@[\w-]+\)?", "", part).strip()
+        name = strip_prefix(re.sub(r"\s*\(?@[\w-]+\)?", "", part).strip())
         if name and not plain_person_name(name):
+            if found:
+                break  # "(Dr Anjali Rao, Urban Heat Collaborative)": where she works
             return []
         found.append((name or handle.group(1), handle.group(1) if handle else ""))
     return found

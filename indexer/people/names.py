@@ -50,6 +50,7 @@ my your in on at by for from with of to and or but as if so when while after bef
 during since until although though because however also then thus finally furthermore
 moreover meanwhile overall today yesterday tomorrow
 agency alliance association bank board centre center coalition commission committee
+collaborative collective initiative forum platform partnership consortium trust laboratory
 council department division foundation fund group institute international ministry
 nations network office organisation organization programme program secretariat society
 union university unit women men girls boys children youth task force team teams working

@@ -44,7 +44,7 @@ from .names import (
     strip_prefix,
     tokens,
 )
-from .vocabulary import HONORIFICS, PARTICLES
+from .vocabulary import HONORIFICS, PARTICLES, ROLE_LABELS, TITLES
 
 ATTENDEE_HEADINGS = re.compile(
     r"\b(attendees?|attendance|present|participants?|members?|regrets|apologies|absent|"
@@ -57,6 +57,10 @@ ATTENDEE_LINE = re.compile(r"^\s*(?:[-*•]\s*)?(?:present|attendees?|participan
                            re.I | re.S)
 # roles a label gives a turn, not a person's office
 TURN_ROLES = ("Questioner", "Answerer")
+_OFFICES = "|".join(re.escape(t) for t in sorted({*TITLES, *ROLE_LABELS.values()} - {
+    "Questioner", "Answerer"}, key=len, reverse=True))
+OFFICE_THEN_NAME = re.compile(rf"\b[Tt]he\s+(?P<office>{_OFFICES})"
+                              rf"(?:\s+of\s+(?:the\s+)?(?:[{UPPER}][\w'’-]*\s*)+)?,\s*")
 AGENT_ROLES = {"chaired": "Chair", "moderated": "Moderator", "facilitated": "Facilitator",
                "hosted": "Host", "host": "Host", "moderator": "Moderator", "chair": "Chair",
                "facilitator": "Facilitator", "interviewer": "Interviewer",
@@ -103,6 +107,9 @@ class Entry:
     organisations: list[str] = field(default_factory=list)
     aliases: list[str] = field(default_factory=list)  # other forms: initials, nicks
     participant: bool = False  # named in a participants list or table
+    # roles this meeting gives them ("Dame Harriet Ashworth (Chair)" in the attendance,
+    # "President: Mr. X", "chaired by X"), before titles held elsewhere
+    meeting_roles: list[str] = field(default_factory=list)
 
     @property
     def key(self) -> str:
@@ -268,11 +275,14 @@ class Registry:
 
     def _participant(self, text: str) -> None:
         text = re.sub(r"^\s*(?:[-*•]\s*)?(?:\[[ xX]?\]\s*)?", "", text)
+        # "Dame Harriet Ashworth (Chair)": a role in the parentheses is hers
+        role = next((r.strip() for r in re.findall(r"\(([^)]{2,40})\)", text)
+                     if is_role(r) and not r.strip().isupper()), "")
         text = re.sub(r"\s*\([^)]*\)\s*", " ", text)
         name = re.split(r"\s+[-–—|]\s+|,\s*|\s+\(|:\s", text.strip())[0].strip(" .*_")
         name = strip_prefix(name)
         if plain_person_name(name):
-            self.add_plain(name, participant=True)
+            _extend(self.add_plain(name, role=role, participant=True).meeting_roles, [role])
         elif re.fullmatch(rf"[{UPPER}][\w'’-]{{1,20}}", name) and \
                 name.casefold() not in NOT_NAME_WORDS:
             self.add_plain(name, participant=True)  # "Present: Dan, David, Tess"
@@ -384,10 +394,18 @@ class Registry:
         if held:
             entry = self.resolve_name(held[1]) or self._merge_in(held[1])
             _extend(entry.roles, [held[0]])
+            _extend(entry.meeting_roles, [held[0]])
 
     def _roles_by_agent(self, text: str) -> None:
         """'The session was chaired by Yasmin Al-Khatib', 'host Marcus Tell': she is the
         Chair, he the Host."""
+        for match in OFFICE_THEN_NAME.finditer(text):
+            # "the President of the General Assembly, Mr. Teodor Vasilescu-Mare,"
+            found = PREFIXED_NAME.match(text, match.end()) or PLAIN_NAME.match(text, match.end())
+            if found:
+                name = clean_name(found.group("name"))
+                entry = self.resolve_name(name) or self._merge_in(name)
+                _extend(entry.roles, [match.group("office").strip()])
         for match in [*ROLE_BY_AGENT.finditer(text), *ROLE_BEFORE_NAME.finditer(text)]:
             after = text[match.end():]
             found = PREFIXED_NAME.match(after) or PLAIN_NAME.match(after)
@@ -397,6 +415,7 @@ class Registry:
                     self._merge_in(name) if plain_person_name(name) else None)
                 if entry:
                     _extend(entry.roles, [AGENT_ROLES[match.group(1).casefold()]])
+                    _extend(entry.meeting_roles, [AGENT_ROLES[match.group(1).casefold()]])
 
     def _codes_in_prose(self, blocks) -> None:
         """'Amara Diallo (AD) trained as a nurse ...' where 'AD:' takes the turns: the
@@ -606,13 +625,20 @@ class Registry:
         return fits[0] if len(fits) == 1 else None
 
     def resolve_role(self, role: str) -> Entry | None:
+        """The one person holding a role: 'Chair' is whoever is the Chair before whoever
+        chairs something else ('Chair, Advisory Group on ...')."""
         role = fold(role)
         if not role:
             return None
-        matches = [e for e in self.entries
-                   if any(fold(r).startswith(role) for r in (*e.roles, *e.titles,
-                                                             *_title_honorifics(e)))]
-        return matches[0] if len(matches) == 1 else None
+        held = {e.key: [fold(r) for r in (*e.roles, *e.titles, *_title_honorifics(e))]
+                for e in self.entries}
+        here = {e.key: [fold(r) for r in e.meeting_roles] for e in self.entries}
+        for roles, fits in ((here, lambda r: r == role), (held, lambda r: r == role),
+                            (held, lambda r: r.startswith(role))):
+            matches = [e for e in self.entries if any(fits(r) for r in roles[e.key])]
+            if matches:
+                return matches[0] if len(matches) == 1 else None
+        return None
 
     def people(self) -> tuple[Person, ...]:
         return tuple(

@@ -39,6 +39,9 @@ QUESTION_FROM_FLOOR = re.compile(
 LOWER_ROLE = re.compile(r"\b[Tt]he\s+(?P<role>moderator|chair|chairperson|facilitator|rapporteur|"
                         r"president|secretary|treasurer|spokesperson|host|interviewer|"
                         r"presenter|keynote speaker|panel+ist|discussant)\b")
+# "the President of the General Assembly, Mr. Teodor Vasilescu-Mare," after an office
+NAME_IN_APPOSITION = re.compile(rf"^(?:\s+of\s+(?:the\s+)?(?:[{UPPER}][\w'’-]*\s*)+)?,\s*"
+                                rf"(?:{PREFIXED_NAME.pattern}|[{UPPER}][\w'’-]+\s+[{UPPER}])")
 OFFICES = {**{fold(t): t for t in TITLES}, **{fold(k): v for k, v in ROLE_LABELS.items()}}
 # "Gregory Maxwell started the discussion, "...": a person introducing a quotation
 QUOTE_INTRO = re.compile(r"^(?:['’]s)?(?:\s+[\w'’-]+){1,10}\s*[,:]\s*[\"“]")
@@ -183,6 +186,8 @@ def _find_named(text: str, registry: Registry) -> list[tuple[int, str, int, str]
         for size in range(len(words), 0, -1):  # the longest role the registry knows
             role = " ".join(words[:size])
             entry = registry.resolve_role(role)
+            if entry is None and NAME_IN_APPOSITION.match(text[match.end():]):
+                break  # "The Deputy Secretary-General, Ms. Adaeze Okonjo-Lindahl, ...": her
             if entry or fold(role) in OFFICES:
                 # "The Chair thanked ...": the holder when the document names one, else
                 # the office itself speaks
