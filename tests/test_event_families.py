@@ -250,3 +250,14 @@ def test_offices_named_in_apposition_and_the_chair_of_this_meeting():
     assert by_text["The Deputy S"] == ("Adaeze Okonjo-Lindahl",)
     names = {p.name for p in parse_text(text, "markdown").people}
     assert "Urban Heat Collaborative" not in names
+
+
+def test_an_attendance_line_with_the_role_first_and_semicolons():
+    text = ("# Town hall\n\n**In attendance:** Cathaoirleach and Mayor of the Municipal "
+            "District, Cllr Siobhán Reddy (chair); Cllr Declan Byrne; Mr Peter Lahiff, Director "
+            "of Services.\n\nThe Mayor welcomed everyone and thanked the parish for the hall.\n")
+    report = parse_text(text, "markdown")
+    people = {p.name: p for p in report.people}
+    assert set(people) == {"Siobhán Reddy", "Declan Byrne", "Peter Lahiff"}
+    assert "Mayor of the Municipal District" in people["Siobhán Reddy"].roles
+    assert report.chunks[-1].speakers == ("Siobhán Reddy",)

@@ -249,8 +249,10 @@ class Registry:
         for line in lines:
             listed = ATTENDEE_LINE.match(line)
             checkbox = re.match(r"^\s*(?:[-*•]\s*)?\[[ xX]\]\s+", line)  # "- [x] Ana Ruiz - Acme"
-            names = re.split(r"\s*[,;]\s*(?![^()]*\))|\s+and\s+(?![^()]*\))",
-                             listed.group("names")) if listed \
+            # "A (Chair); B; C": semicolons part people whose entries hold commas and "and"
+            parts_at = r"\s*;\s*(?![^()]*\))" if listed and ";" in listed.group("names") else \
+                r"\s*[,;]\s*(?![^()]*\))|\s+and\s+(?![^()]*\))"
+            names = re.split(parts_at, listed.group("names")) if listed \
                 else [line] if under_attendees or checkbox else []
             for part in names:
                 self._participant(part)
@@ -279,10 +281,19 @@ class Registry:
         role = next((r.strip() for r in re.findall(r"\(([^)]{2,40})\)", text)
                      if is_role(r) and not r.strip().isupper()), "")
         text = re.sub(r"\s*\([^)]*\)\s*", " ", text)
-        name = re.split(r"\s+[-–—|]\s+|,\s*|\s+\(|:\s", text.strip())[0].strip(" .*_")
-        name = strip_prefix(name)
+        parts = [p.strip(" .*_") for p in re.split(r"\s+[-–—|]\s+|,\s*|\s+\(|:\s", text.strip())]
+        name = strip_prefix(parts[0])
+        roles = [role] if role else []
+        if not plain_person_name(name) and len(parts) > 1 and is_role(parts[0]) and \
+                plain_person_name(strip_prefix(parts[1])):
+            # "Cathaoirleach and Mayor of the District, Cllr Siobhán Reddy": the role
+            # first, each of its parts hers
+            name = strip_prefix(parts[1])
+            roles += re.split(r"\s+and\s+", parts[0])
         if plain_person_name(name):
-            _extend(self.add_plain(name, role=role, participant=True).meeting_roles, [role])
+            entry = self.add_plain(name, role=role, participant=True)
+            _extend(entry.roles, roles)
+            _extend(entry.meeting_roles, roles)
         elif re.fullmatch(rf"[{UPPER}][\w'’-]{{1,20}}", name) and \
                 name.casefold() not in NOT_NAME_WORDS:
             self.add_plain(name, participant=True)  # "Present: Dan, David, Tess"
@@ -307,7 +318,7 @@ class Registry:
     def _add_plain_speaker(self, match: re.Match, text: str) -> None:
         """A full name with no honorific is a person when the text uses it as one: the
         subject of a speech verb, or followed by an appositive giving a role."""
-        name = clean_name(match.group("name"))
+        name = strip_prefix(clean_name(match.group("name")))  # "Mr Peter Lahiff" -> the name
         if not plain_person_name(name):
             return
         before = text[:match.start()].rstrip()
