@@ -261,3 +261,13 @@ def test_an_attendance_line_with_the_role_first_and_semicolons():
     assert set(people) == {"Siobhán Reddy", "Declan Byrne", "Peter Lahiff"}
     assert "Mayor of the Municipal District" in people["Siobhán Reddy"].roles
     assert report.chunks[-1].speakers == ("Siobhán Reddy",)
+
+
+def test_a_talk_heading_names_its_speaker_and_where_they_work():
+    text = ("# Webinar\n\n## Presentation 2 — Karin Holm (Nordic Water Institute)\n\n"
+            "Sensors on rivers now report every ten minutes.\n\n## Speaker: Ana Lima (UNDP)\n\n"
+            "Funding follows data.\n\n## Background — Water Levels (2024)\n\nRivers matter.\n")
+    report = parse_text(text, "markdown")
+    assert [c.speakers for c in report.chunks] == [("Karin Holm",), ("Ana Lima",), ()]
+    assert {p.name: p.organisations for p in report.people}["Karin Holm"] == (
+        "Nordic Water Institute",)

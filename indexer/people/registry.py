@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 from ..names import fold, name_key
 from ..records import Block, Person
 from .evidence import (
+    ORGANISATION_WORDS,
     appositive,
     bold_name_line,
     codes_in_parens,
@@ -61,6 +62,9 @@ _OFFICES = "|".join(re.escape(t) for t in sorted({*TITLES, *ROLE_LABELS.values()
     "Questioner", "Answerer"}, key=len, reverse=True))
 OFFICE_THEN_NAME = re.compile(rf"\b[Tt]he\s+(?P<office>{_OFFICES})"
                               rf"(?:\s+of\s+(?:the\s+)?(?:[{UPPER}][\w'’-]*\s*)+)?,\s*")
+# the first part of a heading that introduces someone's talk: "Presentation 2 — Name (Org)"
+TALK = re.compile(r"\b(?:presentation|talk|lecture|keynote|address|remarks|briefing|"
+                  r"speaker|presenter|panel+ist|discussant|moderator|respondent)s?\b", re.I)
 AGENT_ROLES = {"chaired": "Chair", "moderated": "Moderator", "facilitated": "Facilitator",
                "hosted": "Host", "host": "Host", "moderator": "Moderator", "chair": "Chair",
                "facilitator": "Facilitator", "interviewer": "Interviewer",
@@ -467,8 +471,9 @@ class Registry:
         self.heading_owners = {**queue, **owners}
 
     def _heading_person(self, heading: str) -> str | None:
-        parts = [heading, *re.split(r"\s*(?::|\s[-–—|]\s)\s*", heading)[1:]]
-        for part in parts:
+        pieces = re.split(r"\s*(?::|\s[-–—|]\s)\s*", heading)
+        parts = [heading, *pieces[1:]]
+        for at, part in enumerate(parts):
             part = re.sub(r"\s+\((?:ret|retd|retired)\.?\)", "", part, flags=re.I)
             asides = []
             while paren := re.match(r"^(.*?)\s*\(([^()]{1,80})\)$", part.strip()):
@@ -488,6 +493,12 @@ class Registry:
             entry = self.resolve_name(part) if part else None
             if entry and len(part.split()) >= 2 and fold(part) in {
                     fold(f) for f in (entry.name, *entry.aliases)}:
+                return entry.name
+            if at and asides and plain_person_name(part) and TALK.search(pieces[0]) and not \
+                    ORGANISATION_WORDS.intersection(part.casefold().split()):
+                # "Presentation 2 — Karin Holm (Nordic Water Institute)", "Speaker: Ana
+                # Lima (UNDP)": a talk's heading names its speaker, with where they work
+                entry = self.add_plain(part, organisation=asides[0])
                 return entry.name
         return None
 
