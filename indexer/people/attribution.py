@@ -211,7 +211,7 @@ def _turn(block: Block, registry: Registry, state: _State,
           narrator: str | None) -> Attribution:
     """A paragraph or a list item: its own speakers, else one carried on."""
     label = parse_label(block.text)
-    if label and label.kind == "role" and role_holder(block.text):
+    if label and label.kind == "role" and role_holder(block.text, label):
         # "President: Mr. Laurent Castellane (France)": who holds the office, not a turn
         state.turn = None
         return Attribution((), (), mentions_in(block.text, registry, ()))

@@ -10,24 +10,26 @@ from ..designations import designation
 from .names import PREFIXED_NAME, UPPER, clean_name, plain_person_name, split_prefix, strip_prefix
 from .vocabulary import NON_PERSON_LABELS, PARTICLES, ROLE_LABELS
 
+_TIME = r"\d{1,2}:\d{2}(?::\d{2})?"  # "19:54", "00:03:12"
 # "Name: text", "- Name: text", "Name (Org): text"; the colon may be followed by a
 # non-breaking space
 _LABEL = re.compile(r"^\s*(?:[-*•]\s+)?"
                     # a time stamp before it, as recorded transcripts print one:
                     # "[00:03:12] Priya Natarajan:", "00:01:10 Ben:", "(00:02) Host:"
-                    r"(?:[\[(]?\d{1,2}:\d{2}(?::\d{2})?[\])]?\s+)?"
+                    rf"(?:[\[(]?{_TIME}[\])]?\s+)?"
                     # a committee's numbered question: "Q12 Chair:"
                     r"(?:Q\d{1,4}\s+)?"
                     r"(?P<label>[^:\n]{1,120}?)"
                     # or after the name: "Ben Okoro (00:02:10):"
-                    r"(?:\s*[\[(]\d{1,2}:\d{2}(?::\d{2})?[\])])?\s*:[\s\u00a0]+(?=\S)")
+                    rf"(?:\s*[\[(]{_TIME}[\])])?\s*:[\s\u00a0]+(?=\S)")
 # a recorder's export: "Priya Natarajan  1:02" and the words on the next line
-_NAME_AND_TIME = re.compile(r"^\s*(?P<label>[^\t\n:]{2,40}?)\s+\[?\d{1,2}:\d{2}(?::\d{2})?\]?"
+_NAME_AND_TIME = re.compile(rf"^\s*(?P<label>[^\t\n:]{{2,40}}?)\s+\[?{_TIME}\]?"
                             r"(?:[\t ]*\n?\s*(?=\S)|[\t ]*$)")
-_IRC = re.compile(r"^\s*(?:\[?\d{1,2}:\d{2}(?::\d{2})?\]?\s+)?"
+_IRC = re.compile(rf"^\s*(?:\[?{_TIME}\]?\s+)?"
                   r"<(?P<label>[\w.|\[\]^`{}-]{1,32})>\s+(?=\S)")
 # a chat log line in columns: "19:54<TAB>wumpus<TAB>#endmeeting"
-_LOG = re.compile(r"^\s*\[?\d{1,2}:\d{2}(?::\d{2})?\]?\t(?P<label>[\w.|\[\]^`{}-]{1,32})\t+(?=\S)")
+_LOG = re.compile(rf"^\s*\[?{_TIME}\]?\t"
+                  r"(?P<label>[\w.|\[\]^`{}-]{1,32})\t+(?=\S)")
 # without a time: "sipa<TAB>yes, but ..." (a person only when the document names the nick)
 _COLUMNS = re.compile(r"^\s*(?P<label>[A-Za-z][\w|-]{1,31})\t+(?=\S)")
 # "* gmaxwell imagines ...": a chat action, by a nick (lower case, as chat nicks are)
@@ -70,14 +72,20 @@ def parse_label(text: str) -> Label | None:
     return _read_label(match.group("label").strip(" *_\u00a0"), match.end())
 
 
+def trailing_asides(text: str) -> tuple[str, list[str]]:
+    """'Sarah Quilley (North Fenwick) (Con)' -> ('Sarah Quilley', ['North Fenwick', 'Con'])."""
+    asides = []
+    while paren := re.match(r"^(.*?)\s*\(([^()]{1,80})\)$", text.strip()):
+        text = paren.group(1).strip()
+        asides.insert(0, paren.group(2).strip())
+    return text, asides
+
+
 def _read_label(label: str, end: int) -> Label | None:
     if label.casefold() in ROLE_LABELS:  # "Hon. Members:", "The Deputy Speaker:"
         return Label((ROLE_LABELS[label.casefold()],), end, kind="role")
-    asides = []
     # "Sarah Quilley (North Fenwick) (Con):", "Ms. X (UNDP):"
-    while paren := re.match(r"^(.*?)\s*\(([^()]{1,80})\)$", label):
-        label = paren.group(1).strip()
-        asides.insert(0, paren.group(2).strip())
+    label, asides = trailing_asides(label)
     organisation = ", ".join(asides)
     if label.casefold() in ROLE_LABELS and asides:
         # "Q (Lucía Méndez, Spanish Agency ...):", "A (Dr. Tariq Haddad):": the person
@@ -159,10 +167,11 @@ def label_alone(text: str) -> Label | None:
     return _read_label(match.group("label").strip(" *_\u00a0"), len(text)) if match else None
 
 
-def role_holder(text: str) -> tuple[str, str] | None:
+def role_holder(text: str, label: Label | None = None) -> tuple[str, str] | None:
     """'President: Mr. Laurent Castellane (France)', 'Chair: Wendy Reid': (role, name)
-    when a role label is followed by a person's name and nothing more."""
-    label = parse_label(text)
+    when a role label is followed by a person's name and nothing more; ``label``: the
+    text's label, when it was read already."""
+    label = label or parse_label(text)
     if label is None or label.kind != "role" or label.names[0] in ("Questioner", "Answerer"):
         return None
     # "Mr. Laurent Castellane, Permanent Representative (France)": the name, then who he is

@@ -29,6 +29,7 @@ from .labels import (
     label_alone,
     parse_label,
     role_holder,
+    trailing_asides,
 )
 from .names import (
     ADVERBS,
@@ -65,10 +66,10 @@ OFFICE_THEN_NAME = re.compile(rf"\b[Tt]he\s+(?P<office>{_OFFICES})"
 # the first part of a heading that introduces someone's talk: "Presentation 2 — Name (Org)"
 TALK = re.compile(r"\b(?:presentation|talk|lecture|keynote|address|remarks|briefing|"
                   r"speaker|presenter|panel+ist|discussant|moderator|respondent)s?\b", re.I)
+# "chaired by X" makes X the Chair; "host X" the Host (the nouns as role labels name them)
 AGENT_ROLES = {"chaired": "Chair", "moderated": "Moderator", "facilitated": "Facilitator",
-               "hosted": "Host", "host": "Host", "moderator": "Moderator", "chair": "Chair",
-               "facilitator": "Facilitator", "interviewer": "Interviewer",
-               "rapporteur": "Rapporteur"}
+               "hosted": "Host", **{noun: ROLE_LABELS[noun] for noun in (
+                   "host", "moderator", "chair", "facilitator", "interviewer", "rapporteur")}}
 ROLE_BY_AGENT = re.compile(r"\b(chaired|moderated|facilitated|hosted)\s+by\s+", re.I)
 # "host Marcus Tell", "Your host is Marcus Tell", "the moderator, Jonas Ekwall,"
 ROLE_BEFORE_NAME = re.compile(r"\b((?i:host|moderator|chair|facilitator|interviewer|rapporteur))"
@@ -475,10 +476,7 @@ class Registry:
         parts = [heading, *pieces[1:]]
         for at, part in enumerate(parts):
             part = re.sub(r"\s+\((?:ret|retd|retired)\.?\)", "", part, flags=re.I)
-            asides = []
-            while paren := re.match(r"^(.*?)\s*\(([^()]{1,80})\)$", part.strip()):
-                part = paren.group(1)
-                asides.insert(0, paren.group(2).strip())
+            part, asides = trailing_asides(part)
             part = part.strip(" *_.,")
             for candidate in (part, *asides):
                 prefixed = PREFIXED_NAME.fullmatch(candidate)

@@ -192,26 +192,26 @@ REPORT_SORTS = {
 
 
 def speakers_page(request: Request) -> Response:
-    with request.app.state.live.library() as library:
-        rows = library.speakers()
-        table = library.theme_table()
-        labels = _theme_labels(library)
-    rows, key = sort_rows(rows, SPEAKER_SORTS, request.query_params.get("sort"))
-    return render(request, "speakers.html", rows=rows, sort=key, table=table,
-                  heat=heat_levels(table),
-                  theme_labels=labels, params=SearchParams(),
-                  speaking=sum(1 for r in rows if r["paragraphs"]))
+    return _theme_table_page(request, "speakers.html", lambda library: library.speakers(),
+                             SPEAKER_SORTS, lambda rows: {
+                                 "speaking": sum(1 for r in rows if r["paragraphs"])})
 
 
 def themes_page(request: Request) -> Response:
+    return _theme_table_page(request, "themes.html", lambda library: library.theme_counts(),
+                             THEME_SORTS, lambda rows: {})
+
+
+def _theme_table_page(request: Request, template: str, rows_of, sorts, extra) -> Response:
+    """A sortable list (people or themes) above the table of themes by speaker."""
     with request.app.state.live.library() as library:
-        rows = library.theme_counts()
+        rows = rows_of(library)
         table = library.theme_table()
         labels = _theme_labels(library)
-    rows, key = sort_rows(rows, THEME_SORTS, request.query_params.get("sort"))
-    return render(request, "themes.html", rows=rows, sort=key, table=table,
-                  heat=heat_levels(table),
-                  theme_labels=labels, params=SearchParams())
+    rows, key = sort_rows(rows, sorts, request.query_params.get("sort"))
+    return render(request, template, rows=rows, sort=key, table=table,
+                  heat=heat_levels(table), theme_labels=labels, params=SearchParams(),
+                  **extra(rows))
 
 
 def reports_page(request: Request) -> Response:
