@@ -22,7 +22,8 @@ from .names import (
 )
 
 _HEADER_CELLS = ("name", "attendee", "participant", "person", "member", "nym", "who",
-                 "speaker", "presenter", "delegate", "panel")
+                 "speaker", "presenter", "delegate", "panel", "representative", "witness",
+                 "respondent", "spokesperson")
 _CODE_CELLS = ("abbreviation", "abbr", "initials", "short", "handle", "nick", "irc", "id",
                "github", "username", "login", "alias")
 _ORGANISATION_CELLS = ("organization", "organisation", "affiliation", "company", "entity",
@@ -197,6 +198,10 @@ def appositive(after: str) -> tuple[str, list[str]]:
     """', Senior Advisor, Office of X at UN Women,' after a name -> role and organisations."""
     match = re.match(r"^\**\s*(?:\((?P<org>[^)]{2,80})\))?\s*,\s*(?P<body>[^.;:\n]{3,200})",
                      after)
+    alone = re.match(r"^\**\s*\((?P<org>[^)]{2,80})\)", after)
+    if not match and alone and is_role(alone.group("org")) and \
+            not ORGANISATION_WORDS.intersection(alone.group("org").casefold().split()):
+        return alone.group("org").split(",")[0].strip(), []  # "Rosa Achterberg (Chair of Trustees)."
     if not match:
         return "", []
     body = match.group("body")

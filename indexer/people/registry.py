@@ -51,10 +51,12 @@ from .vocabulary import HONORIFICS, PARTICLES, ROLE_LABELS, TITLES
 ATTENDEE_HEADINGS = re.compile(
     r"\b(attendees?|attendance|present|participants?|members?|regrets|apologies|absent|"
     r"guests?|roll ?call|who|people|panel(?:ists|lists)?|speakers)\b", re.I)
-ATTENDEE_LINE = re.compile(r"^\s*(?:[-*•]\s*)?(?:present|attendees?|participants?|regrets|"
+ATTENDEE_LINE = re.compile(r"^\s*(?:[-*•]\s*)?(?P<label>present|attendees?|participants?|regrets|"
                            r"witness(?:es)?|guests? speakers?|panel(?:lists?)?|"
                            r"apologies|absent|guests?|chairs?|scribes?|note[- ]?takers?|"
-                           r"invited|observers?|staff|in attendance|also present|members present)"
+                           r"invited|observers?|staff|in attendance|also present|members present|"
+                           r"in the chair|moderators?|facilitators?|rapporteurs?|hosts?|"
+                           r"speakers?|presenters?)"
                            r"\s*:\s*(?P<names>.+)$",
                            re.I | re.S)
 # roles a label gives a turn, not a person's office
@@ -62,7 +64,20 @@ TURN_ROLES = ("Questioner", "Answerer")
 _OFFICES = "|".join(re.escape(t) for t in sorted({*TITLES, *ROLE_LABELS.values()} - {
     "Questioner", "Answerer"}, key=len, reverse=True))
 OFFICE_THEN_NAME = re.compile(rf"\b[Tt]he\s+(?P<office>{_OFFICES})"
-                              rf"(?:\s+of\s+(?:the\s+)?(?:[{UPPER}][\w'’-]*\s*)+)?,\s*")
+                              rf"(?:\s+of\s+(?:the\s+)?(?:[{UPPER}][\w'’-]*\s*)+"
+                              # "the Independent Expert on security of tenure, Ms. X"
+                              rf"|\s+(?:on|for)\s+[^,.;:()]{{3,120}}?)?,\s*")
+# "elected Dr X (University of Y) as Chair", "Ana Ruiz was elected Rapporteur", "with
+# Jonas Ekwall as moderator": what the meeting makes someone
+ROLE_AS = re.compile(rf"^(?:\s*\([^()]{{1,80}}\))?(?:,)?\s+(?:was\s+(?:re-?)?(?:elected|appointed|"
+                     rf"named|designated)(?:\s+as)?|served\s+as|acted\s+as|acting\s+as|as)\s+"
+                     rf"(?:the\s+|its\s+|their\s+)?(?:meeting['’]s\s+|session['’]s\s+)?"
+                     rf"(?P<role>(?i:{_OFFICES}))\b")
+# "Proposed by Hamish Dunleavy, seconded by ...", "a question from Ravi Chandrasekar":
+# the person after it speaks
+SPOKE_BY = re.compile(r"\b(?:moved|seconded|proposed|tabled|raised|asked|put)\s+by\s+"
+                      r"(?:[A-Z]\.\s*)?$|\b(?:question|comment|intervention|remark)s?\s+"
+                      r"(?:came\s+)?from\s+$", re.I)
 # the first part of a heading that introduces someone's talk: "Presentation 2 — Name (Org)"
 TALK = re.compile(r"\b(?:presentation|talk|lecture|keynote|address|remarks|briefing|"
                   r"speaker|presenter|panel+ist|discussant|moderator|respondent)s?\b", re.I)
@@ -86,6 +101,9 @@ SPEECH_AFTER = re.compile(
     rf"(?:,\s*(?:[^.;:!?]{{1,200}}?),\s*(?=(?:who\s+)?{ADVERBS}(?:{VERBS})\b)"
     rf"|,\s*(?:the\s+|an?\s+)?[{UPPER}][^.;:!?,]{{1,200}}?\s+(?={ADVERBS}(?:{PAST_VERBS})\b))?"
     rf"(?:who\s+)?{ADVERBS}{DETERMINERS}(?:{VERBS})\b")
+
+
+APPOSED_VERB = re.compile(rf"^,\s*{ADVERBS}(?:{VERBS})\b")
 
 
 JOINT = re.compile(rf"(?<![\w'’-])(?P<a>[{UPPER}][a-z]{{2,20}})\s+(?:and|&)\s+"
@@ -259,8 +277,14 @@ class Registry:
                 r"\s*[,;]\s*(?![^()]*\))|\s+and\s+(?![^()]*\))"
             names = re.split(parts_at, listed.group("names")) if listed \
                 else [line] if under_attendees or checkbox else []
+            label = fold(listed.group("label")).rstrip("s") if listed else ""
+            line_role = "Chair" if label == "in the chair" else ROLE_LABELS.get(label, "")
             for part in names:
-                self._participant(part)
+                entry = self._participant(part)
+                if entry and line_role and line_role not in ("Speaker", "Presenter",
+                                                             "Participant"):
+                    _extend(entry.meeting_roles, [line_role])
+                    _extend(entry.roles, [line_role])
             codes = codes_in_parens(line)
             if not (under_attendees or listed or block.kind == "list" or len(codes) >= 2):
                 codes = []  # "... Remote Procedure Call (RPC)" in prose defines a term
@@ -280,7 +304,7 @@ class Registry:
                     if plain_person_name(cells[1]):
                         self.add_plain(cells[1], alias=cells[0], participant=True)
 
-    def _participant(self, text: str) -> None:
+    def _participant(self, text: str) -> Entry | None:
         text = re.sub(r"^\s*(?:[-*•]\s*)?(?:\[[ xX]?\]\s*)?", "", text)
         # "Dame Harriet Ashworth (Chair)": a role in the parentheses is hers
         role = next((r.strip() for r in re.findall(r"\(([^)]{2,40})\)", text)
@@ -299,9 +323,11 @@ class Registry:
             entry = self.add_plain(name, role=role, participant=True)
             _extend(entry.roles, roles)
             _extend(entry.meeting_roles, roles)
-        elif re.fullmatch(rf"[{UPPER}][\w'’-]{{1,20}}", name) and \
+            return entry
+        if re.fullmatch(rf"[{UPPER}][\w'’-]{{1,20}}", name) and \
                 name.casefold() not in NOT_NAME_WORDS:
-            self.add_plain(name, participant=True)  # "Present: Dan, David, Tess"
+            return self.add_plain(name, participant=True)  # "Present: Dan, David, Tess"
+        return None
 
     def _add_prefixed(self, match: re.Match, text: str) -> None:
         name = clean_name(match.group("name"))
@@ -324,22 +350,37 @@ class Registry:
         """A full name with no honorific is a person when the text uses it as one: the
         subject of a speech verb, or followed by an appositive giving a role."""
         name = strip_prefix(clean_name(match.group("name")))  # "Mr Peter Lahiff" -> the name
+        first_word, _, rest_of_name = name.partition(" ")
+        meeting_role = ROLE_LABELS.get(first_word.casefold(), "")
+        if meeting_role and meeting_role not in TURN_ROLES and len(rest_of_name.split()) >= 2:
+            name = rest_of_name  # "Host Marcus Delacroix-Ibe opens the session": the host
+        else:
+            meeting_role = ""
         if not plain_person_name(name):
             return
         before = text[:match.start()].rstrip()
         if before.endswith(tuple(HONORIFICS)):
             return  # seen with its honorific already
-        if re.search(r"\b(?:at|in|on|into|near|to|from|of|across|around)$", before):
+        moved_by = SPOKE_BY.search(text[:match.start()])
+        if not moved_by and re.search(r"\b(?:at|in|on|into|near|to|from|of|across|around)$",
+                                      before):
             return  # "the programme at Mill Lane, the Director explained": a place
         first, _, rest = name.partition(" ")
         if first.casefold() in self.common and (" " not in rest or self.resolve_name(rest)):
             return  # "Like Ivan said", "Thanks Tzviya": a common word before a name
         after = text[match.end():]
         role, organisations = appositive(after)
+        # "The Treasurer, Jonah Okereke-Simms, explained": the name in apposition speaks
+        apposed = before.endswith(",") and APPOSED_VERB.match(after)
         if not SPEECH_AFTER.match(after) and not (role and is_role(role)) and \
-                not PRESENT_AFTER.match(after):
+                not PRESENT_AFTER.match(after) and not moved_by and not apposed:
             return
+        if ORGANISATION_WORDS.intersection(w.casefold() for w in name.split()):
+            return  # "the Delta Basin Authority, begins with": where they work
         entry = self._merge_in(name)
+        if meeting_role:
+            _extend(entry.roles, [meeting_role])
+            _extend(entry.meeting_roles, [meeting_role])
         if role and is_role(role):
             _extend(entry.roles, [role])
             _extend(entry.organisations, organisations)
@@ -422,6 +463,14 @@ class Registry:
                 name = clean_name(found.group("name"))
                 entry = self.resolve_name(name) or self._merge_in(name)
                 _extend(entry.roles, [match.group("office").strip()])
+        for found in [*PREFIXED_NAME.finditer(text), *PLAIN_NAME.finditer(text)]:
+            held = ROLE_AS.match(text, found.end())
+            name = strip_prefix(clean_name(found.group("name")))
+            entry = self.resolve_name(name) if held else None
+            if entry:
+                office = _office_named(held.group("role"))
+                _extend(entry.roles, [office])
+                _extend(entry.meeting_roles, [office])
         for match in [*ROLE_BY_AGENT.finditer(text), *ROLE_BEFORE_NAME.finditer(text)]:
             after = text[match.end():]
             found = PREFIXED_NAME.match(after) or PLAIN_NAME.match(after)
@@ -667,6 +716,13 @@ class Registry:
                    organisations=tuple(dict.fromkeys(e.organisations)),
                    aliases=tuple(dict.fromkeys(a for a in e.aliases if a != e.name)))
             for e in self.entries)
+
+
+def _office_named(word: str) -> str:
+    """'moderator' -> 'Moderator', 'CHAIR' -> 'Chair': the office as the report's lists
+    spell it."""
+    folded = fold(word)
+    return ROLE_LABELS.get(folded) or next((t for t in TITLES if fold(t) == folded), word)
 
 
 def _office(role: str) -> str:

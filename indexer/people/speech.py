@@ -9,17 +9,19 @@ from functools import lru_cache
 from ..names import fold
 from .labels import INITIALS
 from .names import ADVERBS, NOT_NAME_WORDS, PREFIXED_NAME, UPPER, VERBS, clean_name
-from .registry import SPEECH_AFTER, Registry
+from .registry import SPEECH_AFTER, SPOKE_BY, Registry
 from .vocabulary import ROLE_LABELS, TITLES
 
 # a paragraph number before it ("3.2 He reported"), an opening phrase ("Continuing, he
 # said", "In closing, she thanked")
 PRONOUN_SPEECH = re.compile(rf"(?:^\s*(?:\d+(?:\.\d+)*\.?\s+)?|(?<=[.!?;]\s)|(?<=, and\s))"
-                            rf"(?:[{UPPER}][a-z]+(?:\s+[a-z]+){{0,3}},\s+(?:she|he)|She|He)\s+"
+                            rf"(?:[{UPPER}][a-z]+(?:\s+[a-z]+){{0,3}},?\s+(?:she|he)|She|He)\s+"
                             rf"{ADVERBS}(?:{VERBS})\b"
                             # '"We did not come for charity," she said'
                             rf"|(?<=[,!?][\"”]\s)(?:she|he)\s+{ADVERBS}(?:{VERBS})\b")
-LEADING_PRONOUN = re.compile(r"^\s*(?:\d+(?:\.\d+)*\.?\s+)?(?:She|He|Her|His)\b")
+LEADING_PRONOUN = re.compile(r"^\s*(?:\d+(?:\.\d+)*\.?\s+)?(?:She|He|Her|His)\b"
+                             # not "Her colleague, Joost van der Heijden, added": his turn
+                             r"(?!\s+[a-z]+(?:\s+[a-z]+)?,\s+[A-Z])")
 ROLE_REFERENCE = re.compile(rf"\b[Tt]he\s+(?P<role>(?:[{UPPER}][\w'’-]*\s*){{1,5}})")
 # "the representative of Brazil", "the delegate of the European Union": a delegation
 # speaks, named by whom it represents
@@ -57,11 +59,8 @@ QUOTE_AFTER = re.compile(r"^\s*[,:]\s*[\"“]")
 SAID_BEFORE = re.compile(rf"(?:^|[,;]\s*|[\"”]\s*)(?:{VERBS})\s+$")
 BY_BEFORE = re.compile(r"\bby\s+$")
 # "Rapporteur for Group 2, Tom Becker, reported ...": the name in apposition to a role
-IN_APPOSITION = re.compile(r"^\s*[A-Z][\w'’-]*(?:\s+[\w'’-]+){0,6},\s*$")
+IN_APPOSITION = re.compile(r"(?:^|[.!?;]\s+)\s*[A-Z][\w'’-]*(?:\s+[\w'’-]+){0,6},\s*$")
 VERB_AFTER_COMMA = re.compile(rf"^,\s*{ADVERBS}(?:{VERBS})\b")
-# "The session was chaired by Yasmin Al-Khatib", "Moved by J. Park, seconded by A. Osei"
-SPOKE_BY = re.compile(r"\b(?:moved|seconded|proposed|tabled|raised|asked|put)\s+by\s+"
-                      r"(?:[A-Z]\.\s*)?$", re.I)  # "seconded by A. Osei"
 REPORTED = re.compile(r"\b(?:what|as|whom|how|which|that)\s+(?:\w+\s+){0,1}$", re.I)
 _JOINT = re.compile(r"^\s*(?:,\s*|\s+and\s+|\s*&\s*|,\s*and\s+)$")
 
