@@ -38,7 +38,7 @@ from .names import (
     plain_person_name,
     strip_prefix,
 )
-from .registry import ATTENDEE_LINE, Registry
+from .registry import Registry, attendee_line
 from .speech import Speakers, mentions_in, named_people, names_anyone, speech_subjects
 
 EVERYONE = re.compile(r"^\s*(?:[-*•]\s+)?(?:all|everyone|everybody|group|others|audience)\s*:",
@@ -201,7 +201,7 @@ def _structure(block: Block, registry: Registry, state: _State,
         state.owner = state.current = entry.name if entry else None
         state.turn = None
         return Attribution((), (), mentions_in(block.text, registry, ()))
-    if ATTENDEE_LINE.match(block.text):
+    if attendee_line(block.text):
         # "Present: ...", "Chair: Wendy Reid, Tzviya Siegman": who attends, not a turn
         return Attribution((), (), mentions_in(block.text, registry, ()))
     return None

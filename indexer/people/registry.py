@@ -69,7 +69,7 @@ OFFICE_THEN_NAME = re.compile(rf"\b[Tt]he\s+(?P<office>{_OFFICES})"
                               rf"|\s+(?:on|for)\s+[^,.;:()]{{3,120}}?)?,\s*")
 # "elected Dr X (University of Y) as Chair", "Ana Ruiz was elected Rapporteur", "with
 # Jonas Ekwall as moderator": what the meeting makes someone
-ROLE_AS = re.compile(rf"^(?:\s*\([^()]{{1,80}}\))?(?:,)?\s+(?:was\s+(?:re-?)?(?:elected|appointed|"
+ROLE_AS = re.compile(rf"(?:\s*\([^()]{{1,80}}\))?(?:,)?\s+(?:was\s+(?:re-?)?(?:elected|appointed|"
                      rf"named|designated)(?:\s+as)?|served\s+as|acted\s+as|acting\s+as|as)\s+"
                      rf"(?:the\s+|its\s+|their\s+)?(?:meeting['’]s\s+|session['’]s\s+)?"
                      rf"(?P<role>(?i:{_OFFICES}))\b")
@@ -270,7 +270,7 @@ class Registry:
         under_attendees = any(ATTENDEE_HEADINGS.search(h) for h in block.section_path[-2:])
         lines = list(block.items or block.lines or (block.text,))
         for line in lines:
-            listed = ATTENDEE_LINE.match(line)
+            listed = attendee_line(line)
             checkbox = re.match(r"^\s*(?:[-*•]\s*)?\[[ xX]\]\s+", line)  # "- [x] Ana Ruiz - Acme"
             # "A (Chair); B; C": semicolons part people whose entries hold commas and "and"
             parts_at = r"\s*;\s*(?![^()]*\))" if listed and ";" in listed.group("names") else \
@@ -716,6 +716,29 @@ class Registry:
                    organisations=tuple(dict.fromkeys(e.organisations)),
                    aliases=tuple(dict.fromkeys(a for a in e.aliases if a != e.name)))
             for e in self.entries)
+
+
+# labels that open a list of people or a turn: "Moderator: Ana Ruiz (UNDP)" or
+# "Moderator: Welcome, everyone"
+_TURN_OR_LIST = {"moderator", "moderators", "facilitator", "facilitators", "rapporteur",
+                 "rapporteurs", "host", "hosts", "speaker", "speakers", "presenter",
+                 "presenters", "chair", "chairs", "in the chair"}
+
+
+def attendee_line(text: str) -> re.Match | None:
+    """'Present: A, B, C', 'Moderator: Ana Ruiz (UNDP)'; not 'Moderator: Welcome, all',
+    a turn."""
+    listed = ATTENDEE_LINE.match(text)
+    if listed and fold(listed.group("label")) in _TURN_OR_LIST and \
+            not _names_a_person_first(listed.group("names")):
+        return None
+    return listed
+
+
+def _names_a_person_first(names: str) -> bool:
+    first = re.split(r"\s*[,;(]\s*|\s+[-–—]\s+", names.strip(), maxsplit=1)[0].strip(" *_.")
+    return bool(PREFIXED_NAME.fullmatch(first) or plain_person_name(strip_prefix(first))) \
+        and not re.search(r"[.!?]\s+[A-Z]", names)
 
 
 def _office_named(word: str) -> str:
