@@ -77,6 +77,10 @@ CAPTION = re.compile(r"^\s*[*_]*(?:Photo(?:graph)?|Image|Picture|Pictured|Captio
 BIOGRAPHY = re.compile(rf"^\s*(?:(?:[{UPPER}][\w.'’-]*\s+){{1,5}}|She\s+|He\s+)"
                        r"(?:is|was|has been|has|serves as|served as|holds|held|heads|leads|"
                        r"joined|previously)\b")
+_BIOGRAPHY_AFTER_NAME = re.compile(
+    r"^\s*(?:\([^()]*\)\s*)?,?\s*(?:is|was|has been|has|serves|served|holds|held|heads|leads|"
+    r"joined|previously|coordinates|works|worked|directs|manages|teaches|researches|chairs|"
+    r"oversees|founded|co-founded)\b")
 BIOGRAPHY_HEADING = re.compile(r"\b(?:speakers?|biograph(?:y|ies)|bios?|panel+ists|"
                                r"presenters|contributors|about the)\b", re.I)
 # "I now give the floor to Ms. X", "With me today is ...": a speaker going on, whoever
@@ -164,11 +168,14 @@ def _structure(block: Block, registry: Registry, state: _State,
     table rows, headers, presenter and attendee lines; ``nested``: items are nested under
     this one."""
     presenters = _presenters(block, registry) if nested and block.kind == "item" else []
-    if len(presenters) == 1:
+    if presenters:
         # "- Release updates (Jeremy Rickard)": the agenda item names who presents the
         # notes nested under it; the item itself is a topic, not a turn
         state.by_depth = {d: n for d, n in state.by_depth.items() if d < block.depth}
-        state.by_depth[block.depth] = presenters[0]
+        if len(presenters) == 1:
+            state.by_depth[block.depth] = presenters[0]
+        else:  # "SIG CLI [Maciej Szulik and Sean Sullivan]": the two present together
+            state.owners[block.depth] = presenters
         return Attribution((), (), tuple(presenters))
     group = _names_only(block.text, registry) if block.kind == "item" else None
     if group:
@@ -267,6 +274,8 @@ def _own_speakers(block: Block, text: str, labelled, registry: Registry, state: 
         # 'Martin: "...". Darja also expressed support.': the label introduced a
         # quotation; the narrative goes on after it
         speech_subjects(after, registry, None, speakers)
+    if not speakers.names and not labelled:
+        speakers.add(_bold_lead(block, text, registry), "label")
     if not speakers.names:
         speakers.add(_signed_by(text, registry), "label")
     if not speakers.names and QUOTATION.match(text) and state.current:
@@ -345,9 +354,28 @@ def _header(block: Block, registry: Registry) -> str | None:
     return None
 
 
+def _bold_lead(block: Block, text: str, registry: Registry) -> str | None:
+    """'**bentheelder** shoutout to @aojea ...', '**Dr. Amara Singh** (WHO) opened by
+    ...': a paragraph led by a person's name in bold is theirs."""
+    if not block.bold:
+        return None
+    lead = block.bold[0].strip(" *_")
+    body = text.lstrip(" -*•\t")
+    if not lead or not body.startswith(lead) or len(body) < len(lead) + 12 or \
+            body[len(lead):].lstrip().startswith(":"):
+        return None
+    if _BIOGRAPHY_AFTER_NAME.match(body[len(lead):]):
+        return None  # "**Rangi Te Awa** coordinates community programmes ...": who she is
+    entry = registry.resolve_name(strip_prefix(lead))
+    if entry is None or fold(strip_prefix(lead)) not in {fold(f) for f in (entry.name,
+                                                                         *entry.aliases)}:
+        return None
+    return entry.name
+
+
 def _presenters(block: Block, registry: Registry) -> list[str]:
     names = []
-    for name, handle in agenda_presenters(block.text):
+    for name, handle in agenda_presenters(block.text, one_word=True):
         entry = registry.resolve_name(name) or (registry.resolve_name(handle) if handle else None)
         if entry:
             names.append(entry.name)

@@ -72,8 +72,9 @@ def codes_in_parens(line: str) -> list[tuple[str, str, bool]]:
             continue
         separated = re.search(r"\s[-–—]\s|,", segment) is not None
         name = clean_name(names[0] if separated else names[-1])
-        if code.upper() != code and not code[:2].isupper():
-            continue
+        if code.upper() != code and not code[:2].isupper() or \
+                ORGANISATION_WORDS.intersection(name.casefold().split()):
+            continue  # "Product Security Committee (PSC)" defines a body's acronym
         # "Shane Carr - Google (SFC)": after the organisation, the code is the person's;
         # "Ivan Herman (IBM)" right after a name may be the organisation: it must fit,
         # or the document must use such codes for people ("Nicolo (NRO)")
@@ -190,7 +191,9 @@ ORGANISATION_WORDS = frozenset("""
 agency alliance association bank board centre center coalition commission committee
 council department division foundation fund group institute ministry nations network
 office organisation organization programme program secretariat society union university
-unit women company corporation inc ltd llc studios
+unit women company corporation inc ltd llc studios authority service services federation
+bureau directorate institution trust forum platform partnership consortium laboratory
+observatory academy college school hospital
 """.split())
 
 
@@ -245,10 +248,24 @@ _PRESENTER_AT_END = re.compile(rf"[(\[]\s*(?P<who>{_PERSON_OR_HANDLE}(?:\s*(?:,|
                                rf"{_PERSON_OR_HANDLE})*)\s*[)\]]\W*$")
 
 
-def agenda_presenters(item: str) -> list[tuple[str, str]]:
+# "[Liggitt][ Slides ]", "(Ana Ruiz) [recording]": links after the presenter
+_LINKS_AT_END = re.compile(r"(?:\s*\[\s*(?:slides?|deck|recording|video|notes|doc|link|"
+                           r"demo)\s*\])+\W*$", re.I)
+# "[Taylor Dolezal - Release Lead]": the presenter, then their role
+_PRESENTER_WITH_ROLE = re.compile(rf"[(\[]\s*(?P<who>{_PERSON_OR_HANDLE})\s+[-–—]\s+"
+                                  r"[^()\[\]]{2,60}[)\]]\W*$")
+_ONE_WORD_AT_END = re.compile(rf"[(\[]\s*(?P<who>[{UPPER}][\w'’-]{{2,30}})\s*[)\]]\W*$")
+
+
+def agenda_presenters(item: str, one_word: bool = False) -> list[tuple[str, str]]:
     """(name, handle) for each presenter an agenda item names at its end; the name is
-    the handle when only a handle is given."""
-    match = _PRESENTER_AT_END.search(item)
+    the handle when only a handle is given; ``one_word``: a single capitalised word too
+    ("[Liggitt]"), for a caller that checks it is someone the report knows."""
+    item = _LINKS_AT_END.sub("", item)
+    match = _PRESENTER_AT_END.search(item) or _PRESENTER_WITH_ROLE.search(item)
+    single = _ONE_WORD_AT_END.search(item) if one_word and not match else None
+    if single and single.start() >= 3 and single.group("who").casefold() not in NOT_NAME_WORDS:
+        return [(single.group("who"), "")]
     if not match or match.start() < 3:
         return []
     found = []
@@ -270,10 +287,10 @@ def item_depths(block: Block) -> list[int]:
     return [d // 2 for d in depths] if len(depths) == len(block.items) else [0] * len(block.items)
 
 
-def presenters_with_notes(block: Block) -> list[list[tuple[str, str]]]:
+def presenters_with_notes(block: Block, one_word: bool = False) -> list[list[tuple[str, str]]]:
     """For each item of a list block, the presenters it names when notes are nested
     under it (an agenda item with its discussion), else []."""
     depths = item_depths(block)
-    return [agenda_presenters(item) if i + 1 < len(depths) and depths[i + 1] > depths[i]
+    return [agenda_presenters(item, one_word) if i + 1 < len(depths) and depths[i + 1] > depths[i]
             else [] for i, item in enumerate(block.items)]
 

@@ -274,7 +274,7 @@ class Registry:
             checkbox = re.match(r"^\s*(?:[-*•]\s*)?\[[ xX]\]\s+", line)  # "- [x] Ana Ruiz - Acme"
             # "A (Chair); B; C": semicolons part people whose entries hold commas and "and"
             parts_at = r"\s*;\s*(?![^()]*\))" if listed and ";" in listed.group("names") else \
-                r"\s*[,;]\s*(?![^()]*\))|\s+and\s+(?![^()]*\))"
+                r"\s*[,;]\s*(?![^()]*\))|\s+(?:and|/)\s+(?![^()]*\))"
             names = re.split(parts_at, listed.group("names")) if listed \
                 else [line] if under_attendees or checkbox else []
             label = fold(listed.group("label")).rstrip("s") if listed else ""
