@@ -254,6 +254,9 @@ _LINKS_AT_END = re.compile(r"(?:\s*\[\s*(?:slides?|deck|recording|video|notes|do
 # "[Taylor Dolezal - Release Lead]": the presenter, then their role
 _PRESENTER_WITH_ROLE = re.compile(rf"[(\[]\s*(?P<who>{_PERSON_OR_HANDLE})\s+[-–—]\s+"
                                   r"[^()\[\]]{2,60}[)\]]\W*$")
+# "Securing Critical Projects - Amir Montazery and Jeff Mendoza": after a dash
+_PRESENTER_AFTER_DASH = re.compile(rf"\s[-–—]\s+(?P<who>{_PERSON_OR_HANDLE}(?:\s*(?:,|/|&|\band\b)"
+                                   rf"\s*{_PERSON_OR_HANDLE})*)[\s~*_]*$")
 _ONE_WORD_AT_END = re.compile(rf"[(\[]\s*(?P<who>[{UPPER}][\w'’-]{{2,30}})\s*[)\]]\W*$")
 
 
@@ -261,8 +264,9 @@ def agenda_presenters(item: str, one_word: bool = False) -> list[tuple[str, str]
     """(name, handle) for each presenter an agenda item names at its end; the name is
     the handle when only a handle is given; ``one_word``: a single capitalised word too
     ("[Liggitt]"), for a caller that checks it is someone the report knows."""
-    item = _LINKS_AT_END.sub("", item)
-    match = _PRESENTER_AT_END.search(item) or _PRESENTER_WITH_ROLE.search(item)
+    item = _LINKS_AT_END.sub("", re.sub(r"~~[^~]+~~", "", item))  # struck out: gone
+    match = _PRESENTER_AT_END.search(item) or _PRESENTER_WITH_ROLE.search(item) or \
+        _PRESENTER_AFTER_DASH.search(item)
     single = _ONE_WORD_AT_END.search(item) if one_word and not match else None
     if single and single.start() >= 3 and single.group("who").casefold() not in NOT_NAME_WORDS:
         return [(single.group("who"), "")]

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 
 from ..designations import designation
 from .names import PREFIXED_NAME, UPPER, clean_name, plain_person_name, split_prefix, strip_prefix
-from .vocabulary import NON_PERSON_LABELS, PARTICLES, ROLE_LABELS
+from .vocabulary import NON_PERSON_LABELS, PARTICLES, ROLE_LABELS, TITLES
 
 _TIME = r"\d{1,2}:\d{2}(?::\d{2})?"  # "19:54", "00:03:12"
 # "Name: text", "- Name: text", "Name (Org): text"; the colon may be followed by a
@@ -96,7 +96,12 @@ def _read_label(label: str, end: int) -> Label | None:
                          organisation=", ".join(asides[0].split(",")[1:]).strip(),
                          honorifics=person.honorifics, kind="name")
     role = ""
-    if "," in label:
+    joint = [p.strip() for p in label.split(",")]
+    if len(joint) > 1 and all(re.fullmatch(rf"[{UPPER}][a-z'’-]{{1,20}}", p) and p.casefold()
+                              not in ROLE_LABELS and p.casefold() not in NON_PERSON_LABELS
+                              and p not in TITLES for p in joint):
+        label = "/".join(joint)  # "Bob, Arnaud: agree with ...": both say it
+    elif "," in label:
         role, label = (part.strip() for part in label.rsplit(",", 1))
     honorifics: tuple[str, ...] = ()
     prefixed = PREFIXED_NAME.match(label)
