@@ -23,6 +23,7 @@ from .evidence import (
 from .labels import (
     INITIALS,
     Label,
+    dash_label,
     inline_labels,
     label_alone,
     parse_label,
@@ -77,6 +78,7 @@ CAPTION = re.compile(r"^\s*[*_]*(?:Photo(?:graph)?|Image|Picture|Pictured|Captio
 BIOGRAPHY = re.compile(rf"^\s*(?:(?:[{UPPER}][\w.'’-]*\s+){{1,5}}|She\s+|He\s+)"
                        r"(?:is|was|has been|has|serves as|served as|holds|held|heads|leads|"
                        r"joined|previously)\b")
+_KEYWORD_LINE = re.compile(r"^\s*[\w][\w ./-]{0,30}(?:\s*\([^()]{0,30}\))?:\s")
 _BIOGRAPHY_AFTER_NAME = re.compile(
     r"^\s*(?:\([^()]*\)\s*)?,?\s*(?:is|was|has been|has|serves|served|holds|held|heads|leads|"
     r"joined|previously|coordinates|works|worked|directs|manages|teaches|researches|chairs|"
@@ -115,17 +117,24 @@ class _State:
     owners: dict[int, list[str]] = field(default_factory=dict)  # "- Carol / Karen"
     section: tuple[str, ...] | None = None
     previous_kind: str = ""
+    # (depth, name): a long labelled note ("- rylev: Not since yesterday. We're at ...")
+    # whose unlabelled sibling notes go on with it
+    item_turn: tuple[int, str] | None = None
 
     def enter(self, block: Block) -> None:
         if block.section_path != self.section:
             self.current = self.owner = self.turn = self.introduced = None
             self.by_depth, self.owners = {}, {}
+            self.item_turn = None
             self.section = block.section_path
             if block.section_path:  # "### scottmcm: ...": the asker owns the section
                 self.owner = self.current = self.section_owner = \
                     self.layout["heading_owners"].get(block.section_path[-1])
         if block.kind == "item" and self.previous_kind != "item":
             self.by_depth, self.owners = {}, {}  # a new list
+            self.item_turn = None
+        if self.item_turn and (block.kind != "item" or block.depth < self.item_turn[0]):
+            self.item_turn = None
         self.previous_kind = block.kind
         self.owners = {d: names for d, names in self.owners.items() if d <= block.depth}
 
@@ -137,6 +146,12 @@ class _State:
             # or of initials-minutes does so only when it is itself a long turn
             short_line = label.kind in ("handle", "initials") and len(text) < 120
             self.turn = None if short_line and not self.layout["speeches"] else names[0]
+        if block.kind == "item" and _KEYWORD_LINE.match(text) and not labelled:
+            self.item_turn = None  # "AI: Mark to write a summary", "Consensus: ..."
+        if block.kind == "item" and (labelled or names and block.depth == (
+                self.item_turn or (-1,))[0] and names[0] != self.item_turn[1]):
+            self.item_turn = (block.depth, names[0]) if labelled and len(names) == 1 and \
+                len(text) >= 100 else None
         if names:
             self.current = names[-1]
         # a speaker's paragraph that ends in a colon introduces what comes next
@@ -223,6 +238,9 @@ def _turn(block: Block, registry: Registry, state: _State,
         state.turn = None
         return Attribution((), (), mentions_in(block.text, registry, ()))
     labelled = _label_speakers(label, registry, state.layout) if label else []
+    if label is None and (dashed := dash_label(block.text)):
+        labelled = _label_speakers(dashed, registry, state.layout)
+        label = dashed if labelled else None
     if label and label.role == "Answerer" and labelled:
         state.answerer = labelled[0][0]
     elif labelled == [("Answerer", "label")] and state.answerer:
@@ -289,6 +307,9 @@ def _carried_on(block: Block, text: str, registry: Registry, state: _State,
     runs on."""
     if block.depth and state.by_depth:
         speakers.add(state.by_depth.get(block.depth - 1), "continuation")
+    if not speakers.names and block.kind == "item" and state.item_turn and \
+            state.item_turn[0] == block.depth and not _KEYWORD_LINE.match(text):
+        speakers.add(state.item_turn[1], "continuation")
     if not speakers.names and block.kind == "item" and state.owners:
         for name in state.owners[max(state.owners)]:
             speakers.add(name, "header")

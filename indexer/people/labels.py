@@ -203,6 +203,23 @@ def opens_with_label(text: str) -> bool:
         _IRC.match(text) is not None
 
 
+_DASH_LABEL = re.compile(r"^\s*(?:[-*•]\s+)?(?P<label>[^\s:–—-][^\n:–—()\[\]]{0,40}?)"
+                         r"\s*[–—-]\s+(?=\S)")
+
+
+def dash_label(text: str) -> Label | None:
+    """'nikhita - Big shoutout to ...', 'Guinevere Saenger - shoutout to ...': a name, a
+    dash, then the words; a person only where the report knows the name (an agenda's
+    'Release updates - Taylor' starts with a topic)."""
+    match = _DASH_LABEL.match(text)
+    if not match:
+        return None
+    label = match.group("label").strip(" *_")
+    if not _may_name(label, ()) or len(label.split()) > 3:
+        return None
+    return Label((label,), match.end(), kind="handle" if HANDLE.match(label) else "dash")
+
+
 def strip_label(text: str, label: Label) -> str:
     """The turn's own words: the label is shown as the speaker, not repeated in the text."""
     rest = text[label.end:].lstrip()

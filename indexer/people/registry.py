@@ -24,6 +24,7 @@ from .evidence import (
 from .labels import (
     HANDLE,
     INITIALS,
+    dash_label,
     derived_initials,
     initials_fit,
     label_alone,
@@ -267,7 +268,7 @@ class Registry:
             for name, code, organisation in table_people(block.items):
                 self.add_plain(name, organisation=organisation, alias=code, participant=True)
             return
-        under_attendees = any(ATTENDEE_HEADINGS.search(h) for h in block.section_path[-2:])
+        under_attendees = _under_attendees(block.section_path)
         lines = list(block.items or block.lines or (block.text,))
         for line in lines:
             listed = attendee_line(line)
@@ -420,6 +421,9 @@ class Registry:
         for block in blocks:
             for text in block_texts(block, lines=True):
                 label = parse_label(text)
+                dashed = dash_label(text) if label is None else None
+                if dashed and dashed.kind == "handle":
+                    label = dashed  # "nikhita - Big shoutout to ...", where others do the same
                 if label is None and text == block.text and block.kind == "paragraph":
                     # "Josh:" alone above his turn; a lower-case word alone ("semicolon:")
                     # is someone only where it also takes turns
@@ -716,6 +720,21 @@ class Registry:
                    organisations=tuple(dict.fromkeys(e.organisations)),
                    aliases=tuple(dict.fromkeys(a for a in e.aliases if a != e.name)))
             for e in self.entries)
+
+
+# a heading below an attendance heading that starts the meeting's business
+_BUSINESS_HEADINGS = re.compile(r"\b(?:agenda|notes|minutes|discussion|updates?|actions?|"
+                                r"topics?|business|items?|decisions?|summary)\b", re.I)
+
+
+def _under_attendees(path: tuple[str, ...]) -> bool:
+    """'## Attendees' or '## Attendees / ### Remote'; not '## Attendance / ### Agenda'."""
+    if not path:
+        return False
+    if ATTENDEE_HEADINGS.search(path[-1]):
+        return True
+    return len(path) >= 2 and bool(ATTENDEE_HEADINGS.search(path[-2])) and \
+        not _BUSINESS_HEADINGS.search(path[-1])
 
 
 # labels that open a list of people or a turn: "Moderator: Ana Ruiz (UNDP)" or
