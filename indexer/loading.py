@@ -291,7 +291,7 @@ def text_to_html(text: str) -> str:
             level = 1 if lines[1].strip()[0] == "=" else 2
             parts.append(f"<h{level}>{html.escape(lines[0].strip())}</h{level}>")
             continue
-        if len(lines) == 1 and _is_text_heading(lines[0]):
+        if len(lines) == 1 and _is_text_heading(lines[0], opening=not parts):
             level = 1 if not parts else 2  # a heading that opens the file is its title
             parts.append(f"<h{level}>{html.escape(lines[0].strip())}</h{level}>")
             continue
@@ -305,15 +305,20 @@ def text_to_html(text: str) -> str:
     return "\n".join(parts)
 
 
-def _is_text_heading(line: str) -> bool:
+def _is_text_heading(line: str, opening: bool = False) -> bool:
+    """A line standing alone that reads as a heading; ``opening``: the file's first, which
+    may be a longer title in capitals ("PRESS CONFERENCE TRANSCRIPT - REGIONAL ...")."""
     stripped = line.strip()
-    if len(stripped) > 80 or stripped.endswith((".", ",", ";", ":")) and not re.match(
+    letters = [ch for ch in stripped if ch.isalpha()]
+    if opening and len(stripped) <= 140 and len(letters) >= 3 and \
+            all(ch.isupper() for ch in letters) and not stripped.endswith((".", ",", ";", ":")):
+        return True
+    if len(stripped) > 80 or stripped.endswith((".", ",", ";", ":", "?", "!")) and not re.match(
         r"^\d+\.$", stripped
     ):
         return False
     if _NUMBERED_HEADING.match(stripped) and not stripped.endswith("."):
         return len(stripped.split()) <= 10
-    letters = [ch for ch in stripped if ch.isalpha()]
     return len(letters) >= 3 and all(ch.isupper() for ch in letters) and len(stripped.split()) <= 8
 
 

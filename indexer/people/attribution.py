@@ -8,6 +8,7 @@ parent item, a speech or a turn that runs on)."""
 
 from __future__ import annotations
 
+import collections
 import re
 from dataclasses import dataclass, field
 
@@ -78,6 +79,7 @@ CAPTION = re.compile(r"^\s*[*_]*(?:Photo(?:graph)?|Image|Picture|Pictured|Captio
 BIOGRAPHY = re.compile(rf"^\s*(?:(?:[{UPPER}][\w.'’-]*\s+){{1,5}}|She\s+|He\s+)"
                        r"(?:is|was|has been|has|serves as|served as|holds|held|heads|leads|"
                        r"joined|previously)\b")
+FOLLOW_UP = re.compile(r"^\s*(?:(?:a\s+)?follow[- ]?up|and|but|so|also|just)\b", re.I)
 _KEYWORD_LINE = re.compile(r"^\s*[\w][\w ./-]{0,30}(?:\s*\([^()]{0,30}\))?:\s")
 _BIOGRAPHY_AFTER_NAME = re.compile(
     r"^\s*(?:\([^()]*\)\s*)?,?\s*(?:is|was|has been|has|serves|served|holds|held|heads|leads|"
@@ -113,6 +115,7 @@ class _State:
     turn: str | None = None  # the speaker of the last label, in a transcript
     introduced: str | None = None  # who introduced the next block ("... as follows:")
     answerer: str | None = None  # the last "A (Dr. Felix Braun):", whom a bare "A:" means
+    questioner: str | None = None  # the last named "Q.", whose follow-up a bare "Q." is
     by_depth: dict[int, str] = field(default_factory=dict)  # a notes list's speakers
     owners: dict[int, list[str]] = field(default_factory=dict)  # "- Carol / Karen"
     section: tuple[str, ...] | None = None
@@ -233,6 +236,8 @@ def _turn(block: Block, registry: Registry, state: _State,
           narrator: str | None) -> Attribution:
     """A paragraph or a list item: its own speakers, else one carried on."""
     label = parse_label(block.text)
+    if label and label.dotted and not state.layout["dotted"]:
+        label = None  # "A. Introduction": a lettered paragraph, where nothing asks
     if label and label.kind == "role" and role_holder(block.text, label):
         # "President: Mr. Laurent Castellane (France)": who holds the office, not a turn
         state.turn = None
@@ -243,8 +248,16 @@ def _turn(block: Block, registry: Registry, state: _State,
         label = dashed if labelled else None
     if label and label.role == "Answerer" and labelled:
         state.answerer = labelled[0][0]
+    elif labelled == [("Answerer", "label")] and (spokesperson := registry.resolve_role(
+            "Spokesperson")):
+        labelled = [(spokesperson.name, "label")]  # a briefing's answers are the spokesperson's
     elif labelled == [("Answerer", "label")] and state.answerer:
         labelled = [(state.answerer, "label")]  # an FAQ's answers by one expert
+    if label and label.role == "Questioner" and labelled:
+        state.questioner = labelled[0][0]
+    elif labelled == [("Questioner", "label")] and state.questioner and \
+            FOLLOW_UP.match(block.text[label.end:]):
+        labelled = [(state.questioner, "label")]  # "Q. Follow-up, if I may. ..."
     if label is not None or EVERYONE.match(block.text):
         # a turn of its own ("Rosa: ...", "ALL: ...") ends a header's; a note-taker's
         # keyword ("Slides: ...", "Action: ...") does not
@@ -342,7 +355,10 @@ def _layout(blocks, registry: Registry) -> dict:
                 designations += label.kind == "designation"
                 lengths.append(len(block.text))
     transcript = labelled >= 3 and labelled >= 0.25 * max(len(paragraphs), 1)
+    dotted = collections.Counter(label.role or label.names[0] for label in (
+        parse_label(b.text) for b in paragraphs) if label and label.dotted)
     return {"transcript": transcript, "initials": initials >= 3,
+            "dotted": dotted["Questioner"] >= 2 and dotted["Answerer"] >= 2,
             "heading_owners": registry.heading_owners,
             # speeches: a label opens a speech of several paragraphs (a parliament's
             # record, an interview), not a line of minutes

@@ -49,6 +49,7 @@ class Label:
     organisation: str = ""  # "UNDP" in "Ms. X (UNDP):"
     honorifics: tuple[str, ...] = ()
     kind: str = "name"  # name | initials | handle | role | designation
+    dotted: bool = False  # "Q." / "A.": a press transcript's, where the document has many
 
 
 def parse_label(text: str) -> Label | None:
@@ -63,6 +64,9 @@ def parse_label(text: str) -> Label | None:
     match = _COLUMNS.match(text)
     if match and match.group("label").casefold() not in NON_PERSON_LABELS:
         return Label((match.group("label"),), match.end(), kind="column")
+    dotted = _QA_DOT.match(text)
+    if dotted:
+        return _question_or_answer(text, dotted)
     match = _LABEL.match(text)
     if not match:
         timed = _NAME_AND_TIME.match(text)
@@ -70,6 +74,26 @@ def parse_label(text: str) -> Label | None:
         return label if label and label.kind == "name" and len(label.names[0].split()) >= 2 \
             else None
     return _read_label(match.group("label").strip(" *_\u00a0"), match.end())
+
+
+# "Q. Daniel Ferreira, Basin Tribune. Will farmers ...?", "A. (Dr. Oduya) Stage two ..."
+_QA_DOT = re.compile(r"^\s*(?P<role>Q|A)\.\s+(?:\((?P<who>[^()]{2,60})\)\s*)?(?=\S)")
+_SELF_NAMED = re.compile(r"^(?P<name>[^,.?!()]{3,60}?),\s+(?P<org>[^.?!]{2,60})\.\s+(?=\S)")
+
+
+def _question_or_answer(text: str, match: re.Match) -> Label:
+    role = "Questioner" if match.group("role") == "Q" else "Answerer"
+    who = match.group("who")
+    person = _read_label(who.split(",")[0].strip(), match.end()) if who else None
+    if person and person.kind == "name":
+        return Label(person.names, match.end(), role=role, honorifics=person.honorifics,
+                     kind="name", dotted=True)
+    named = _SELF_NAMED.match(text[match.end():]) if role == "Questioner" and not who else None
+    person = _read_label(named.group("name"), match.end()) if named else None
+    if person and person.kind == "name":  # the journalist names themself
+        return Label(person.names, match.end(), role=role, organisation=named.group("org"),
+                     honorifics=person.honorifics, kind="name", dotted=True)
+    return Label((role,), match.end(), kind="role", dotted=True)
 
 
 def trailing_asides(text: str) -> tuple[str, list[str]]:

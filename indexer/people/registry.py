@@ -82,13 +82,19 @@ SPOKE_BY = re.compile(r"\b(?:moved|seconded|proposed|tabled|raised|asked|put)\s+
 # the first part of a heading that introduces someone's talk: "Presentation 2 — Name (Org)"
 TALK = re.compile(r"\b(?:presentation|talk|lecture|keynote|address|remarks|briefing|"
                   r"speaker|presenter|panel+ist|discussant|moderator|respondent)s?\b", re.I)
+# a heading that gives a speech to someone: "Opening statement by the Spokesperson"
+SPEECH_BY = re.compile(r"\b(?i:statement|remarks|address|message|briefing|speech|"
+                       r"presentation|intervention|keynote|welcome|testimony|introduction)"
+                       r"\s+(?i:delivered\s+|given\s+|made\s+)?(?i:by|of)\s+(?P<who>.{2,80})$")
 # "chaired by X" makes X the Chair; "host X" the Host (the nouns as role labels name them)
 AGENT_ROLES = {"chaired": "Chair", "moderated": "Moderator", "facilitated": "Facilitator",
                "hosted": "Host", **{noun: ROLE_LABELS[noun] for noun in (
-                   "host", "moderator", "chair", "facilitator", "interviewer", "rapporteur")}}
+                   "host", "moderator", "chair", "facilitator", "interviewer", "rapporteur",
+                   "spokesperson")}}
 ROLE_BY_AGENT = re.compile(r"\b(chaired|moderated|facilitated|hosted)\s+by\s+", re.I)
 # "host Marcus Tell", "Your host is Marcus Tell", "the moderator, Jonas Ekwall,"
-ROLE_BEFORE_NAME = re.compile(r"\b((?i:host|moderator|chair|facilitator|interviewer|rapporteur))"
+ROLE_BEFORE_NAME = re.compile(r"\b((?i:host|moderator|chair|facilitator|interviewer|rapporteur|"
+                              r"spokesperson))"
                               r"(?:\s+(?:is|was|will be|today is)|,)?\s+"
                               rf"(?=[{UPPER}])")
 # a speech verb right after a name, an appositive or a parenthesis between:
@@ -525,6 +531,14 @@ class Registry:
         self.heading_owners = {**queue, **owners}
 
     def _heading_person(self, heading: str) -> str | None:
+        given = SPEECH_BY.search(heading)
+        if given:  # "Opening statement by the Spokesperson", "Remarks by Dr. Ana Ruiz"
+            who = trailing_asides(given.group("who").strip(" *_.,"))[0]
+            prefixed = PREFIXED_NAME.fullmatch(who)
+            entry = self.resolve_name(clean_name(prefixed.group("name")) if prefixed else who) \
+                or self.resolve_role(re.sub(r"^(?i:the)\s+", "", who))
+            if entry:
+                return entry.name
         pieces = re.split(r"\s*(?::|\s[-–—|]\s)\s*", heading)
         parts = [heading, *pieces[1:]]
         for at, part in enumerate(parts):
