@@ -155,10 +155,9 @@ def _read_label(label: str, end: int) -> Label | None:
         spoken = " ".join(w.capitalize() for w in label.split())
         if spoken.casefold() in NON_PERSON_LABELS:
             return None
-        if " " not in spoken:
+        if " " not in spoken or not plain_person_name(spoken):
+            # "MARCUS:", "DE LA CRUZ:": someone the document names elsewhere
             return Label((spoken,), end, role=role, organisation=organisation, kind="caps")
-        if not plain_person_name(spoken):
-            return None
         return Label((spoken,), end, role=role, organisation=organisation, kind="name")
     if not all(_may_name(p, honorifics) for p in parts):
         return None

@@ -88,10 +88,10 @@ SPEECH_BY = re.compile(r"\b(?i:statement|remarks|address|message|briefing|speech
                        r"\s+(?i:delivered\s+|given\s+|made\s+)?(?i:by|of)\s+(?P<who>.{2,80})$")
 # "chaired by X" makes X the Chair; "host X" the Host (the nouns as role labels name them)
 AGENT_ROLES = {"chaired": "Chair", "moderated": "Moderator", "facilitated": "Facilitator",
-               "hosted": "Host", **{noun: ROLE_LABELS[noun] for noun in (
+               "hosted": "Host", "presented": "Presenter", **{noun: ROLE_LABELS[noun] for noun in (
                    "host", "moderator", "chair", "facilitator", "interviewer", "rapporteur",
                    "spokesperson")}}
-ROLE_BY_AGENT = re.compile(r"\b(chaired|moderated|facilitated|hosted)\s+by\s+", re.I)
+ROLE_BY_AGENT = re.compile(r"\b(chaired|moderated|facilitated|hosted|presented)\s+by\s+", re.I)
 # "host Marcus Tell", "Your host is Marcus Tell", "the moderator, Jonas Ekwall,"
 ROLE_BEFORE_NAME = re.compile(r"\b((?i:host|moderator|chair|facilitator|interviewer|rapporteur|"
                               r"spokesperson))"
@@ -277,7 +277,7 @@ class Registry:
         under_attendees = _under_attendees(block.section_path)
         lines = list(block.items or block.lines or (block.text,))
         for line in lines:
-            listed = attendee_line(line)
+            listed = attendee_line(line) or _attendee_sentence(line)
             checkbox = re.match(r"^\s*(?:[-*•]\s*)?\[[ xX]\]\s+", line)  # "- [x] Ana Ruiz - Acme"
             # "A (Chair); B; C": semicolons part people whose entries hold commas and "and"
             parts_at = r"\s*;\s*(?![^()]*\))" if listed and ";" in listed.group("names") else \
@@ -312,7 +312,12 @@ class Registry:
                         self.add_plain(cells[1], alias=cells[0], participant=True)
 
     def _participant(self, text: str) -> Entry | None:
-        text = re.sub(r"^\s*(?:[-*•]\s*)?(?:\[[ xX]?\]\s*)?", "", text)
+        text = re.sub(r"^\s*(?:[-*•]\s*)?(?:\[[ xX]?\]\s*)?(?:and\s+)?", "", text)
+        # "Siobhán Ní Bhriain of the Lower Quays Residents' Association": where she is from
+        from_where = re.match(rf"^((?:\S+\s+){{1,4}}?\S+)\s+(?:of|from)\s+(?:the\s+)?[{UPPER}]",
+                              text.strip())
+        if from_where and plain_person_name(strip_prefix(from_where.group(1))):
+            text = from_where.group(1)
         # "Dame Harriet Ashworth (Chair)": a role in the parentheses is hers
         role = next((r.strip() for r in re.findall(r"\(([^)]{2,40})\)", text)
                      if is_role(r) and not r.strip().isupper()), "")
@@ -725,6 +730,12 @@ class Registry:
             matches = [e for e in self.entries if any(fits(r) for r in roles[e.key])]
             if matches:
                 return matches[0] if len(matches) == 1 else None
+        if role in _CONDUCTING:
+            # "HOST:" in a programme "presented by Barnaby Okafor": the one person the
+            # report gives the running of the event to, whatever it calls them
+            others = [e for e in self.entries
+                      if any(fold(r) in _CONDUCTING for r in e.meeting_roles)]
+            return others[0] if len(others) == 1 else None
         return None
 
     def people(self) -> tuple[Person, ...]:
@@ -751,11 +762,22 @@ def _under_attendees(path: tuple[str, ...]) -> bool:
         not _BUSINESS_HEADINGS.search(path[-1])
 
 
+_CONDUCTING = {"host", "presenter", "moderator", "facilitator", "interviewer", "anchor"}
+
+
 # labels that open a list of people or a turn: "Moderator: Ana Ruiz (UNDP)" or
 # "Moderator: Welcome, everyone"
 _TURN_OR_LIST = {"moderator", "moderators", "facilitator", "facilitators", "rapporteur",
                  "rapporteurs", "host", "hosts", "speaker", "speakers", "presenter",
                  "presenters", "chair", "chairs", "in the chair"}
+
+
+def _attendee_sentence(text: str) -> re.Match | None:
+    """'Presented by Barnaby Okafor. Guests: Councillor Martine de la Cruz, ...': a list
+    of people after the sentences that open a paragraph."""
+    later = re.search(r"(?<=[.!?])\s+(?=(?i:present|guests?|panel(?:lists?)?|speakers|"
+                      r"participants|in attendance|also present|attendees)\s*:)", text)
+    return attendee_line(text[later.end():]) if later else None
 
 
 def attendee_line(text: str) -> re.Match | None:
