@@ -125,7 +125,17 @@ def plain_person_name(text: str) -> bool:
             return False  # "UN Women", "NYU", "RFCs": acronyms are organisations or things
         if not re.fullmatch(rf"[{UPPER}](?:\.|[\w'’-]*)", word):
             return False
+    if core[-1].casefold().strip(".,") in OFFICE_NOUNS:
+        return False  # "Chief Sustainability Officer", "Senior Planning Officer"
     return not core[0].endswith(".")
+
+
+# nouns that end the name of an office, never a person's surname here
+OFFICE_NOUNS = frozenset("""officer director manager secretary counsel adviser advisor
+coordinator specialist consultant analyst representative rapporteur commissioner treasurer
+president minister chairperson chairman chairwoman spokesperson envoy administrator
+superintendent supervisor strategist economist scientist researcher lecturer strategist
+""".split())
 
 
 def tokens(name: str) -> list[str]:
