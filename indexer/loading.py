@@ -157,14 +157,17 @@ _LIST_ITEM = re.compile(r"^( *)(?:[-*+]|\d{1,3}[.)])\s+\S")
 
 
 def _nested_lists_at_four(text: str) -> str:
-    """Python-Markdown nests a list item only when it is indented four spaces; most
-    notes written for GitHub indent two. Inside lists, two-space steps become four."""
+    """Python-Markdown nests a list item only when it is indented four spaces more than
+    its parent; most notes written for GitHub indent two (or two, then four, then six).
+    Inside lists, each item is re-indented four spaces a level, its level read from the
+    indents of the items open above it."""
     lines = text.split("\n")
     indents = {len(m.group(1)) for line in lines if (m := _LIST_ITEM.match(line))}
     steps = sorted(i for i in indents if i)
     if not steps or steps[0] >= 4 or steps[0] < 2:
         return text
     out, in_list, blank = [], False, False
+    open_items: list[int] = []  # the indents of the items open above this line
     for line in lines:
         item = _LIST_ITEM.match(line)
         if item and not len(item.group(1)):
@@ -175,10 +178,17 @@ def _nested_lists_at_four(text: str) -> str:
             continue
         elif blank and not line.startswith(" "):
             in_list = False
+            open_items = []
         blank = False
-        if in_list and line.startswith(" "):
-            indent = len(line) - len(line.lstrip(" "))
-            line = " " * (indent * 2) + line.lstrip(" ")
+        if in_list and item:
+            indent = len(item.group(1))
+            while open_items and indent < open_items[-1]:
+                open_items.pop()
+            if not open_items or indent > open_items[-1]:
+                open_items.append(indent)
+            line = " " * (4 * (len(open_items) - 1)) + line.lstrip(" ")
+        elif in_list and line.startswith(" "):
+            line = " " * (4 * len(open_items)) + line.lstrip(" ")  # more of the item above
         out.append(line)
     return "\n".join(out)
 

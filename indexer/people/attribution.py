@@ -271,7 +271,10 @@ def _turn(block: Block, registry: Registry, state: _State,
         if label and not labelled and label.kind != "name":
             state.turn = None  # "Discussion:" and the like end a turn
         _own_speakers(block, text, labelled, registry, state, speakers)
-        if not speakers.names:
+        unknown_label = label is not None and not labelled and label.kind in (
+            "name", "caps", "handle", "initials")
+        if not speakers.names and not unknown_label:
+            # "- Scott: ..." where no Scott is known is someone's turn, not the last one's
             _carried_on(block, text, registry, state, speakers)
     if not labelled and (CAPTION.match(block.text) or BIOGRAPHY.match(text) and any(
             BIOGRAPHY_HEADING.search(h) for h in block.section_path[-1:])):

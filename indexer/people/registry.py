@@ -5,6 +5,7 @@ subjects of speech verbs."""
 
 from __future__ import annotations
 
+import collections
 import re
 from dataclasses import dataclass, field
 
@@ -165,7 +166,7 @@ class Registry:
         self.entries: list[Entry] = []
         # text -> the people it names (speech.named_people), dropped when a person is added
         self.named_cache: dict[str, list] = {}
-        self.common: set[str] = set()  # words the document writes in lower case
+        self.common: collections.Counter = collections.Counter()
         self.fitting_codes = 0  # "Ivan Herman (IH)": codes that fit their names
         self.loose_codes: list[tuple[str, str]] = []  # "Nicolo (NRO)": only the initial
         self.label_counts: dict[str, int] = {}
@@ -177,8 +178,10 @@ class Registry:
     @classmethod
     def from_blocks(cls, blocks: tuple[Block, ...] | list[Block]) -> Registry:
         registry = cls()
-        registry.common = {w for b in blocks
-                           for w in re.findall(r"(?<![\w'’-])[a-z][a-z'’-]+", b.text)}
+        # words the document writes in lower case, outside links, and how often
+        registry.common = collections.Counter(
+            w for b in blocks for w in re.findall(r"(?<![\w'’/.@-])[a-z][a-z'’-]+(?![\w/@])",
+                                                  re.sub(r"\S*(?:://|www\.|@)\S*", " ", b.text)))
         for block in blocks:
             registry._participants(block)
             if block.kind == "list":
@@ -807,7 +810,7 @@ def _office(role: str) -> str:
     return "" if role in TURN_ROLES else role
 
 
-def _label_reads_as_name(label: str, count: int, common: set[str]) -> bool:
+def _label_reads_as_name(label: str, count: int, common: collections.Counter) -> bool:
     """A label no list names is a person when it reads as a name: no word of it is one
     the document also writes in lower case ("Annual Review:", "Either:"); several words
     make a plain personal name; a one-off single word reads as a given name ("Rosa"),
@@ -817,8 +820,10 @@ def _label_reads_as_name(label: str, count: int, common: set[str]) -> bool:
         return plain_person_name(label) and not all(w.casefold() in common for w in words)
     if count >= 2:  # a label used again and again is someone's, even if "felix" occurs
         return True
+    # a given name may be written once in lower case ("thanks scott"); a word written so
+    # again and again is a common one
     return re.fullmatch(rf"[{UPPER}][a-z]+", label) is not None and \
-        label.casefold() not in common
+        common.get(label.casefold(), 0) < 2
 
 
 def _hyphen_part(word: str, entry: Entry) -> bool:

@@ -79,7 +79,7 @@ def _split_rows(block: Block) -> list[Block]:
 def _split_items(block: Block, registry: Registry, speaks) -> list[Block]:
     turns = sum(1 for item in block.items if is_turn_label(item, registry) or speaks(item))
     presented = sum(1 for who in presenters_with_notes(block) if who)
-    if turns < 2 and not presented:
+    if turns < 1 and not presented:
         return [block]
     return [Block("item", item, block.section_path,
                   tuple(b for b in block.bold if b in item), depth=depth)
