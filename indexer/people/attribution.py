@@ -40,8 +40,15 @@ from .names import (
     plain_person_name,
     strip_prefix,
 )
-from .registry import Registry, attendee_line
-from .speech import Speakers, mentions_in, named_people, names_anyone, speech_subjects
+from .registry import Registry, attendee_line, under_attendees
+from .speech import (
+    Speakers,
+    mentions_in,
+    named_people,
+    names_anyone,
+    signed_by,
+    speech_subjects,
+)
 
 EVERYONE = re.compile(r"^\s*(?:[-*•]\s+)?(?:all|everyone|everybody|group|others|audience)\s*:",
                       re.I)
@@ -243,7 +250,8 @@ def _turn(block: Block, registry: Registry, state: _State,
         state.turn = None
         return Attribution((), (), mentions_in(block.text, registry, ()))
     labelled = _label_speakers(label, registry, state.layout) if label else []
-    if label is None and (dashed := dash_label(block.text)):
+    if label is None and not under_attendees(block.section_path) and \
+            (dashed := dash_label(block.text)):
         labelled = _label_speakers(dashed, registry, state.layout)
         label = dashed if labelled else None
     if label and label.role == "Answerer" and labelled:
@@ -311,7 +319,8 @@ def _own_speakers(block: Block, text: str, labelled, registry: Registry, state: 
     if not speakers.names and not labelled:
         speakers.add(_bold_lead(block, text, registry), "label")
     if not speakers.names:
-        speakers.add(_signed_by(text, registry), "label")
+        for name in signed_by(text, registry, block.section_path):
+            speakers.add(name, "label")
     if not speakers.names and QUOTATION.match(text) and state.current:
         speakers.add(state.current, "quotation")
 
@@ -473,15 +482,6 @@ def _inline_turns(text: str, registry: Registry) -> list[tuple[str, str]]:
         if entry:
             found.append((entry.name, "initials" if INITIALS.match(label) else "label"))
     return found
-
-
-def _signed_by(text: str, registry: Registry) -> str | None:
-    """A paragraph that ends naming its author in parentheses: '... *(Wendy Reid)*'."""
-    match = re.search(r"\(\s*(?P<name>[^()]{2,40}?)\s*\)[\s*_.]*$", text)
-    if not match or len(text) - len(match.group()) < 12:
-        return None
-    entry = registry.resolve_name(match.group("name"))
-    return entry.name if entry else None
 
 
 def _row_attribution(block: Block, registry: Registry) -> Attribution:

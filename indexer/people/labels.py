@@ -105,9 +105,21 @@ def trailing_asides(text: str) -> tuple[str, list[str]]:
     return text, asides
 
 
+# "Participant 3:", "Speaker 2:", "Resident B:": someone a report keeps anonymous
+_NUMBERED_ROLE = re.compile(r"(?P<role>participant|speaker|resident|caller|delegate|member|"
+                            r"attendee|respondent|interviewee|student|person|voice|"
+                            r"audience member|questioner|panel+ist|guest|parent|teacher)\s+"
+                            r"(?P<number>\d{1,3}|[A-Z])", re.I)
+
+
 def _read_label(label: str, end: int) -> Label | None:
     if label.casefold() in ROLE_LABELS:  # "Hon. Members:", "The Deputy Speaker:"
         return Label((ROLE_LABELS[label.casefold()],), end, kind="role")
+    numbered = _NUMBERED_ROLE.fullmatch(label)
+    if numbered:
+        role = numbered.group("role")
+        return Label((f"{role[:1].upper()}{role[1:].lower()} {numbered.group('number')}",),
+                     end, kind="role")
     # "Sarah Quilley (North Fenwick) (Con):", "Ms. X (UNDP):"
     label, asides = trailing_asides(label)
     organisation = ", ".join(asides)
@@ -238,8 +250,11 @@ def dash_label(text: str) -> Label | None:
     if not match:
         return None
     label = match.group("label").strip(" *_")
-    if not _may_name(label, ()) or len(label.split()) > 3:
-        return None
+    rest = text[match.end():]
+    if not _may_name(label, ()) or len(label.split()) > 3 or \
+            len(re.findall(r"(?<![\w@#/.-])[a-z][a-z'’]+\b", rest)) < 2 or \
+            re.search(r"\([A-Z]{2,5}\)\W*$", rest):
+        return None  # "Frank Tang - Google i18n (FYT)": who someone is, not what they said
     return Label((label,), match.end(), kind="handle" if HANDLE.match(label) else "dash")
 
 

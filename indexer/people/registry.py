@@ -277,7 +277,7 @@ class Registry:
             for name, code, organisation in table_people(block.items):
                 self.add_plain(name, organisation=organisation, alias=code, participant=True)
             return
-        under_attendees = _under_attendees(block.section_path)
+        listing = under_attendees(block.section_path)
         lines = list(block.items or block.lines or (block.text,))
         for line in lines:
             listed = attendee_line(line) or _attendee_sentence(line)
@@ -286,7 +286,7 @@ class Registry:
             parts_at = r"\s*;\s*(?![^()]*\))" if listed and ";" in listed.group("names") else \
                 r"\s*[,;]\s*(?![^()]*\))|\s+(?:and|/)\s+(?![^()]*\))"
             names = re.split(parts_at, listed.group("names")) if listed \
-                else [line] if under_attendees or checkbox else []
+                else [line] if listing or checkbox else []
             label = fold(listed.group("label")).rstrip("s") if listed else ""
             line_role = "Chair" if label == "in the chair" else ROLE_LABELS.get(label, "")
             for part in names:
@@ -296,7 +296,7 @@ class Registry:
                     _extend(entry.meeting_roles, [line_role])
                     _extend(entry.roles, [line_role])
             codes = codes_in_parens(line)
-            if not (under_attendees or listed or block.kind == "list" or len(codes) >= 2):
+            if not (listing or listed or block.kind == "list" or len(codes) >= 2):
                 codes = []  # "... Remote Procedure Call (RPC)" in prose defines a term
             for name, code, fits in codes:
                 if fits:
@@ -304,7 +304,7 @@ class Registry:
                     self.add_plain(name, alias=code, participant=True)
                 else:
                     self.loose_codes.append((name, code))
-        if under_attendees and block.kind == "paragraph" and block.lines:
+        if listing and block.kind == "paragraph" and block.lines:
             for line in block.lines:  # "nick<TAB>Full Name" lines of a participants block
                 cells = [c for c in re.split(r"\t+|\s{2,}", line.strip()) if c]
                 if len(cells) == 3 and re.fullmatch(r"\d{1,2}:\d{2}(?::\d{2})?", cells[0]):
@@ -755,7 +755,7 @@ _BUSINESS_HEADINGS = re.compile(r"\b(?:agenda|notes|minutes|discussion|updates?|
                                 r"topics?|business|items?|decisions?|summary)\b", re.I)
 
 
-def _under_attendees(path: tuple[str, ...]) -> bool:
+def under_attendees(path: tuple[str, ...]) -> bool:
     """'## Attendees' or '## Attendees / ### Remote'; not '## Attendance / ### Agenda'."""
     if not path:
         return False
@@ -820,8 +820,8 @@ def _label_reads_as_name(label: str, count: int, common: collections.Counter) ->
         return plain_person_name(label) and not all(w.casefold() in common for w in words)
     if count >= 2:  # a label used again and again is someone's, even if "felix" occurs
         return True
-    # a given name may be written once in lower case ("thanks scott"); a word written so
-    # again and again is a common one
+    # a given name may be written once in lower case ("thanks scott", "@bentheelder"); a
+    # word written so again and again is a common one ("Either:", "Functions:")
     return re.fullmatch(rf"[{UPPER}][a-z]+", label) is not None and \
         common.get(label.casefold(), 0) < 2
 

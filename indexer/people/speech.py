@@ -249,9 +249,34 @@ def _loose(form: str) -> str:
     return out
 
 
+# "Notices to be circulated to shops (Mr Lahiff, by 17 November)": who will do it
+ACTION_ITEM = re.compile(r"\b(?:to be|will|shall|should|by \d{1,2}\b|by (?:next|the end)|"
+                         r"deadline|due)\b|^\s*(?:action|ai|todo|ar)\b", re.I)
+ACTION_HEADING = re.compile(r"\b(?:actions?|action items?|action points?|next steps|"
+                            r"follow[- ]?ups?|to ?dos?|tasks|assignments)\b", re.I)
 NOT_MENTIONS = ("single", "office", "unnamed")  # a bare word, "the Chair", "a participant"
 
 
 def mentions_in(text: str, registry: Registry, speakers) -> tuple[str, ...]:
     return tuple(dict.fromkeys(name for _, name, _, kind in named_people(text, registry)
                                if name not in speakers and kind not in NOT_MENTIONS))
+
+
+def signed_by(text: str, registry: Registry, section: tuple[str, ...] = ()) -> list[str]:
+    """A paragraph that ends naming its authors in parentheses: '... *(Wendy Reid)*',
+    '... by 2030 (Ms. Okonjo, PAIB).', '... (Mr. Nuñez-Reyes; Ms. Okonjo).'"""
+    match = re.search(r"\(\s*(?P<names>[^()]{2,120}?)\s*\)[\s*_.]*$", text)
+    if not match or len(text) - len(match.group()) < 12 or ACTION_ITEM.search(text) or \
+            any(ACTION_HEADING.search(h) for h in section[-1:]):
+        return []
+    names = []
+    for part in re.split(r"\s*;\s*|\s+and\s+", match.group("names")):
+        # "Ms. Okonjo, PAIB": the person, then where they work
+        entry = registry.resolve_name(part) or registry.resolve_name(part.split(",")[0])
+        if entry is None:
+            return []  # "(see Annex II)", "(UNDP, UNICEF)": no one's words
+        if any(name == entry.name for _, name, _, kind in named_people(
+                text[:match.start()], registry) if kind != "single"):
+            return []  # "Frank Tang - Google i18n (FYT)": the code a list gives him
+        names.append(entry.name)
+    return names

@@ -8,6 +8,7 @@ from ..records import Block
 from .evidence import item_depths, presenters_with_notes
 from .labels import parse_label
 from .registry import Registry
+from .speech import signed_by
 
 
 def split_turns(blocks, registry: Registry, speaks=lambda text: False) -> list[Block]:
@@ -77,7 +78,8 @@ def _split_rows(block: Block) -> list[Block]:
 
 
 def _split_items(block: Block, registry: Registry, speaks) -> list[Block]:
-    turns = sum(1 for item in block.items if is_turn_label(item, registry) or speaks(item))
+    turns = sum(1 for item in block.items if is_turn_label(item, registry) or speaks(item)
+                or signed_by(item, registry, block.section_path))
     presented = sum(1 for who in presenters_with_notes(block) if who)
     if turns < 1 and not presented:
         return [block]
