@@ -6,7 +6,7 @@ import pytest
 
 from indexer.parse import parse_file, parse_text
 
-from .conftest import run, run_json
+from .conftest import SHARED_CORPORA, run, run_json
 from .test_families import FAMILIES, chunk
 
 
@@ -271,3 +271,138 @@ def test_a_talk_heading_names_its_speaker_and_where_they_work():
     assert [c.speakers for c in report.chunks] == [("Karin Holm",), ("Ana Lima",), ()]
     assert {p.name: p.organisations for p in report.people}["Karin Holm"] == (
         "Nordic Water Institute",)
+
+
+@pytest.mark.parametrize(("fragment", "speakers"), [
+    ("opened the meeting and welcomed", ("Marguerite Okwuosa-Lind",)),  # "In the chair:"
+    ("minutes of the last AGM were approved", ("Callum Ferreday", "Yusra Abdi-Holt")),
+    ("meters had been replaced", ("Linnea Sorvik", "Hugo Brannelly")),  # "The Treasurer, X,"
+    ("accounts be received", ("Marguerite Okwuosa-Lind", "Dorian Pugh-Achebe")),
+    ("the group would report in spring", ("Tobias Renshaw",)),  # "elected X as Rapporteur"
+    ("closed the meeting at 12:10", ("Marguerite Okwuosa-Lind",)),
+])
+def test_general_meeting_motions_and_officers(fragment, speakers):
+    assert chunk(FAMILIES / "agm-motions.md", fragment).speakers == speakers
+
+
+def test_general_meeting_roles():
+    people = {p.name: p for p in parse_file(FAMILIES / "agm-motions.md").people}
+    assert "Chair" in people["Marguerite Okwuosa-Lind"].roles
+    assert "Secretary" in people["Ines Valtonen"].roles
+
+
+@pytest.mark.parametrize(("fragment", "speakers"), [
+    ("reminds attendees that questions", ("Adebayo Lindqvist-Marr",)),  # "Host X opens"
+    ("walks through the design", ("Renata Vasquez-Holm",)),  # present tense, appositive
+    ("spends several minutes on failures", ("Renata Vasquez-Holm",)),
+    ("focuses on how the readings", ("Ishaan Kowalczyk-Rao",)),  # "who leads ..., focuses"
+    ("maps alone change nothing", ("Ishaan Kowalczyk-Rao",)),
+    ("the top-voted question", ("Adebayo Lindqvist-Marr",)),  # his first name alone
+    ("whether the data are open", ("Mirela Dobos", "Ishaan Kowalczyk-Rao")),
+    ("publishes its designs openly", ("Renata Vasquez-Holm",)),  # "In her introduction"
+    ("Climate Tools Thursdays", ()),  # "**Series:**" is no one
+])
+def test_webinar_recap_in_the_present_tense(fragment, speakers):
+    assert chunk(FAMILIES / "webinar-recap.md", fragment).speakers == speakers
+
+
+def test_webinar_host_is_named_without_the_word_host():
+    people = {p.name: p for p in parse_file(FAMILIES / "webinar-recap.md").people}
+    assert "Host" in people["Adebayo Lindqvist-Marr"].roles
+    assert "Series" not in people
+
+
+@pytest.mark.parametrize(("fragment", "speakers"), [
+    ("two announcements before we take questions", ("Halvard Osei-Brandt",)),  # heading
+    ("When will the northern inspections finish", ("Tomas Brenner",)),  # names himself
+    ("programme runs until the end of August", ("Halvard Osei-Brandt",)),  # bare "A."
+    ("Will any lines close", ("Tomas Brenner",)),  # a follow-up
+    ("Two short sections will close", ("Mireille Fontaine",)),  # "A. (Dr. Fontaine)"
+    ("the level crossings in the valley", ("Questioner",)),  # off microphone
+])
+def test_press_briefing_questions_and_answers(fragment, speakers):
+    assert chunk(FAMILIES / "press-briefing.txt", fragment).speakers == speakers
+
+
+def test_press_briefing_title_is_its_first_line():
+    assert parse_file(FAMILIES / "press-briefing.txt").title.startswith("PRESS BRIEFING")
+
+
+@pytest.mark.parametrize(("fragment", "speakers"), [
+    ("why a toll", ("Greta Halloran",)),  # "HOST:", the programme "Presented by" her
+    ("gain the most from it", ("Ramón de la Vega",)),  # "DE LA VEGA:"
+    ("takes lorries out of the town centre", ("Ingrid Sæther-Obi",)),
+    ("pay twice, once as drivers", ("Padraig Ó Súilleabháin",)),  # "Ó SÚILLEABHÁIN:"
+])
+def test_broadcast_panel_labels_in_capitals(fragment, speakers):
+    assert chunk(FAMILIES / "radio-panel.md", fragment).speakers == speakers
+
+
+@pytest.mark.parametrize(("fragment", "speakers"), [
+    ("weighing three options", ("Olufemi Radcliffe-Saar",)),  # "Facilitator:", named
+    ("only affordable pool for miles", ("Participant 3",)),
+    ("take four years", ("Participant 7",)),
+    ("who would make the final decision", ("Speaker 2",)),
+    ("teaching pool would be welcomed", ("Olufemi Radcliffe-Saar",)),  # "(Ms. X)." at the end
+    ("circulated to the residents", ()),  # an action point's owner is no speaker
+])
+def test_consultation_with_anonymous_participants(fragment, speakers):
+    assert chunk(FAMILIES / "consultation-notes.md", fragment).speakers == speakers
+
+
+def test_anonymous_participant_is_searchable(tmp_path):
+    ix = tmp_path / "ix"
+    assert run(ix, "index", "-q", str(FAMILIES / "consultation-notes.md")).exit_code == 0
+    hits = run_json(ix, "search", "pool", "--speaker", "Participant 3", "--format", "json")["hits"]
+    assert hits and all("Participant 3" in h["speakers"] for h in hits)
+
+
+@pytest.mark.parametrize(("fragment", "speakers"), [
+    ("Beta went out on Tuesday", ("Torvald Ekberg",)),  # "[Name - Release Lead]"
+    ("contributor guide is being migrated", ("Maren Stolz", "Kofi Adjei-Brandt")),
+    ("Evaluated twelve reports", ("Jonah Whitfield",)),  # "[Whitfield][ Slides ]"
+    ("second iteration of the critical projects", ("Hanne Lindgren", "Raúl Echeverría")),
+    ("Decision time", ()),  # the next agenda item ends their part
+    ("extending the deadline by a month", ("Bob", "Arnaud")),  # "Bob, Arnaud:"
+    ("maintainers are never told", ("Scott",)),  # his own label, not Arnaud's turn
+    ("Arnaud to write a summary", ()),  # an action item
+    ("mentoring three new contributors", ("rlinden",)),  # "rlinden - Big shoutout ..."
+])
+def test_community_meeting_notes(fragment, speakers):
+    assert chunk(FAMILIES / "community-meeting-notes.md", fragment).speakers == speakers
+
+
+def test_notes_indented_two_spaces_nest():
+    text = ("# Notes\n\n* [ ] const evaluation (Ana Ruiz)\n  - No news this week.\n"
+            "      - Both runs passed without regressions.\n  - Back to work next week.\n")
+    chunks = parse_text(text, "markdown").chunks
+    assert [c.text for c in chunks][-3:] == [
+        "No news this week.", "Both runs passed without regressions.",
+        "Back to work next week."]
+
+
+REAL = SHARED_CORPORA
+
+
+@pytest.mark.skipif(not REAL.is_dir(), reason="needs ../shared/corpora")
+@pytest.mark.parametrize(("path", "fragment", "speakers"), [
+    # agenda items naming presenters with a role, two together, a known surname
+    ("kubernetes-community-meeting-notes/communication/meeting-notes-archive/"
+     "201911-202010_Community_Meeting_Notes.md", "1.19.0-beta.0 went out", ("Taylor Dolezal",)),
+    ("kubernetes-community-meeting-notes/communication/meeting-notes-archive/"
+     "201911-202010_Community_Meeting_Notes.md", "Kubectl is being migrated",
+     ("Maciej Szulik", "Sean Sullivan")),
+    ("kubernetes-community-meeting-notes/communication/meeting-notes-archive/"
+     "201911-202010_Community_Meeting_Notes.md", "Beta apis have had an issue",
+     ("Jordan Liggitt",)),
+    # presenters after a dash; a struck-out name left out
+    ("ossf-tac-minutes/minutes/2023-06-13.md", "Metrics dashboard most active project",
+     ("Michael Scovetta",)),
+    ("ossf-tac-minutes/minutes/2023-06-13.md", "agree with extending their time",
+     ("Bob Callaway", "Arnaud Le Hors")),
+    # two-space nesting: each note its own paragraph, under its presenter
+    ("rust-lang-team-minutes/minutes/2019-10-31.md", "No major developments this week", ()),
+    ("rust-lang-team-minutes/minutes/2019-10-31.md", "many users of", ("Josh",)),
+])
+def test_real_notes(path, fragment, speakers):
+    assert chunk(REAL / path, fragment).speakers == speakers

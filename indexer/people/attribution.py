@@ -125,6 +125,8 @@ class _State:
     questioner: str | None = None  # the last named "Q.", whose follow-up a bare "Q." is
     by_depth: dict[int, str] = field(default_factory=dict)  # a notes list's speakers
     owners: dict[int, list[str]] = field(default_factory=dict)  # "- Carol / Karen"
+    # "- SIG CLI [Maciej Szulik and Sean Sullivan]": who presents the items nested under it
+    presenting: dict[int, list[str]] = field(default_factory=dict)
     section: tuple[str, ...] | None = None
     previous_kind: str = ""
     # (depth, name): a long labelled note ("- rylev: Not since yesterday. We're at ...")
@@ -147,6 +149,9 @@ class _State:
             self.item_turn = None
         self.previous_kind = block.kind
         self.owners = {d: names for d, names in self.owners.items() if d <= block.depth}
+        if block.kind != "item":
+            self.presenting = {}
+        self.presenting = {d: names for d, names in self.presenting.items() if d < block.depth}
 
     def leave(self, block: Block, text: str, speakers: Speakers, label: Label | None,
               labelled: bool) -> None:
@@ -200,7 +205,7 @@ def _structure(block: Block, registry: Registry, state: _State,
         if len(presenters) == 1:
             state.by_depth[block.depth] = presenters[0]
         else:  # "SIG CLI [Maciej Szulik and Sean Sullivan]": the two present together
-            state.owners[block.depth] = presenters
+            state.presenting[block.depth] = presenters
         return Attribution((), (), tuple(presenters))
     group = _names_only(block.text, registry) if block.kind == "item" else None
     if group:
@@ -335,6 +340,9 @@ def _carried_on(block: Block, text: str, registry: Registry, state: _State,
     if not speakers.names and block.kind == "item" and state.item_turn and \
             state.item_turn[0] == block.depth and not _KEYWORD_LINE.match(text):
         speakers.add(state.item_turn[1], "continuation")
+    if not speakers.names and block.kind == "item" and state.presenting:
+        for name in state.presenting[max(state.presenting)]:
+            speakers.add(name, "header")
     if not speakers.names and block.kind == "item" and state.owners:
         for name in state.owners[max(state.owners)]:
             speakers.add(name, "header")
@@ -488,6 +496,8 @@ def _row_attribution(block: Block, registry: Registry) -> Attribution:
     """A table row read alone (``lines`` are its column headers, ``items`` its cells):
     the person in a person column speaks; else the subjects of speech verbs."""
     speakers = Speakers()
+    if under_attendees(block.section_path):  # a row of the attendance table: who came
+        return Attribution((), (), mentions_in(block.text, registry, ()))
     for header, cell in zip(block.lines, block.items, strict=False):
         if _PERSON_COLUMN.search(header):
             # "Dr. Wei Chen, Geospatial Lab, University of ...": the name before the

@@ -46,7 +46,8 @@ def table_people(rows) -> list[tuple[str, str, str]]:
         cells = [c.strip(" []") for c in row.split("|")]
         if name_at >= len(cells):
             continue
-        name = cells[name_at]
+        # "Aeva Black (Microsoft, TAC)", "Ana Ruiz - UNDP": the name before where they work
+        name = re.split(r"\s*\(|\s+[-–—]\s+", cells[name_at], maxsplit=1)[0].strip()
         code = cells[code_at] if code_at is not None and code_at < len(cells) else ""
         organisation = cells[organisation_at] if organisation_at is not None and \
             organisation_at < len(cells) else ""

@@ -161,7 +161,7 @@ def _read_label(label: str, end: int) -> Label | None:
         parts = [p.strip() for p in re.split(r"\s*[/&]\s*", label) if p.strip()]
     if len(parts) == 1 and label.isupper() and not honorifics and not INITIALS.match(label) \
             and re.fullmatch(
-            rf"[{UPPER}'’-]{{2,}}(?:\s+[{UPPER}'’-]{{2,}}){{0,3}}", label):
+            rf"(?:[{UPPER}]['’]?\s+)?[{UPPER}'’-]{{2,}}(?:\s+[{UPPER}'’-]{{2,}}){{0,3}}", label):
         # "PRIYA NATARAJAN:" as transcripts print names; one word alone ("MARCUS:",
         # "RESOLVED:") is someone only where the document names them
         spoken = " ".join(w.capitalize() for w in label.split())

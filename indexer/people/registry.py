@@ -280,23 +280,14 @@ class Registry:
         listing = under_attendees(block.section_path)
         lines = list(block.items or block.lines or (block.text,))
         for line in lines:
-            listed = attendee_line(line) or _attendee_sentence(line)
+            found = _attendee_sentences(line)
             checkbox = re.match(r"^\s*(?:[-*•]\s*)?\[[ xX]\]\s+", line)  # "- [x] Ana Ruiz - Acme"
-            # "A (Chair); B; C": semicolons part people whose entries hold commas and "and"
-            parts_at = r"\s*;\s*(?![^()]*\))" if listed and ";" in listed.group("names") else \
-                r"\s*[,;]\s*(?![^()]*\))|\s+(?:and|/)\s+(?![^()]*\))"
-            names = re.split(parts_at, listed.group("names")) if listed \
-                else [line] if listing or checkbox else []
-            label = fold(listed.group("label")).rstrip("s") if listed else ""
-            line_role = "Chair" if label == "in the chair" else ROLE_LABELS.get(label, "")
-            for part in names:
-                entry = self._participant(part)
-                if entry and line_role and line_role not in ("Speaker", "Presenter",
-                                                             "Participant"):
-                    _extend(entry.meeting_roles, [line_role])
-                    _extend(entry.roles, [line_role])
+            for listed in found:
+                self._listed_people(listed)
+            if not found and (listing or checkbox):
+                self._participant(line)
             codes = codes_in_parens(line)
-            if not (listing or listed or block.kind == "list" or len(codes) >= 2):
+            if not (listing or found or block.kind == "list" or len(codes) >= 2):
                 codes = []  # "... Remote Procedure Call (RPC)" in prose defines a term
             for name, code, fits in codes:
                 if fits:
@@ -313,6 +304,22 @@ class Registry:
                         and plain_person_name(cells[1]):
                     if plain_person_name(cells[1]):
                         self.add_plain(cells[1], alias=cells[0], participant=True)
+
+    def _listed_people(self, listed: re.Match) -> None:
+        """'Present: A, B and C', 'Chair: Ana Ruiz': each person, with the role the
+        label gives them at this meeting."""
+        # "A (Chair); B; C": semicolons part people whose entries hold commas and "and"
+        parts_at = r"\s*;\s*(?![^()]*\))" if ";" in listed.group("names") else \
+            r"\s*[,;]\s*(?![^()]*\))|\s+(?:and|/)\s+(?![^()]*\))"
+        label = fold(listed.group("label")).rstrip("s")
+        line_role = "Chair" if label == "in the chair" else ROLE_LABELS.get(label, "")
+        # the list ends with its sentence: "... (Common Ground). 19 residents attended"
+        names = re.split(r"\.\s+(?=\d|[A-Z][a-z]+\s+[a-z])", listed.group("names"))[0]
+        for part in re.split(parts_at, names):
+            entry = self._participant(part)
+            if entry and line_role and line_role not in ("Speaker", "Presenter", "Participant"):
+                _extend(entry.meeting_roles, [line_role])
+                _extend(entry.roles, [line_role])
 
     def _participant(self, text: str) -> Entry | None:
         text = re.sub(r"^\s*(?:[-*•]\s*)?(?:\[[ xX]?\]\s*)?(?:and\s+)?", "", text)
@@ -775,12 +782,19 @@ _TURN_OR_LIST = {"moderator", "moderators", "facilitator", "facilitators", "rapp
                  "presenters", "chair", "chairs", "in the chair"}
 
 
-def _attendee_sentence(text: str) -> re.Match | None:
-    """'Presented by Barnaby Okafor. Guests: Councillor Martine de la Cruz, ...': a list
-    of people after the sentences that open a paragraph."""
-    later = re.search(r"(?<=[.!?])\s+(?=(?i:present|guests?|panel(?:lists?)?|speakers|"
-                      r"participants|in attendance|also present|attendees)\s*:)", text)
-    return attendee_line(text[later.end():]) if later else None
+_LATER_LIST = re.compile(r"(?<=[.!?])\s+(?=(?i:present|guests?|panel(?:lists?)?|speakers|"
+                         r"participants|in attendance|also present|attendees|in the chair|"
+                         r"chair|facilitator|moderator|host|rapporteur)\s*:)")
+
+
+def _attendee_sentences(text: str) -> list[re.Match]:
+    """'Presented by Barnaby Okafor. Guests: Councillor Martine de la Cruz, ...',
+    'Present: 41 members. In the chair: Ana Ruiz (Chair).': each list of people a
+    paragraph holds, wherever its sentences start one."""
+    starts = [0, *(m.end() for m in _LATER_LIST.finditer(text))]
+    ends = [*(m.start() for m in _LATER_LIST.finditer(text)), len(text)]
+    found = [attendee_line(text[a:b].strip()) for a, b in zip(starts, ends, strict=True)]
+    return [f for f in found if f]
 
 
 def attendee_line(text: str) -> re.Match | None:

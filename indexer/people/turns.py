@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from ..records import Block
 from .evidence import item_depths, presenters_with_notes
-from .labels import parse_label
+from .labels import dash_label, parse_label
 from .registry import Registry
 from .speech import signed_by
 
@@ -28,7 +28,7 @@ def split_turns(blocks, registry: Registry, speaks=lambda text: False) -> list[B
 
 
 def is_turn_label(text: str, registry: Registry) -> bool:
-    label = parse_label(text)
+    label = parse_label(text) or dash_label(text)
     if label is None:
         return False
     if label.kind in ("role", "designation"):
