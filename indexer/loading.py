@@ -154,6 +154,7 @@ track u ul var video wbr center font big tt strike
 
 
 _LIST_ITEM = re.compile(r"^( *)(?:[-*+]|\d{1,3}[.)])\s+\S")
+_FENCE = re.compile(r"^\s*(?:```|~~~)")
 
 
 def _nested_lists_at_four(text: str) -> str:
@@ -168,7 +169,22 @@ def _nested_lists_at_four(text: str) -> str:
         return text
     out, in_list, blank = [], False, False
     open_items: list[int] = []  # the indents of the items open above this line
+    fence_shift: int | None = None  # inside a fenced code block: how far it moved
     for line in lines:
+        if fence_shift is not None:  # code keeps its own indentation, moved as a whole
+            indent = len(line) - len(line.lstrip(" "))
+            out.append(" " * max(0, indent + fence_shift) + line.lstrip(" ") if line.strip()
+                       else line)
+            if _FENCE.match(line):
+                fence_shift = None
+            continue
+        if _FENCE.match(line):
+            indent = len(line) - len(line.lstrip(" "))
+            if not indent:
+                in_list, open_items = False, []
+            fence_shift = 4 * len(open_items) - indent if in_list and indent else 0
+            out.append(" " * (indent + fence_shift) + line.lstrip(" "))
+            continue
         item = _LIST_ITEM.match(line)
         if item and not len(item.group(1)):
             in_list = True
@@ -218,7 +234,34 @@ def _lists_after_paragraphs(text: str) -> str:
     return "\n".join(out)
 
 
+def _fences_apart(text: str) -> str:
+    """A fenced code block right under a line of text opens a code block, as GitHub reads
+    it; Python-Markdown wants a blank line around the fences, else a later fence opens a
+    block that swallows the headings after it."""
+    out: list[str] = []
+    fence: str | None = None  # the opening fence's marker, while inside a block
+    for line in text.split("\n"):
+        opening = _FENCE.match(line)
+        if fence is None and opening:
+            if out and out[-1].strip() and not _LIST_ITEM.match(out[-1]):
+                out.append("")
+            fence = line.strip()[:3]
+            # "```rust=", "```js {linenos}": only the language word, which is all
+            # Python-Markdown reads
+            out.append(re.sub(r"^(\s*(?:```|~~~))\s*([\w#.+-]*).*$", r"\1\2", line))
+            continue
+        if fence is not None and line.strip().startswith(fence) and \
+                not line.strip()[3:].strip():
+            fence = None
+            out.append(line)
+            out.append("")
+            continue
+        out.append(line)
+    return "\n".join(out)
+
+
 def _without_template_markup(text: str) -> str:
+    text = _fences_apart(text)
     text = _lists_after_paragraphs(text)
     text = _nested_lists_at_four(text)
     text = _TEMPLATE_LINE.sub("", text)
