@@ -15,6 +15,7 @@ import warnings
 from functools import cache
 from pathlib import Path
 
+import pytest
 import whoosh
 
 from .conftest import ROOT
@@ -49,11 +50,14 @@ def _class_names(classdef: ast.ClassDef) -> set[str]:
     return {name for name in names if _private(name)}
 
 
-@cache
-def whoosh_private_names() -> frozenset[str]:
+def _whoosh_sources() -> list[Path]:
+    return sorted(Path(whoosh.__file__).parent.rglob("*.py"))
+
+
+def read_whoosh_private_names() -> frozenset[str]:
     """Every private attribute, method, class-level name and function Whoosh defines."""
     names = set()
-    for path in Path(whoosh.__file__).parent.rglob("*.py"):
+    for path in _whoosh_sources():
         with warnings.catch_warnings():  # old escapes in Whoosh's vendored modules
             warnings.simplefilter("ignore")
             tree = ast.parse(path.read_text(encoding="utf-8", errors="replace"))
@@ -68,6 +72,35 @@ def whoosh_private_names() -> frozenset[str]:
             if isinstance(node, ast.Assign):
                 names.update(t.id for t in node.targets if isinstance(t, ast.Name))
     return frozenset(name for name in names if _private(name))
+
+
+_KNOWN: dict[str, frozenset[str]] = {}
+
+
+def whoosh_private_names(cache=None) -> frozenset[str]:
+    """``read_whoosh_private_names()``, kept in pytest's cache under the installed
+    Whoosh's version and the name, size and time of each of its source files."""
+    if "names" in _KNOWN:
+        return _KNOWN["names"]
+    files = [[str(p), p.stat().st_size, p.stat().st_mtime_ns] for p in _whoosh_sources()]
+    key = {"version": list(whoosh.__version__), "files": files}
+    kept = cache.get(_CACHE_KEY, None) if cache is not None else None
+    if isinstance(kept, dict) and kept.get("key") == key:
+        names = frozenset(kept["names"])
+    else:
+        names = read_whoosh_private_names()
+        if cache is not None:
+            cache.set(_CACHE_KEY, {"key": key, "names": sorted(names)})
+    _KNOWN["names"] = names
+    return names
+
+
+_CACHE_KEY = "reports/whoosh-private-names"
+
+
+@pytest.fixture(scope="module", autouse=True)
+def _whoosh_names(pytestconfig):
+    whoosh_private_names(getattr(pytestconfig, "cache", None))
 
 
 def _whoosh_bindings(tree: ast.Module) -> set[str]:
@@ -90,23 +123,32 @@ def _root_name(node: ast.expr) -> str | None:
 
 
 @cache
-def _parsed(internals: bool = False) -> dict[Path, ast.Module]:
+def _parsed_all() -> dict[Path, ast.Module]:
     return {path: ast.parse(path.read_text(encoding="utf-8"))
-            for path in _modules(internals)}
+            for path in _modules(internals=True)}
+
+
+def _parsed() -> dict[Path, ast.Module]:
+    """Every module of ours outside the internals package."""
+    return {path: tree for path, tree in _parsed_all().items() if INTERNALS not in path.parents}
+
+
+def _classes(tree: ast.Module) -> list[tuple[str, set[str | None], set[str]]]:
+    """(name, the root names of its bases, the names bound to Whoosh in its module)."""
+    whoosh_names = _whoosh_bindings(tree)
+    return [(node.name, {_root_name(base) for base in node.bases}, whoosh_names)
+            for node in ast.walk(tree) if isinstance(node, ast.ClassDef)]
 
 
 def _derived_classes(trees, known: frozenset[str] = frozenset()) -> frozenset[str]:
     """The classes of ``trees`` that derive from a Whoosh class, directly or through
     another of ours (``known``: such classes found before)."""
+    classes = [c for tree in trees for c in _classes(tree)]
     derived = set(known)
     while True:
         before = len(derived)
-        for tree in trees:
-            whoosh_names = _whoosh_bindings(tree) | derived
-            for node in ast.walk(tree):
-                if isinstance(node, ast.ClassDef) and \
-                        any(_root_name(base) in whoosh_names for base in node.bases):
-                    derived.add(node.name)
+        derived.update(name for name, bases, whoosh_names in classes
+                       if bases & (whoosh_names | derived))
         if len(derived) == before:
             return frozenset(derived)
 
@@ -114,7 +156,7 @@ def _derived_classes(trees, known: frozenset[str] = frozenset()) -> frozenset[st
 @cache
 def _whoosh_derived_classes() -> frozenset[str]:
     """Including ours that derive from the internals package's subclasses of Whoosh's."""
-    return _derived_classes(_parsed(internals=True).values())
+    return _derived_classes(_parsed_all().values())
 
 
 @cache
