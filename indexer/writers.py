@@ -14,7 +14,7 @@ import os
 import signal
 import threading
 
-from whoosh.multiproc import MpWriter, SubWriterTask
+from .whoosh_ext.multiproc import StartingMpWriter, SubWriter
 
 # per writer process, before it spills a sorted run to disk. Whoosh's estimate runs low:
 # a sub-writer held ~190 MB at 128 (two of them 386 of the indexer's 506 MB at its peak,
@@ -67,24 +67,11 @@ def exit_with_parent(inherited_lock_fd: int | None = None) -> None:
     threading.Thread(target=watch, daemon=True).start()
 
 
-class _SubWriter(SubWriterTask):
-    lock_fd: int | None = None
-
-    def run(self):
-        exit_with_parent(self.lock_fd)
-        super().run()
-
-
-class ParallelWriter(MpWriter):
+class ParallelWriter(StartingMpWriter):
     """Documents go to ``procs`` sub-writer processes, each writing its own segment."""
 
-    def _new_task(self):
-        task = _SubWriter(self.storage, self.indexname, self.jobqueue, self.resultqueue,
-                          self.subargs, self.multisegment)
-        task.lock_fd = lock_fd(self)
-        self.tasks.append(task)
-        task.start()
-        return task
+    def prepare_sub_writer(self, task: SubWriter) -> None:
+        task.setup, task.setup_args = exit_with_parent, (lock_fd(self),)
 
     def cancel(self):
         # the sub-writers wait on a queue: stop them outright; their half-written

@@ -14,11 +14,19 @@ and the facet counts. Whoosh's collectors spend several Python calls on every ma
 
 from __future__ import annotations
 
-from heapq import heappush, heapreplace
-
 from whoosh import collectors
 from whoosh import query as wq
-from whoosh.matching.wrappers import FilterMatcher
+
+from indexer.whoosh_ext.collecting import RecordingCollector
+from indexer.whoosh_ext.postings import (
+    block_values,
+    block_weights,
+    field_lengths,
+    has_block_weights,
+    has_posting_blocks,
+    posting_blocks,
+    without_deletions,
+)
 
 
 class Matches:
@@ -58,31 +66,6 @@ class DocSet:
 _EMPTY: set[int] = set()
 
 
-class _RecordingCollector(collectors.TopCollector):
-    """Top N by score, noting every match per segment. It never raises the minimum
-    score, so Whoosh never prunes a sub-matcher and every match is seen."""
-
-    def __init__(self, limit: int):
-        super().__init__(limit=limit, usequality=False)
-        self.segments: list[tuple[object, list[int]]] = []
-        self._docnums: list[int] = []
-
-    def set_subsearcher(self, subsearcher, offset):
-        super().set_subsearcher(subsearcher, offset)
-        self._docnums = []
-        self.segments.append((subsearcher.reader(), self._docnums))
-
-    def _collect(self, global_docnum, score):
-        self._docnums.append(global_docnum - self.offset)
-        items = self.items
-        self.total += 1
-        if len(items) < self.limit:
-            heappush(items, (score, 0 - global_docnum))
-        elif score > items[0][0]:
-            heapreplace(items, (score, 0 - global_docnum))
-        return 0 - score
-
-
 def _wrap(collector, allowed, masked, terms: bool):
     if terms:
         collector = collectors.TermsCollector(collector)
@@ -105,7 +88,7 @@ def find(searcher, scored, limit: int, allowed: DocSet | None, masked: DocSet,
         found = _score_in_blocks(searcher, scored, limit, allowed, masked)
         if found is not None:
             return found
-    recorder = _RecordingCollector(limit)
+    recorder = RecordingCollector(limit)
     collector = _wrap(recorder, allowed, masked, terms)
     searcher.search_with_collector(scored, collector)
     return Matches(collector.results(), recorder.segments)
@@ -291,12 +274,12 @@ def _term_scores(q, leaf, boost: float, seen: dict,
         return {}
     if type(matcher) is WrappingMatcher:
         boost, matcher = boost * matcher.boost, matcher.child
-    matcher, excluded = _without_deletions(matcher)
+    matcher, excluded = without_deletions(matcher)
     scorer = getattr(matcher, "scorer", None)
-    if type(scorer) is not BM25FScorer or not hasattr(matcher, "_read_weights"):
+    if type(scorer) is not BM25FScorer or not has_block_weights(matcher):
         return None
-    lengths = leaf.reader()._perdoc._cached_reader(f"_{q.fieldname}_len", _lengths_column())
-    if not isinstance(lengths, bytes):
+    lengths = field_lengths(leaf.reader(), q.fieldname)
+    if lengths is None:
         return None
     idf, avgfl, b, k1 = scorer.idf, scorer.avgfl, scorer.B, scorer.K1
     # the length part of BM25 for each of the 256 encoded lengths
@@ -305,14 +288,12 @@ def _term_scores(q, leaf, boost: float, seen: dict,
     keep_values = keep or (q.fieldname == "text" and boost == 1.0)
     out: dict[int, float] = {}
     values: dict[int, bytes] = {}
-    for start, ids in _blocks(matcher):
-        matcher._read_weights()
+    for start, ids in posting_blocks(matcher):
         scores = [idf * ((tf * k1_plus) / (tf + norm[lengths[docnum]])) * boost
-                  for docnum, tf in zip(ids, matcher._weights[start:], strict=True)]
+                  for docnum, tf in zip(ids, block_weights(matcher, start), strict=True)]
         out.update(zip(ids, scores, strict=True))
         if keep_values:
-            matcher._read_values()
-            values.update(zip(ids, matcher._values[start:], strict=True))
+            values.update(zip(ids, block_values(matcher, start), strict=True))
     for docnum in excluded:
         out.pop(docnum, None)
     if keep_values:
@@ -322,31 +303,7 @@ def _term_scores(q, leaf, boost: float, seen: dict,
 
 def _text_lengths(leaf) -> bytes | None:
     """Each document's text length in a segment, one byte each, as Whoosh stores it."""
-    lengths = leaf.reader()._perdoc._cached_reader("_text_len", _lengths_column())
-    return lengths if isinstance(lengths, bytes) else None
-
-
-def _without_deletions(matcher):
-    """The postings under Whoosh's filter of deleted documents, and those documents."""
-    if isinstance(matcher, FilterMatcher) and matcher._exclude:
-        return matcher.child, matcher._ids
-    return matcher, ()
-
-
-def _blocks(matcher):
-    """(offset in the block, the block's document numbers from there) for each block of
-    a Whoosh block-format posting list: one Python step per block, not per posting."""
-    while matcher.is_active():
-        matcher._read_ids()
-        start = matcher._i
-        yield start, matcher._ids[start:]
-        matcher._next_block()
-
-
-def _lengths_column():
-    from whoosh.codec.whoosh3 import LENGTHS_COLUMN
-
-    return LENGTHS_COLUMN
+    return field_lengths(leaf.reader(), "text")
 
 
 def matched_docnums(q, segment_searcher) -> set[int]:
@@ -377,10 +334,10 @@ def matched_docnums(q, segment_searcher) -> set[int]:
 def _posting_ids(matcher) -> list[int]:
     """A term's document numbers, a block at a time where the postings are Whoosh's
     block format."""
-    matcher, excluded = _without_deletions(matcher)
-    if hasattr(matcher, "_read_ids") and hasattr(matcher, "_next_block"):
+    matcher, excluded = without_deletions(matcher)
+    if has_posting_blocks(matcher):
         ids: list[int] = []
-        for _, block in _blocks(matcher):
+        for _, block in posting_blocks(matcher):
             ids.extend(block)
     else:
         ids = list(matcher.all_ids())

@@ -372,10 +372,12 @@ def bound_expansions(q, reader) -> None:
     """A prefix or wildcard that would expand to too many words is refused."""
     from whoosh.query import FuzzyTerm, Prefix, Wildcard
 
+    from indexer.whoosh_ext.queries import expansions
+
     for leaf in q.leaves():
         if isinstance(leaf, (Prefix, Wildcard)) and not isinstance(leaf, FuzzyTerm):
             count = 0
-            for _ in leaf._btexts(reader):
+            for _ in expansions(leaf, reader):
                 count += 1
                 if count > MAX_EXPANSIONS:
                     raise UsageError(f"{_leaf_text(leaf)!r} matches more than {MAX_EXPANSIONS} "

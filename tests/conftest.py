@@ -1,4 +1,6 @@
+import hashlib
 import json
+import sys
 from pathlib import Path
 
 import pytest
@@ -12,6 +14,33 @@ FIXTURES = Path(__file__).resolve().parent / "fixtures"
 SEED = next(CORPUS.glob("2021-03-17-*.md"))
 SEED_ID = SEED.stem
 SHARED_CORPORA = ROOT.parent / "shared" / "corpora"
+
+
+def inputs_digest(*paths: Path, corpora: bool = False) -> str:
+    """A digest of everything a slow, deterministic result depends on: the versions of
+    Python and of the libraries that read documents, the program's sources and data
+    (``indexer/``, ``search/``), the files (or every file of the folders) in ``paths`` and,
+    with ``corpora``, the name, size and time of each file of ../shared/corpora. Tests
+    keep such results in pytest's cache under it: equal digests, equal results."""
+    from importlib.metadata import version
+
+    digest = hashlib.sha256(sys.version.encode())
+    for package in ("whoosh-reloaded", "markdown", "beautifulsoup4", "mammoth",
+                    "pdfminer.six", "click"):
+        digest.update(f"{package}={version(package)}".encode())
+    sources = [p for folder in ("indexer", "search") for p in (ROOT / folder).rglob("*")
+               if p.is_file() and p.suffix in (".py", ".toml", ".json")]
+    files = sorted(sources)
+    for path in paths:
+        files += sorted(p for p in path.rglob("*") if p.is_file()) if path.is_dir() else [path]
+    for path in files:
+        digest.update(str(path.relative_to(ROOT.parent)).encode() + path.read_bytes())
+    if corpora:
+        for path in sorted(p for p in SHARED_CORPORA.rglob("*") if p.is_file()):
+            stat = path.stat()
+            digest.update(f"{path.relative_to(SHARED_CORPORA)}:{stat.st_size}:"
+                          f"{stat.st_mtime_ns}".encode())
+    return digest.hexdigest()
 
 
 def run(index: Path, *args: str):

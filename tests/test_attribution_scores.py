@@ -5,7 +5,6 @@ ones tuned on; ``heldout`` and ``heldout2`` ones are never tuned on and give the
 numbers; ``events-dev``, ``events-dev2`` and ``events-heldout`` are the same split for
 invented event reports kept beside their labels (see labels/README.md)."""
 
-import hashlib
 import re
 import subprocess
 import sys
@@ -13,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from .conftest import ROOT, SHARED_CORPORA
+from .conftest import ROOT, SHARED_CORPORA, inputs_digest
 
 SCORER = ROOT.parent / "shared" / "tools" / "score_labels.py"
 LABELS = Path(__file__).resolve().parent / "labels"
@@ -50,24 +49,9 @@ BESIDE = ("events-dev", "events-dev2", "events-heldout")
 
 def _inputs_digest(kind: str) -> str:
     """Everything the scores depend on: the program's sources and data, the scorer, the
-    labels, the documents of the corpora (by name, size and time) and the versions of
-    Python and of the libraries that read documents. Equal digests, equal scores."""
-    from importlib.metadata import version
-
-    digest = hashlib.sha256(sys.version.encode())
-    for package in ("whoosh-reloaded", "markdown", "beautifulsoup4", "mammoth",
-                    "pdfminer.six", "click"):
-        digest.update(f"{package}={version(package)}".encode())
-    sources = [p for folder in ("indexer", "search") for p in (ROOT / folder).rglob("*")
-               if p.is_file() and p.suffix in (".py", ".toml", ".json")]
-    labels = [p for p in (LABELS / kind).rglob("*") if p.is_file()]  # and reports beside
-    for path in sorted(sources) + [SCORER] + sorted(labels):
-        digest.update(str(path.relative_to(ROOT.parent)).encode() + path.read_bytes())
-    for path in sorted(p for p in SHARED_CORPORA.rglob("*") if p.is_file()):
-        stat = path.stat()
-        digest.update(f"{path.relative_to(SHARED_CORPORA)}:{stat.st_size}:"
-                      f"{stat.st_mtime_ns}".encode())
-    return digest.hexdigest()
+    labels (and the reports beside them), the documents of the corpora (by name, size and
+    time) and the versions of Python and of the libraries that read documents."""
+    return inputs_digest(SCORER, LABELS / kind, corpora=True)
 
 
 def scores(kind: str, cache=None) -> dict[str, tuple[float, float]]:

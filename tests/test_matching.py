@@ -21,7 +21,7 @@ QUERIES = [
 
 
 def _whoosh_top(searcher, scored, limit, masked):
-    recorder = matching._RecordingCollector(limit)
+    recorder = matching.RecordingCollector(limit)
     searcher.search_with_collector(scored, matching._wrap(recorder, None, masked, False))
     found = sum(len(docnums) for _, docnums in recorder.segments)
     return recorder.results().top_n, found
@@ -136,3 +136,30 @@ def test_a_filter_that_matches_nothing_lets_nothing_through(library):
     assert matching.find(searcher, scored, 10, None, masked).total > 0
     found = matching.find(searcher, scored, 10, matching.DocSet({}), masked)
     assert found.total == 0 and not found.results.top_n
+
+
+def test_a_search_on_a_real_index_takes_the_block_scorer(library, monkeypatch):
+    """Words, phrases and the proximity bonus on the seed index are scored a block of
+    postings at a time: Whoosh's matchers and collector are never asked."""
+    answered, blocks = [], []
+    score_in_blocks, posting_blocks = matching._score_in_blocks, matching.posting_blocks
+
+    def spy(*args):
+        found = score_in_blocks(*args)
+        answered.append(found is not None)
+        return found
+
+    def counted(matcher):
+        blocks.append(matcher)
+        return posting_blocks(matcher)
+
+    def refuse(*args, **kwargs):
+        raise AssertionError("went through Whoosh's collector")
+
+    monkeypatch.setattr(matching, "_score_in_blocks", spy)
+    monkeypatch.setattr(matching, "posting_blocks", counted)
+    monkeypatch.setattr(matching, "RecordingCollector", refuse)
+    for text in ("harassment", "zero tolerance", '"sexual harassment" policy'):
+        assert library.search(SearchRequest(query=text)).total > 0
+    assert answered == [True, True, True]
+    assert blocks

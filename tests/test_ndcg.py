@@ -4,12 +4,13 @@ paragraphs; and the judgements themselves: well formed, each naming one paragrap
 
 import json
 from collections import defaultdict
+from pathlib import Path
 
 import pytest
 
 from benchmarks import ndcg
 
-from .conftest import SHARED_CORPORA, run
+from .conftest import SHARED_CORPORA, inputs_digest, run
 
 # measured 0.883 (plain Whoosh BM25F 0.630; before the length prior and tuned B, K1: 0.665)
 NDCG_FLOOR = 0.86
@@ -42,41 +43,70 @@ def test_ndcg_counts_grades_by_rank():
     assert not ndcg.same_source("/x/b/a.md", "c/a.md")
 
 
-@pytest.fixture(scope="module")
-def corpora_index(tmp_path_factory):
-    index = tmp_path_factory.mktemp("corpora") / "index"
-    result = run(index, "index", str(SHARED_CORPORA), "--quiet")
-    assert result.exit_code in (0, 1), result.output
-    return index
-
-
-@needs_corpora
-def test_every_judgement_names_one_paragraph(corpora_index):
-    ours = ndcg.Ours(corpora_index)
+def _unnamed_judgements(index) -> list[list]:
+    """The judgements that name no paragraph, or paragraphs of different texts (several
+    only where a report says the very same thing twice, "+1"): [query, source, fragment,
+    how many texts]."""
+    ours = ndcg.Ours(index)
     try:
         by_source = defaultdict(list)
         for row in ours.rows.values():
             by_source[row["source"]].append(row)
+        unnamed = []
         for query in ndcg.load_judged():
             for judged in query.judgements:
                 texts = [row["text"] for source, rows in by_source.items()
                          if ndcg.same_source(source, judged.source) for row in rows
                          if judged.names(row)]
-                # several only where a report says the very same thing twice ("+1")
-                assert texts and len(set(texts)) == 1, (query.label, judged)
+                if not texts or len(set(texts)) != 1:
+                    unnamed.append([query.label, judged.source, judged.fragment,
+                                    len(set(texts))])
+        return unnamed
     finally:
         ours.close()
 
 
-@needs_corpora
-def test_ndcg_keeps_above_its_floor_and_above_plain_whoosh(corpora_index, tmp_path, capsys):
-    ours = ndcg.Ours(corpora_index)
-    plain = ndcg.PlainWhoosh(list(ours.rows.values()), tmp_path / "plain")
+def _ndcg_results(index, folder) -> dict:
+    ours = ndcg.Ours(index)
+    plain = ndcg.PlainWhoosh(list(ours.rows.values()), folder)
     try:
-        results = ndcg.evaluate({"reports": ours, "bm25f": plain}, ndcg.load_judged())
+        return ndcg.evaluate({"reports": ours, "bm25f": plain}, ndcg.load_judged())
     finally:
         ours.close()
         plain.close()
+
+
+@pytest.fixture(scope="module")
+def over_the_corpora(tmp_path_factory, pytestconfig):
+    """What the tests below check, worked out over an index of ../shared/corpora: indexing
+    it takes a minute, so the answers are kept in pytest's cache under the digest of
+    everything they depend on (the program, the judgements, the evaluation, the corpora
+    and the libraries): any change to those works them out again."""
+    cache = getattr(pytestconfig, "cache", None)
+    key = "reports/ndcg-over-the-corpora"
+    digest = inputs_digest(ndcg.JUDGED, Path(ndcg.__file__), Path(__file__), corpora=True)
+    kept = cache.get(key, None) if cache is not None else None
+    if isinstance(kept, dict) and kept.get("inputs") == digest:
+        return kept["found"]
+    folder = tmp_path_factory.mktemp("corpora")
+    index = folder / "index"
+    result = run(index, "index", str(SHARED_CORPORA), "--quiet")
+    assert result.exit_code in (0, 1), result.output
+    found = {"unnamed": _unnamed_judgements(index),
+             "ndcg": _ndcg_results(index, folder / "plain")}
+    if cache is not None:
+        cache.set(key, {"inputs": digest, "found": found})
+    return found
+
+
+@needs_corpora
+def test_every_judgement_names_one_paragraph(over_the_corpora):
+    assert not over_the_corpora["unnamed"]
+
+
+@needs_corpora
+def test_ndcg_keeps_above_its_floor_and_above_plain_whoosh(over_the_corpora, capsys):
+    results = over_the_corpora["ndcg"]
     mean = results["mean"]
     with capsys.disabled():
         print(f"\nnDCG@10 over {QUERIES} judged queries: reports {mean['reports']:.3f}, "

@@ -164,7 +164,7 @@ def test_block_scoring_equals_whoosh_for_the_new_shapes(library, text):
     assert matching.scores_in_blocks(scored), scored
     masked = library._report_records(searcher)
     fast = matching._score_in_blocks(searcher, scored, 60, None, masked)
-    recorder = matching._RecordingCollector(60)
+    recorder = matching.RecordingCollector(60)
     searcher.search_with_collector(scored, matching._wrap(recorder, None, masked, False))
     total = sum(len(docnums) for _, docnums in recorder.segments)
     assert fast.total == total > 0

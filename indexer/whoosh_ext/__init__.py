@@ -7,7 +7,14 @@ three of Whoosh's imports that a search never uses from costing a cold start: th
 ``cached_property`` package (it imports asyncio; the standard library's does the same
 job), ``urllib.request`` (imported by ``whoosh.compat`` for a download helper that
 Whoosh itself never calls) and the English variation rules of ``whoosh.lang.morph_en``
-(loaded when first used)."""
+(loaded when first used).
+
+Every other use of a private Whoosh name is here too, behind a named function or class:
+``postings`` (posting lists and field lengths read a block at a time, for the block
+scorer), ``queries`` (what a prefix or wildcard expands to), ``collecting`` (a collector
+that sees every match) and ``multiproc`` (how the multi-process writer starts its
+sub-writers). No module outside this package names a private attribute that Whoosh
+defines (``tests/test_whoosh_private.py`` checks)."""
 
 from __future__ import annotations
 
