@@ -28,7 +28,7 @@ FLOORS = {
                 "nick-narrative": (0.97, 0.75)},
     # a second held-out set, labelled later from other documents and families
     "heldout2": {"ALL": (0.92, 0.75), "initials": (0.96, 0.96), "irc-minutes": (0.90, 0.89),
-                 "congressional-record": (0.90, 0.97), "design-notes": (0.95, 0.85),
+                 "congressional-record": (0.90, 0.97), "design-notes": (0.95, 0.83),
                  "nested-notes": (0.77, 0.35)},
     "dev": {"ALL": (0.93, 0.83), "narrative-un": (1.0, 1.0), "initials": (0.98, 0.96),
             "narrative-minutes": (0.97, 0.88), "congressional-record": (0.97, 0.97),

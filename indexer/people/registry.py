@@ -837,7 +837,19 @@ def _label_reads_as_name(label: str, count: int, common: collections.Counter) ->
     # a given name may be written once in lower case ("thanks scott", "@bentheelder"); a
     # word written so again and again is a common one ("Either:", "Functions:")
     return re.fullmatch(rf"[{UPPER}][a-z]+", label) is not None and \
-        common.get(label.casefold(), 0) < 2
+        _written_as_a_word(label, common) < 2
+
+
+def _written_as_a_word(word: str, common: collections.Counter) -> int:
+    """How often the document writes a word, or a form of it, in lower case: 'Excludes:'
+    where 'exclude' and 'excluded' occur is a word, not a name."""
+    word = word.casefold()
+    stems = {word, word[:-1] if word.endswith("s") else word, word[:-2] if word.endswith(
+        ("es", "ed")) else word, word[:-1] if word.endswith("d") else word}
+    forms = {f for stem in stems if len(stem) >= 3
+             for f in (stem, stem + "s", stem + "es", stem + "ed", stem + "d", stem + "ing",
+                       stem + "al", stem + "ally", stem + "ation")}
+    return sum(common.get(f, 0) for f in forms)
 
 
 def _hyphen_part(word: str, entry: Entry) -> bool:
