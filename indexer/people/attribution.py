@@ -30,6 +30,7 @@ from .labels import (
     parse_label,
     role_holder,
     strip_label,
+    trailing_asides,
 )
 from .names import (
     ADVERBS,
@@ -40,7 +41,7 @@ from .names import (
     plain_person_name,
     strip_prefix,
 )
-from .registry import Registry, attendee_line, under_attendees
+from .registry import MOTION_LINE, Registry, attendee_line, under_attendees
 from .speech import (
     Speakers,
     mentions_in,
@@ -227,6 +228,14 @@ def _structure(block: Block, registry: Registry, state: _State,
         # a header line names the speaker of what follows: it is not a paragraph; one
         # naming nobody known still ends the turn before it
         return Attribution((), (), (header,) if header else (), drop=True)
+    moved = MOTION_LINE.match(block.text) if "\n" not in block.text.strip() else None
+    mover = registry.resolve_name(trailing_asides(moved.group("who").strip())[0]) \
+        if moved else None
+    if mover:
+        # "Moved: Dariusz X (Branch)" on its own line: he speaks in what follows
+        state.current = mover.name
+        state.turn = state.owner = None
+        return Attribution((), (), (mover.name,))
     presenter = OWNER_LINE.match(block.text)
     named = re.split(r"\s*[(,]|\s+and\s+", presenter.group("name") or presenter.group(
         "name2"))[0].strip(" .*_") if presenter else ""
@@ -275,7 +284,13 @@ def _turn(block: Block, registry: Registry, state: _State,
         # a turn of its own ("Rosa: ...", "ALL: ...") ends a header's; a note-taker's
         # keyword ("Slides: ...", "Action: ...") does not
         state.owner = None
-    text = strip_label(block.text, label) if labelled else block.text
+    moved = MOTION_LINE.match(block.lines[0]) if not labelled and len(block.lines) > 1 else None
+    mover = registry.resolve_name(trailing_asides(moved.group("who").strip())[0]) \
+        if moved else None
+    if mover:  # "Moved: Dariusz X (Branch)" over "Moving the motion, he said ..."
+        labelled = [(mover.name, "header")]
+        state.owner = None
+    text = strip_label(block.text, label) if labelled and not mover else block.text
     speakers = Speakers()
     if narrator:
         for name, evidence in labelled or [(narrator, "front-matter")]:

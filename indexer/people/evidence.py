@@ -194,7 +194,8 @@ council department division foundation fund group institute ministry nations net
 office organisation organization programme program secretariat society union university
 unit women company corporation inc ltd llc studios authority service services federation
 bureau directorate institution trust forum platform partnership consortium laboratory
-observatory academy college school hospital
+observatory academy college school hospital festival conference summit congress fair expo
+awards museum gallery library
 """.split())
 
 

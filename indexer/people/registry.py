@@ -77,7 +77,8 @@ ROLE_AS = re.compile(rf"(?:\s*\([^()]{{1,80}}\))?(?:,)?\s+(?:was\s+(?:re-?)?(?:e
                      rf"(?P<role>(?i:{_OFFICES}))\b")
 # "Proposed by Hamish Dunleavy, seconded by ...", "a question from Ravi Chandrasekar":
 # the person after it speaks
-SPOKE_BY = re.compile(r"\b(?:moved|seconded|proposed|tabled|raised|asked|put)\s+by\s+"
+SPOKE_BY = re.compile(r"\b(?:moved|seconded|proposed|tabled|raised|asked|put|given|"
+                      r"delivered)\s+by\s+(?:the\s+)?"
                       r"(?:[A-Z]\.\s*)?$|\b(?:question|comment|intervention|remark)s?\s+"
                       r"(?:came\s+)?from\s+$", re.I)
 # the first part of a heading that introduces someone's talk: "Presentation 2 — Name (Org)"
@@ -184,6 +185,9 @@ class Registry:
                                                   re.sub(r"\S*(?:://|www\.|@)\S*", " ", b.text)))
         for block in blocks:
             registry._participants(block)
+            for line in (block.lines or (block.text,))[:1]:
+                if moved := MOTION_LINE.match(line):
+                    registry._participant(moved.group("who"))
             if block.kind == "list":
                 registry._presenters(block)
             header = header_line(block) or delegation_header(block) or bold_name_line(block)
@@ -772,6 +776,12 @@ def under_attendees(path: tuple[str, ...]) -> bool:
         not _BUSINESS_HEADINGS.search(path[-1])
 
 
+# "Moved: Dariusz Kowalczyk-Byrne (Northern Depots Branch)", "Spoke against: X": a
+# record of proceedings naming who speaks in the lines below
+MOTION_LINE = re.compile(r"^\s*(?P<part>moved|seconded|proposed|proposer|seconder|"
+                         r"spoke (?:in support|in favour|in favor|against)|speaking (?:for|"
+                         r"against|in support)|right of reply|for the motion|against the motion|"
+                         r"in reply)(?:\s+by)?\s*:\s*(?P<who>[^\n]{3,120})$", re.I)
 _CONDUCTING = {"host", "presenter", "moderator", "facilitator", "interviewer", "anchor"}
 
 
