@@ -275,6 +275,8 @@ def _turn(block: Block, registry: Registry, state: _State,
         labelled = [(spokesperson.name, "label")]  # a briefing's answers are the spokesperson's
     elif labelled == [("Answerer", "label")] and state.answerer:
         labelled = [(state.answerer, "label")]  # an FAQ's answers by one expert
+    if labelled == [("Questioner", "label")] and state.section_owner:
+        labelled = [(state.section_owner, "label")]  # "### Question 1 – Mr X" over "Question:"
     if label and label.role == "Questioner" and labelled:
         state.questioner = labelled[0][0]
     elif labelled == [("Questioner", "label")] and state.questioner and \

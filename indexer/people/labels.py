@@ -23,7 +23,7 @@ _LABEL = re.compile(r"^\s*(?:[-*•]\s+)?"
                     # or after the name: "Ben Okoro (00:02:10):"
                     rf"(?:\s*[\[(]{_TIME}[\])])?\s*:[\s\u00a0]+(?=\S)")
 # a recorder's export: "Priya Natarajan  1:02" and the words on the next line
-_NAME_AND_TIME = re.compile(rf"^\s*(?P<label>[^\t\n:]{{2,40}}?)\s+\[?{_TIME}\]?"
+_NAME_AND_TIME = re.compile(rf"^\s*(?P<label>[^\t\n:]{{2,80}}?)\s+\[?{_TIME}\]?"
                             r"(?:[\t ]*\n?\s*(?=\S)|[\t ]*$)")
 _IRC = re.compile(rf"^\s*(?:\[?{_TIME}\]?\s+)?"
                   r"<(?P<label>[\w.|\[\]^`{}-]{1,32})>\s+(?=\S)")
