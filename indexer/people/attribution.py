@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from ..names import fold
 from ..records import Block
 from .evidence import (
+    ORGANISATION_WORDS,
     agenda_presenters,
     bold_name_line,
     delegation_header,
@@ -88,6 +89,9 @@ BIOGRAPHY = re.compile(rf"^\s*(?:(?:[{UPPER}][\w.'’-]*\s+){{1,5}}|She\s+|He\s+
                        r"(?:is|was|has been|has|serves as|served as|holds|held|heads|leads|"
                        r"joined|previously)\b")
 FOLLOW_UP = re.compile(r"^\s*(?:(?:a\s+)?follow[- ]?up|and|but|so|also|just)\b", re.I)
+# an agency by its acronym ("UNHCR", "MoDM") or a body's name ("Lumen Aid Foundation")
+_SPEAKING_BODY = re.compile(rf"^(?:[{UPPER}][{UPPER}a-z]{{0,3}}[{UPPER}]{{1,6}}s?|"
+                            rf"(?:[{UPPER}][\w&'’-]*\s+){{0,4}}(?i:{'|'.join(sorted(ORGANISATION_WORDS))}))$")
 _KEYWORD_LINE = re.compile(r"^\s*[\w][\w ./-]{0,30}(?:\s*\([^()]{0,30}\))?:\s")
 _BIOGRAPHY_AFTER_NAME = re.compile(
     r"^\s*(?:\([^()]*\)\s*)?,?\s*(?:is|was|has been|has|serves|served|holds|held|heads|leads|"
@@ -441,6 +445,9 @@ def _bold_lead(block: Block, text: str, registry: Registry) -> str | None:
     if _BIOGRAPHY_AFTER_NAME.match(body[len(lead):]):
         return None  # "**Rangi Te Awa** coordinates community programmes ...": who she is
     entry = registry.resolve_name(strip_prefix(lead))
+    if entry is None and _SPEAKING_BODY.match(lead) and re.match(
+            rf"^\s*(?:\([^()]*\)\s*)?{ADVERBS}(?:{VERBS})\b", body[len(lead):]):
+        return lead  # "**MoDM** reported that ...": an agency speaks, no one named for it
     if entry is None or fold(strip_prefix(lead)) not in {fold(f) for f in (entry.name,
                                                                          *entry.aliases)}:
         return None

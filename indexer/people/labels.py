@@ -112,9 +112,18 @@ _NUMBERED_ROLE = re.compile(r"(?P<role>participant|speaker|resident|caller|deleg
                             r"(?P<number>\d{1,3}|[A-Z])", re.I)
 
 
+_STATE = re.compile(rf"(?:(?:Federal|United|Islamic|Democratic|People['’]s|Plurinational|"
+                    rf"Bolivarian|Socialist|Cooperative)\s+)*(?:Republic|Kingdom|State|"
+                    rf"Federation|Commonwealth|Principality|Sultanate|Grand Duchy|Emirate|"
+                    rf"Union)\s+of\s+(?:the\s+)?[{UPPER}][\w'’-]+(?:\s+(?:and\s+)?"
+                    rf"[{UPPER}][\w'’-]+){{0,3}}")
+
+
 def _read_label(label: str, end: int) -> Label | None:
     if label.casefold() in ROLE_LABELS:  # "Hon. Members:", "The Deputy Speaker:"
         return Label((ROLE_LABELS[label.casefold()],), end, kind="role")
+    if _STATE.fullmatch(label):  # "Republic of Tessaly:": a delegation takes the floor
+        return Label((label,), end, kind="role")
     numbered = _NUMBERED_ROLE.fullmatch(label)
     if numbered:
         role = numbered.group("role")
