@@ -406,3 +406,34 @@ REAL = SHARED_CORPORA
 ])
 def test_real_notes(path, fragment, speakers):
     assert chunk(REAL / path, fragment).speakers == speakers
+
+
+@pytest.mark.parametrize(("fragment", "speakers"), [
+    ("class sizes in the region had risen", ("Tadeusz Wróblewski-Hart",)),  # "Moved:" above
+    ("nursery staff ratios", ("Folasade Adeyemi",)),  # "Seconded:", "Sister Adeyemi"
+    ("tied the executive's hands", ("Cornelius van Loon",)),  # "Brother van Loon"
+    ("the executive supported the motion", ("Ravinder Kaur-Lindqvist",)),  # "given by"
+    ("motion was CARRIED", ()),
+])
+def test_record_of_proceedings(fragment, speakers):
+    assert chunk(FAMILIES / "congress-proceedings.txt", fragment).speakers == speakers
+
+
+@pytest.mark.parametrize(("fragment", "speakers"), [
+    ("boreholes in the eastern camps", ("WASH-Net",)),  # an agency in bold
+    ("new pipeline would reach", ("MoWR",)),
+    ("two water trucks", ("Republic of Osterlund",)),  # a delegation's label
+    ("locked from the inside", ("Halina Brzezińska-Oduro",)),  # "Question 1 – Ms X" heading
+    ("first forty will be installed", ("Tendai Mukwashi-Bell",)),  # "Response (Mr X, ...):"
+])
+def test_coordination_meeting_and_public_questions(fragment, speakers):
+    assert chunk(FAMILIES / "cluster-meeting.md", fragment).speakers == speakers
+
+
+@pytest.mark.parametrize(("fragment", "speakers"), [
+    ("hosting today's roundtable", ("Sipho Ndlovu-Marsh",)),
+    ("two rooftop arrays", ("Katarzyna Żelazny-Obi",)),  # "Name (Organisation)", a time
+    ("convince the schools", ("Sipho Ndlovu-Marsh",)),
+])
+def test_platform_transcript_export(fragment, speakers):
+    assert chunk(FAMILIES / "platform-export.txt", fragment).speakers == speakers

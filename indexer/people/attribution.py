@@ -90,7 +90,7 @@ BIOGRAPHY = re.compile(rf"^\s*(?:(?:[{UPPER}][\w.'’-]*\s+){{1,5}}|She\s+|He\s+
                        r"joined|previously)\b")
 FOLLOW_UP = re.compile(r"^\s*(?:(?:a\s+)?follow[- ]?up|and|but|so|also|just)\b", re.I)
 # an agency by its acronym ("UNHCR", "MoDM") or a body's name ("Lumen Aid Foundation")
-_SPEAKING_BODY = re.compile(rf"^(?:[{UPPER}][{UPPER}a-z]{{0,3}}[{UPPER}]{{1,6}}s?|"
+_SPEAKING_BODY = re.compile(rf"^(?:[{UPPER}][{UPPER}a-z-]{{0,4}}[{UPPER}][\w-]{{0,6}}|"
                             rf"(?:[{UPPER}][\w&'’-]*\s+){{0,4}}(?i:{'|'.join(sorted(ORGANISATION_WORDS))}))$")
 _KEYWORD_LINE = re.compile(r"^\s*[\w][\w ./-]{0,30}(?:\s*\([^()]{0,30}\))?:\s")
 _BIOGRAPHY_AFTER_NAME = re.compile(
@@ -235,6 +235,11 @@ def _structure(block: Block, registry: Registry, state: _State,
     moved = MOTION_LINE.match(block.text) if "\n" not in block.text.strip() else None
     mover = registry.resolve_name(trailing_asides(moved.group("who").strip())[0]) \
         if moved else None
+    if mover and block.text[moved.end():].strip():
+        # "Seconded: Folasade Adeyemi (Early Years) Sister Adeyemi said ...": her speech
+        state.current, state.turn, state.owner = mover.name, None, None
+        return Attribution((mover.name,), ("header",),
+                           mentions_in(block.text, registry, (mover.name,)))
     if mover:
         # "Moved: Dariusz X (Branch)" on its own line: he speaks in what follows
         state.current = mover.name

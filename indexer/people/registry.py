@@ -551,6 +551,13 @@ class Registry:
         self.heading_owners = {**queue, **owners}
 
     def _heading_person(self, heading: str) -> str | None:
+        named = self._heading_person_in(heading)
+        if named is None and TALK.search(heading) and "," in heading:
+            # "Question 1 – Ms Halina Brzezińska-Oduro, camp committee": who, then what
+            named = self._heading_person_in(heading.rsplit(",", 1)[0])
+        return named
+
+    def _heading_person_in(self, heading: str) -> str | None:
         given = SPEECH_BY.search(heading)
         if given:  # "Opening statement by the Spokesperson", "Remarks by Dr. Ana Ruiz"
             who = trailing_asides(given.group("who").strip(" *_.,"))[0]
@@ -782,7 +789,8 @@ def under_attendees(path: tuple[str, ...]) -> bool:
 MOTION_LINE = re.compile(r"^\s*(?P<part>moved|seconded|proposed|proposer|seconder|"
                          r"spoke (?:in support|in favour|in favor|against)|speaking (?:for|"
                          r"against|in support)|right of reply|for the motion|against the motion|"
-                         r"in reply)(?:\s+by)?\s*:\s*(?P<who>[^\n]{3,120})$", re.I)
+                         r"in reply)(?:\s+by)?\s*:\s*(?P<who>[^\n():;.]{3,80}(?:\s*\([^()\n]{1,80}\))?)"
+                         r"(?=\s*$|\s*\n|\s+[A-Z])", re.I)
 _CONDUCTING = {"host", "presenter", "moderator", "facilitator", "interviewer", "anchor"}
 
 
