@@ -1,9 +1,9 @@
 """Speaker attribution against the hand labels in tests/labels/ (labelled by reading the
 documents, before looking at what the program says about them): a floor per set and per
-layout family, so that a change that loses speakers fails here. ``dev`` documents are the
-ones tuned on; ``heldout`` and ``heldout2`` ones are never tuned on and give the honest
-numbers; ``events-dev``, ``events-dev2`` and ``events-heldout`` are the same split for
-invented event reports kept beside their labels (see labels/README.md)."""
+layout family, so that a change that loses speakers fails here. ``heldout`` (real
+documents) and ``events-heldout4`` (invented event reports) have never been tuned on and
+give the honest numbers; the other sets were tuned on, some only after they had been
+scored once blind (see labels/README.md)."""
 
 import re
 import subprocess
@@ -20,31 +20,31 @@ LABELS = Path(__file__).resolve().parent / "labels"
 pytestmark = pytest.mark.skipif(not SCORER.is_file() or not SHARED_CORPORA.is_dir(),
                                 reason="../shared (corpora and scorer) is not beside this checkout")
 
-# (precision, recall) floors, a little under what was measured when they were set
+# (precision, recall) floors, a little under what was measured when they were set (for
+# the big families of the real sets, and for every set as a whole)
 FLOORS = {
-    "heldout": {"ALL": (0.97, 0.92), "congressional-record": (0.97, 0.97),
-                "initials": (0.97, 0.97), "irc-minutes": (0.96, 0.96),
-                "narrative-minutes": (0.95, 0.72), "nested-notes": (0.85, 0.95),
-                "nick-narrative": (0.97, 0.75)},
-    # a second held-out set, labelled later from other documents and families
-    "heldout2": {"ALL": (0.92, 0.75), "initials": (0.96, 0.96), "irc-minutes": (0.90, 0.89),
-                 "congressional-record": (0.90, 0.97), "design-notes": (0.95, 0.83),
-                 "nested-notes": (0.77, 0.35)},
-    "dev": {"ALL": (0.93, 0.83), "narrative-un": (1.0, 1.0), "initials": (0.98, 0.96),
-            "narrative-minutes": (0.97, 0.88), "congressional-record": (0.97, 0.97),
-            "nested-notes": (0.90, 0.80), "design-notes": (0.92, 0.60)},
-    "events-dev": {"ALL": (0.96, 0.96), "hansard": (0.97, 0.97),
-                   "meeting-coverage": (0.94, 0.97), "press-briefing": (0.97, 0.97),
-                   "webinar": (0.97, 0.97), "interview": (0.90, 0.97)},
-    "events-dev2": {"ALL": (0.91, 0.81), "council-record": (0.94, 0.97),
-                    "podcast": (0.97, 0.88), "committee-evidence": (0.97, 0.88)},
-    "events-heldout": {"ALL": (0.86, 0.66)},
+    "heldout": {"ALL": (0.96, 0.90), "congressional-record": (0.98, 0.97),
+                "initials": (0.98, 0.97), "irc-minutes": (0.96, 0.95),
+                "narrative-minutes": (0.95, 0.72)},
+    "heldout2": {"ALL": (0.93, 0.88), "design-notes": (0.95, 0.81), "initials": (0.96, 0.95),
+                 "irc-minutes": (0.90, 0.89), "nested-notes": (0.94, 0.84)},
+    "heldout3": {"ALL": (0.81, 0.68), "design-notes": (0.83, 0.91), "irc-minutes": (0.78, 0.78),
+                 "nested-notes": (0.88, 0.49)},
+    "dev": {"ALL": (0.92, 0.81), "design-notes": (0.91, 0.59), "initials": (0.98, 0.95),
+            "irc-minutes": (0.88, 0.87), "narrative-minutes": (0.97, 0.88),
+            "nested-notes": (0.91, 0.79)},
+    "events-dev": {"ALL": (0.95, 0.95)},
+    "events-dev2": {"ALL": (0.91, 0.82)},
+    "events-heldout": {"ALL": (0.94, 0.84)},
+    "events-heldout2": {"ALL": (0.85, 0.68)},
+    "events-heldout3": {"ALL": (0.87, 0.67)},
+    "events-heldout4": {"ALL": (0.79, 0.32)},
 }
 
 
 # sets whose documents sit beside their labels (invented reports) rather than in
 # ../shared/corpora
-BESIDE = ("events-dev", "events-dev2", "events-heldout")
+BESIDE = tuple(kind for kind in FLOORS if kind.startswith("events-"))
 
 
 def _inputs_digest(kind: str) -> str:
@@ -84,8 +84,7 @@ def _run_scorer(kind: str) -> dict[str, tuple[float, float]]:
     return found
 
 
-@pytest.mark.parametrize("kind", ["heldout", "heldout2", "dev", "events-dev", "events-dev2",
-                                  "events-heldout"])
+@pytest.mark.parametrize("kind", list(FLOORS))
 def test_attribution_stays_above_its_floors(kind, pytestconfig):
     measured = scores(kind, getattr(pytestconfig, "cache", None))
     assert "ALL" in measured, measured
