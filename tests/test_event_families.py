@@ -437,3 +437,14 @@ def test_coordination_meeting_and_public_questions(fragment, speakers):
 ])
 def test_platform_transcript_export(fragment, speakers):
     assert chunk(FAMILIES / "platform-export.txt", fragment).speakers == speakers
+
+
+def test_countries_take_the_floor_as_themselves():
+    text = ("# Summary of the debate\n\n"
+            "Mexico and Argentina stressed that any exchange of data must respect sovereignty.\n\n"
+            "Camps in Jordan had received three times as many arrivals as planned.\n\n"
+            "The representative of the European Union, speaking also for Albania and Serbia, "
+            "said that funding would follow.\n")
+    chunks = parse_text(text, "markdown").chunks
+    assert [c.speakers for c in chunks] == [("Mexico", "Argentina"), (), ("European Union",)]
+    assert chunks[1].mentions == ()  # a country named in passing is no one

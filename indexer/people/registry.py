@@ -82,7 +82,7 @@ SPOKE_BY = re.compile(r"\b(?:moved|seconded|proposed|tabled|raised|asked|put|giv
                       r"(?:[A-Z]\.\s*)?$|\b(?:question|comment|intervention|remark)s?\s+"
                       r"(?:came\s+)?from\s+$", re.I)
 # the first part of a heading that introduces someone's talk: "Presentation 2 — Name (Org)"
-TALK = re.compile(r"\b(?:presentation|talk|lecture|keynote|address|remarks|briefing|question|"
+TALK = re.compile(r"\b(?:presentation|talk|lecture|keynote|address|remarks|briefing|question|paper|"
                   r"testimony|statement|"
                   r"speaker|presenter|panel+ist|discussant|moderator|respondent)s?\b", re.I)
 # a heading that gives a speech to someone: "Opening statement by the Spokesperson"

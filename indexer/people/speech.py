@@ -10,7 +10,7 @@ from ..names import fold
 from .labels import INITIALS
 from .names import ADVERBS, NOT_NAME_WORDS, PREFIXED_NAME, UPPER, VERBS, clean_name
 from .registry import SPEECH_AFTER, SPOKE_BY, Registry
-from .vocabulary import ROLE_LABELS, TITLES
+from .vocabulary import DELEGATIONS, ROLE_LABELS, TITLES
 
 # a paragraph number before it ("3.2 He reported"), an opening phrase ("Continuing, he
 # said", "In closing, she thanked")
@@ -44,6 +44,8 @@ LOWER_ROLE = re.compile(r"\b[Tt]he\s+(?P<role>moderator|chair|chairperson|facili
 # "the President of the General Assembly, Mr. Teodor Vasilescu-Mare," after an office
 NAME_IN_APPOSITION = re.compile(rf"^(?:\s+of\s+(?:the\s+)?(?:[{UPPER}][\w'’-]*\s*)+)?,\s*"
                                 rf"(?:{PREFIXED_NAME.pattern}|[{UPPER}][\w'’-]+\s+[{UPPER}])")
+COUNTRY = re.compile(r"(?<![\w'’-])(?:" + "|".join(
+    re.escape(c) for c in sorted(DELEGATIONS, key=len, reverse=True)) + r")(?![\w'’-])")
 OFFICES = {**{fold(t): t for t in TITLES}, **{fold(k): v for k, v in ROLE_LABELS.items()}}
 # "Gregory Maxwell started the discussion, "...": a person introducing a quotation
 QUOTE_INTRO = re.compile(r"^(?:['’]s)?(?:\s+[\w'’-]+){1,10}\s*[,:]\s*[\"“]")
@@ -92,6 +94,8 @@ def speech_subjects(text: str, registry: Registry, current: str | None,
         if named[i][3] == "unnamed":
             speaking.add(i)  # the question is the match itself
             continue
+        if named[i][3] == "country" and _for_whom(text[:start]):
+            continue  # "speaking also for the candidate countries Albania and Serbia, said"
         quoting = QUOTE_AFTER.match(text[end:]) or QUOTE_INTRO.match(text[end:])
         if SPEECH_AFTER.match(text[end:]) or SAID_BEFORE.search(before) or \
                 SPOKE_BY.search(before) or IN_APPOSITION.search(before) and \
@@ -101,13 +105,16 @@ def speech_subjects(text: str, registry: Registry, current: str | None,
             speaking.add(i)
     for i in sorted(speaking, reverse=True):  # "Andrew and Bill presented"
         j = i - 1
-        while j >= 0 and _JOINT.match(text[named[j][2]:named[j + 1][0]]):
+        # "Mexico and Argentina stressed"; not "the Group of 77 and China, the
+        # representative of Guyana said": a country joins only another country
+        while j >= 0 and _JOINT.match(text[named[j][2]:named[j + 1][0]]) and (
+                named[j][3] != "country" or named[j + 1][3] == "country"):
             speaking.add(j)
             j -= 1
     for i in sorted(speaking):
         start, name, _, kind = named[i]
         events.append((start, name, "role-reference" if kind in ("role", "office", "delegation",
-                                                                 "unnamed")
+                                                                 "unnamed", "country")
                        else "speech-verb"))
     pronouns = list(PRONOUN_SPEECH.finditer(text))
     leading = LEADING_PRONOUN.match(text)
@@ -121,6 +128,16 @@ def speech_subjects(text: str, registry: Registry, current: str | None,
     for _, name, evidence in sorted(events, key=lambda e: e[0]):
         speakers.add(name or last, evidence)
         last = name or last
+
+
+_LIST_BEFORE = re.compile(rf"(?:[{UPPER}][\w'’-]*(?:\s+[{UPPER}][\w'’-]*)*(?:\s*,\s*|\s+and\s+))+$")
+_FOR_WHOM = re.compile(r"\b(?:for|of|behalf of|with|including|among|between|from|in|to|by|"
+                       r"like|as|and)\s+(?:the\s+)?(?:[a-z][\w'’-]*\s+){0,3}$")
+
+
+def _for_whom(before: str) -> bool:
+    """Whether a country's list is one that someone else speaks for or of."""
+    return bool(_FOR_WHOM.search(_LIST_BEFORE.sub("", before)))
 
 
 def _only_person_before(named, events) -> str | None:
@@ -172,6 +189,11 @@ def _find_named(text: str, registry: Registry) -> list[tuple[int, str, int, str]
     for match in DELEGATE.finditer(text):
         if free(match.start(), match.end()):
             keep(match.start(), match.group("who"), match.end(), "delegation")
+    for match in COUNTRY.finditer(text):
+        # "Jordan, speaking also on behalf of Egypt, stressed ...": a delegation by the
+        # name of its country; a speaker only as the subject of a speech verb
+        if free(match.start(), match.end()) and not registry.resolve_name(match.group()):
+            keep(match.start(), match.group(), match.end(), "country")
     for match in LOWER_ROLE.finditer(text):
         # "the moderator observed": the holder, when the report names one
         entry = registry.resolve_role(match.group("role")) if free(match.start(),
@@ -254,7 +276,8 @@ ACTION_ITEM = re.compile(r"\b(?:to be|will|shall|should|by \d{1,2}\b|by (?:next|
                          r"deadline|due)\b|^\s*(?:action|ai|todo|ar)\b", re.I)
 ACTION_HEADING = re.compile(r"\b(?:actions?|action items?|action points?|next steps|"
                             r"follow[- ]?ups?|to ?dos?|tasks|assignments)\b", re.I)
-NOT_MENTIONS = ("single", "office", "unnamed")  # a bare word, "the Chair", "a participant"
+# a bare word, "the Chair", "a participant", a country named in passing
+NOT_MENTIONS = ("single", "office", "unnamed", "country")
 
 
 def mentions_in(text: str, registry: Registry, speakers) -> tuple[str, ...]:
