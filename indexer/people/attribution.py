@@ -232,11 +232,12 @@ def _structure(block: Block, registry: Registry, state: _State,
         # a header line names the speaker of what follows: it is not a paragraph; one
         # naming nobody known still ends the turn before it
         return Attribution((), (), (header,) if header else (), drop=True)
-    moved = MOTION_LINE.match(block.text) if "\n" not in block.text.strip() else None
+    moved = MOTION_LINE.match(block.text)
     mover = registry.resolve_name(trailing_asides(moved.group("who").strip())[0]) \
         if moved else None
     if mover and block.text[moved.end():].strip():
-        # "Seconded: Folasade Adeyemi (Early Years) Sister Adeyemi said ...": her speech
+        # "Seconded: Folasade Adeyemi (Early Years) Sister Adeyemi said ...", or her speech
+        # on the lines below: hers
         state.current, state.turn, state.owner = mover.name, None, None
         return Attribution((mover.name,), ("header",),
                            mentions_in(block.text, registry, (mover.name,)))
@@ -295,13 +296,7 @@ def _turn(block: Block, registry: Registry, state: _State,
         # a turn of its own ("Rosa: ...", "ALL: ...") ends a header's; a note-taker's
         # keyword ("Slides: ...", "Action: ...") does not
         state.owner = None
-    moved = MOTION_LINE.match(block.lines[0]) if not labelled and len(block.lines) > 1 else None
-    mover = registry.resolve_name(trailing_asides(moved.group("who").strip())[0]) \
-        if moved else None
-    if mover:  # "Moved: Dariusz X (Branch)" over "Moving the motion, he said ..."
-        labelled = [(mover.name, "header")]
-        state.owner = None
-    text = strip_label(block.text, label) if labelled and not mover else block.text
+    text = strip_label(block.text, label) if labelled else block.text
     speakers = Speakers()
     if narrator:
         for name, evidence in labelled or [(narrator, "front-matter")]:
@@ -391,8 +386,11 @@ def _layout(blocks, registry: Registry) -> dict:
     paragraphs = [b for b in blocks if b.kind == "paragraph"]
     labelled = initials = designations = 0
     lengths = [0]
+    dotted: collections.Counter = collections.Counter()  # "Q." and "A." labels, by role
     for block in paragraphs:
         label = parse_label(block.text)
+        if label and label.dotted:
+            dotted[label.role or label.names[0]] += 1
         if label and label.kind in ("name", "handle", "initials", "role", "designation", "caps"):
             if all(registry.resolve_name(n) for n in label.names) or label.kind in (
                     "role", "designation"):
@@ -401,8 +399,6 @@ def _layout(blocks, registry: Registry) -> dict:
                 designations += label.kind == "designation"
                 lengths.append(len(block.text))
     transcript = labelled >= 3 and labelled >= 0.25 * max(len(paragraphs), 1)
-    dotted = collections.Counter(label.role or label.names[0] for label in (
-        parse_label(b.text) for b in paragraphs) if label and label.dotted)
     return {"transcript": transcript, "initials": initials >= 3,
             "dotted": dotted["Questioner"] >= 2 and dotted["Answerer"] >= 2,
             "heading_owners": registry.heading_owners,

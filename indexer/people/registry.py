@@ -186,9 +186,8 @@ class Registry:
                                                   re.sub(r"\S*(?:://|www\.|@)\S*", " ", b.text)))
         for block in blocks:
             registry._participants(block)
-            for line in (block.lines or (block.text,))[:1]:
-                if moved := MOTION_LINE.match(line):
-                    registry._participant(moved.group("who"))
+            if moved := MOTION_LINE.match((block.lines or (block.text,))[0]):
+                registry._participant(moved.group("who"))  # "Moved: X (Branch)"
             if block.kind == "list":
                 registry._presenters(block)
             header = header_line(block) or delegation_header(block) or bold_name_line(block)
@@ -810,8 +809,9 @@ def _attendee_sentences(text: str) -> list[re.Match]:
     """'Presented by Barnaby Okafor. Guests: Councillor Martine de la Cruz, ...',
     'Present: 41 members. In the chair: Ana Ruiz (Chair).': each list of people a
     paragraph holds, wherever its sentences start one."""
-    starts = [0, *(m.end() for m in _LATER_LIST.finditer(text))]
-    ends = [*(m.start() for m in _LATER_LIST.finditer(text)), len(text)]
+    later = list(_LATER_LIST.finditer(text))
+    starts = [0, *(m.end() for m in later)]
+    ends = [*(m.start() for m in later), len(text)]
     found = [attendee_line(text[a:b].strip()) for a, b in zip(starts, ends, strict=True)]
     return [f for f in found if f]
 
