@@ -288,6 +288,11 @@ _FURNITURE = re.compile(
 _SENTENCE_END = tuple(".!?:;\"\u201d\u2019)]")
 _LABEL_LINE = re.compile(r"^[A-Z][\w.'\u2019()\- ]{0,50}:\s+\S")
 _NUMBERED_PARAGRAPH = re.compile(r"^\d{1,3}\.\s+\S")
+# "Operator", "Mireille Okafor-Lindqvist", "Tim Cook - Chief Executive Officer": a name
+# alone on the line above the words, as call transcripts print a turn
+_NAME_WORD = r"(?:[A-Z\u00c0-\u00de][\w'\u2019.-]*|de|da|del|di|du|van|von|der|den|la|le|bin|al|el)"
+_SPEAKER_LINE = re.compile(
+    rf"^{_NAME_WORD}(?: {_NAME_WORD}){{0,5}}(?:(?: [-\u2013\u2014] |, )[^.!?:;]{{2,60}})?$")
 
 
 def strip_page_furniture(text: str) -> str:
@@ -321,7 +326,9 @@ def split_paragraphs(lines: list[str]) -> list[list[str]]:
     for previous, line in zip(lines, lines[1:], strict=False):
         stripped, before = line.strip(), previous.strip()
         ends = before.endswith(_SENTENCE_END)
-        new = (len(line) - len(line.lstrip()) > indent and stripped[:1].isupper()
+        new = (previous is lines[0] and _SPEAKER_LINE.match(before) and stripped[:1].isupper()
+               and len(stripped) >= max(60, 2 * len(before))
+               or len(line) - len(line.lstrip()) > indent and stripped[:1].isupper()
                or ends and len(before) < 0.7 * width and stripped[:1].isupper()
                or ends and _NUMBERED_PARAGRAPH.match(stripped)
                or labels and _LABEL_LINE.match(stripped))
@@ -348,6 +355,19 @@ def text_to_html(text: str) -> str:
             level = 1 if not parts else 2  # a heading that opens the file is its title
             parts.append(f"<h{level}>{html.escape(lines[0].strip())}</h{level}>")
             continue
+        if _is_line_list(lines) and not parts and _is_text_heading(lines[0], opening=True):
+            # a title block: the name in capitals, then the event, its date, one a line
+            parts.append(f"<h1>{html.escape(lines[0].strip())}</h1>")
+            parts.extend(f"<p>{html.escape(line.strip())}</p>" for line in lines[1:])
+            continue
+        if _is_line_list(lines):
+            # "CORPORATE PARTICIPANTS" over "Name, Role" lines: a list under its heading
+            if _is_text_heading(lines[0]):
+                parts.append(f"<h2>{html.escape(lines[0].strip())}</h2>")
+                lines = lines[1:]
+            items = "".join(f"<li>{html.escape(line.strip())}</li>" for line in lines)
+            parts.append(f"<ul>{items}</ul>")
+            continue
         if len(lines) > 1 and all(_BULLET.match(line) for line in lines) \
                 and sorted(map(len, lines))[len(lines) // 2] <= 200:
             items = "".join(f"<li>{html.escape(_BULLET.sub('', line))}</li>" for line in lines)
@@ -356,6 +376,16 @@ def text_to_html(text: str) -> str:
         parts.extend(f"<p>{html.escape(reflow(paragraph))}</p>"
                      for paragraph in split_paragraphs(lines))
     return "\n".join(parts)
+
+
+def _is_line_list(lines: list[str]) -> bool:
+    """Short lines each opening with a capital and none ending a sentence, most of them
+    'Name, Role': one entry a line (participants, an address), not hard-wrapped prose."""
+    entries = lines[1:] if _is_text_heading(lines[0]) else lines
+    return len(entries) >= 2 and len(lines) >= 3 and all(
+        len(line.strip()) <= 100 and line.strip()[:1].isupper()
+        and not line.rstrip().endswith(_SENTENCE_END) for line in entries) and \
+        2 * sum(1 for line in entries if ", " in line or " - " in line) >= len(entries)
 
 
 def _is_text_heading(line: str, opening: bool = False) -> bool:

@@ -103,7 +103,7 @@ class Directory:
         """Every person a typed name may mean: exact forms first, then name parts."""
         from indexer.people import strip_prefix
 
-        wanted = _spaced(fold(strip_prefix(query)))
+        wanted = _spaced(fold(strip_prefix(query.strip().removeprefix("@"))))  # "@dsr": a handle
         if not wanted:
             return []
         exact, forms = self._forms()

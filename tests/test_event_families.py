@@ -448,3 +448,42 @@ def test_countries_take_the_floor_as_themselves():
     chunks = parse_text(text, "markdown").chunks
     assert [c.speakers for c in chunks] == [("Mexico", "Argentina"), (), ("European Union",)]
     assert chunks[1].mentions == ()  # a country named in passing is no one
+
+
+@pytest.mark.parametrize(("fragment", "speakers"), [
+    ("all participants are in a listen-only mode", ("Operator",)),
+    ("offshore portfolio started to pay back", ("Ingrid Solvang-Mbeki",)),
+    ("pause new onshore development", ("Ingrid Solvang-Mbeki",)),  # her turn goes on
+    ("operating cash flow covered", ("Rafael Quispe Huamán",)),  # "Name - Role" above
+    ("is that a permanent exit", ("Nadia Farouk",)),
+    ("It is a pause, Nadia", ("Ingrid Solvang-Mbeki",)),
+])
+def test_call_transcript_names_above_the_words(fragment, speakers):
+    assert chunk(FAMILIES / "earnings-call.txt", fragment).speakers == speakers
+
+
+def test_call_transcript_cover_page():
+    report = parse_file(FAMILIES / "earnings-call.txt")
+    assert report.title == "NORTHWIND RENEWABLES ASA"
+    names = {p.name for p in report.people}
+    assert {"Nadia Farouk", "Jonas Ekdahl", "Rafael Quispe Huamán"} <= names
+    # the name lines are not paragraphs of their own
+    assert not any(c.text.strip() == "Nadia Farouk" for c in report.chunks)
+
+
+@pytest.mark.parametrize(("fragment", "speakers"), [
+    ("beta 3 is out", ("Dmitri Sokolov-Reyes",)),  # "@dsr:" through the attendees list
+    ("whether the changelog is final", ("Wen Jiahui", "Dmitri Sokolov-Reyes")),
+    ("website banner still advertises", ("Ana Paula Ferreira",)),
+    ("back and forth on version naming", ()),  # the room, not the last speaker
+    ("docs freeze one week before", ("Wen Jiahui",)),
+])
+def test_notes_by_handle(fragment, speakers):
+    assert set(chunk(FAMILIES / "handle-notes.md", fragment).speakers) == set(speakers)
+
+
+def test_handle_searches_as_the_person(tmp_path):
+    index = tmp_path / "ix"
+    run(index, "index", "-q", str(FAMILIES / "handle-notes.md"))
+    hits = run_json(index, "search", "changelog", "--speaker", "@dsr", "--format", "json")
+    assert hits["hits"] and "Dmitri Sokolov-Reyes" in hits["hits"][0]["speakers"]

@@ -51,6 +51,7 @@ from .speech import (
     signed_by,
     speech_subjects,
 )
+from .vocabulary import ROLE_LABELS
 
 EVERYONE = re.compile(r"^\s*(?:[-*•]\s+)?(?:all|everyone|everybody|group|others|audience)\s*:",
                       re.I)
@@ -63,6 +64,9 @@ CONTINUED_TURN = re.compile(r"^(?![<\[(]|s/)\S+(?:\s+\S+){5,}")
 NARRATED = re.compile(rf"^\s*(?:One|Some|Several|Many|Most|Other|Another|A|An|The|Two|Three|"
                       rf"All|Both|Each|Participants|Members|Delegates|Speakers)\s+"
                       rf"(?:[a-z-]+\s+){{0,3}}{ADVERBS}(?:{VERBS})\b")
+# a note of what the room did, not one person's: "Some back and forth ...; nobody objected"
+_GROUP_TALK = re.compile(r"\b(?:nobody|no one|everyone|everybody|consensus|general agreement|"
+                         r"back and forth|discussion (?:of|on|about|followed))\b", re.I)
 PROSE = re.compile(r"^[\"“‘(]?[A-Z][a-z]*[ ,].{30,}[.!?\"”’)]$", re.S)
 OWNER_LINE = re.compile(r"^\s*(?:presented|chaired|hosted|led|moderated|facilitated|"
                         r"introduced)\s+by\s*:?\s*(?P<name>.+)$|^\s*(?:presenters?|"
@@ -225,7 +229,7 @@ def _structure(block: Block, registry: Registry, state: _State,
         return found
     if block.kind == "row":
         return _row_attribution(block, registry)
-    header = _header(block, registry)
+    header = _header(block, registry, state.layout)
     if header is not None:
         state.owner = state.current = header or None
         state.turn = None
@@ -326,8 +330,12 @@ def _own_speakers(block: Block, text: str, labelled, registry: Registry, state: 
     """What the block itself says about who speaks."""
     for name, evidence in labelled:
         speakers.add(name, evidence)
-    for name, evidence in _inline_turns(text, registry):
+    inline = _inline_turns(text, registry)
+    for _, name, evidence in inline:
         speakers.add(name, evidence)
+    if inline and not labelled:
+        # "@ytr asked whether we slip. @seun-a: no, ...": the one who asks, then the answer
+        speech_subjects(text[:inline[0][0]], registry, state.current, speakers)
     if not labelled and CONTINUATION.match(text) and (state.turn or state.current):
         speakers.add(state.turn or state.current, "continuation")
     if not speakers.names and state.turn and state.layout["speeches"] and \
@@ -359,7 +367,8 @@ def _carried_on(block: Block, text: str, registry: Registry, state: _State,
     if block.depth and state.by_depth:
         speakers.add(state.by_depth.get(block.depth - 1), "continuation")
     if not speakers.names and block.kind == "item" and state.item_turn and \
-            state.item_turn[0] == block.depth and not _KEYWORD_LINE.match(text):
+            state.item_turn[0] == block.depth and not _KEYWORD_LINE.match(text) and \
+            not _GROUP_TALK.search(text):
         speakers.add(state.item_turn[1], "continuation")
     if not speakers.names and block.kind == "item" and state.presenting:
         for name in state.presenting[max(state.presenting)]:
@@ -399,7 +408,11 @@ def _layout(blocks, registry: Registry) -> dict:
                 designations += label.kind == "designation"
                 lengths.append(len(block.text))
     transcript = labelled >= 3 and labelled >= 0.25 * max(len(paragraphs), 1)
+    named_lines = sum(1 for block in paragraphs if (named := speaker_line(block, registry))
+                      and named not in ROLE_LABELS.values())
     return {"transcript": transcript, "initials": initials >= 3,
+            # names alone on the line above the words, at least two people's
+            "speaker_lines": named_lines >= 2,
             "dotted": dotted["Questioner"] >= 2 and dotted["Answerer"] >= 2,
             "heading_owners": registry.heading_owners,
             # speeches: a label opens a speech of several paragraphs (a parliament's
@@ -408,7 +421,7 @@ def _layout(blocks, registry: Registry) -> dict:
             sorted(lengths)[len(lengths) // 2] >= 200}
 
 
-def _header(block: Block, registry: Registry) -> str | None:
+def _header(block: Block, registry: Registry, layout: dict) -> str | None:
     """A turn header: '**Org | Name | Role**', or a bold name alone on its line. Returns
     the owner's name ('' for a header line naming nobody we know), None when the block
     is not a header."""
@@ -416,6 +429,8 @@ def _header(block: Block, registry: Registry) -> str | None:
     if found:
         entry = registry.resolve_name(found[0])
         return entry.name if entry else ""
+    if layout["speaker_lines"] and (named := speaker_line(block, registry)):
+        return named  # "Tobias van der Berg" alone above what he says
     bold = whole_bold(block)
     if bold and 1 <= block.text.count("|") <= 3 and len(block.text) <= 160:
         return ""  # a header we cannot read: it still ends the turn before it
@@ -430,6 +445,28 @@ def _header(block: Block, registry: Registry) -> str | None:
         entry = registry.resolve_name(match.group("name") if match else name)
         if entry and (match or fold(name) in (fold(entry.name), *map(fold, entry.aliases))):
             return entry.name
+    return None
+
+
+_SPEAKER_LINE_ROLE = re.compile(r"\s+[-\u2013\u2014]\s+.*$|,\s+.*$")
+# role labels that, alone on a line, are more often a heading than a speaker
+_HEADING_ROLES = frozenset("q a question answer response reply supplementary speaker audience "
+                           "participant secretary president".split())
+
+
+def speaker_line(block: Block, registry: Registry) -> str | None:
+    """'Mireille Okafor-Lindqvist', 'Tim Cook - Chief Executive Officer', 'Operator': a
+    paragraph that is only a known person's name (with her role after a dash or a comma)
+    or a speaking role, as a call transcript prints the speaker above the words."""
+    if block.kind != "paragraph" or len(block.text) > 90 or block.text.rstrip().endswith(
+            (".", ":", "?", "!", ";")):
+        return None
+    name = _SPEAKER_LINE_ROLE.sub("", block.text.strip(" *_"))
+    if name.casefold() in ROLE_LABELS and name.casefold() not in _HEADING_ROLES:
+        return ROLE_LABELS[name.casefold()]
+    entry = registry.resolve_name(name)
+    if entry and fold(strip_prefix(name)) in {fold(f) for f in (entry.name, *entry.aliases)}:
+        return entry.name
     return None
 
 
@@ -507,13 +544,14 @@ def _after_quotation(text: str) -> str:
     return text[match.end():] if match else ""
 
 
-def _inline_turns(text: str, registry: Registry) -> list[tuple[str, str]]:
-    """'... we publish. NR: I will send ...': later turns inside one paragraph."""
+def _inline_turns(text: str, registry: Registry) -> list[tuple[int, str, str]]:
+    """'... we publish. NR: I will send ...': later turns inside one paragraph, where each
+    starts."""
     found = []
-    for _, label in inline_labels(text):
+    for at, label in inline_labels(text):
         entry = registry.resolve_name(label)
         if entry:
-            found.append((entry.name, "initials" if INITIALS.match(label) else "label"))
+            found.append((at, entry.name, "initials" if INITIALS.match(label) else "label"))
     return found
 
 

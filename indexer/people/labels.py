@@ -120,6 +120,8 @@ _STATE = re.compile(rf"(?:(?:Federal|United|Islamic|Democratic|People['’]s|Plu
 
 
 def _read_label(label: str, end: int) -> Label | None:
+    if label.startswith("@") and HANDLE.match(label[1:]):
+        return Label((label[1:],), end, kind="handle")  # "@seun-a: RC2 tagged Friday."
     if label.casefold() in ROLE_LABELS:  # "Hon. Members:", "The Deputy Speaker:"
         return Label((ROLE_LABELS[label.casefold()],), end, kind="role")
     if _STATE.fullmatch(label):  # "Republic of Tessaly:": a delegation takes the floor
@@ -275,12 +277,12 @@ def strip_label(text: str, label: Label) -> str:
 
 def inline_labels(text: str) -> list[tuple[int, str]]:
     """Later turns inside one paragraph: '... agreed. DE: I disagree' -> [(pos, 'DE')].
-    Only initials and capitalised names right after a sentence end."""
+    Only initials, capitalised names and @handles right after a sentence end."""
     found = []
     for match in re.finditer(
-            rf"(?<=[.!?)\]])\s+(?P<label>[{UPPER}]{{2,5}}|[{UPPER}][a-z]+(?: [{UPPER}][a-z]*)?)"
-            r":\s+(?=\S)", text):
-        label = match.group("label")
+            rf"(?<=[.!?)\]])\s+(?P<label>[{UPPER}]{{2,5}}|[{UPPER}][a-z]+(?: [{UPPER}][a-z]*)?|"
+            r"@[A-Za-z0-9][\w.-]{1,30}):\s+(?=\S)", text):
+        label = match.group("label").removeprefix("@")
         if label.casefold() not in NON_PERSON_LABELS and label.casefold() not in ROLE_LABELS:
             found.append((match.start("label"), label))
     return found

@@ -335,6 +335,8 @@ class Registry:
         # "Dame Harriet Ashworth (Chair)": a role in the parentheses is hers
         role = next((r.strip() for r in re.findall(r"\(([^)]{2,40})\)", text)
                      if is_role(r) and not r.strip().isupper()), "")
+        # "Yuki Tanabe-Ross (@ytr)": the handle she is called by in the notes
+        handle = re.search(r"\(@([A-Za-z0-9][\w.-]{1,30})\)", text)
         text = re.sub(r"\s*\([^)]*\)\s*", " ", text)
         parts = [p.strip(" .*_") for p in re.split(r"\s+[-–—|]\s+|,\s*|\s+\(|:\s", text.strip())]
         name = strip_prefix(parts[0])
@@ -347,6 +349,8 @@ class Registry:
             roles += re.split(r"\s+and\s+", parts[0])
         if plain_person_name(name):
             entry = self.add_plain(name, role=role, participant=True)
+            if handle:
+                _extend(entry.aliases, [handle.group(1)])
             _extend(entry.roles, roles)
             _extend(entry.meeting_roles, roles)
             return entry
@@ -681,7 +685,7 @@ class Registry:
     def resolve_name(self, name: str) -> Entry | None:
         """Any form of a name (full, surname, first name, initials, nick; any case, accent
         or dash) -> the one person it can mean, else None."""
-        name = strip_prefix(clean_name(name))
+        name = strip_prefix(clean_name(name)).removeprefix("@")
         found = self._find_full(name)
         if found:
             return found
