@@ -487,3 +487,15 @@ def test_handle_searches_as_the_person(tmp_path):
     run(index, "index", "-q", str(FAMILIES / "handle-notes.md"))
     hits = run_json(index, "search", "changelog", "--speaker", "@dsr", "--format", "json")
     assert hits["hits"] and "Dmitri Sokolov-Reyes" in hits["hits"][0]["speakers"]
+
+
+@pytest.mark.parametrize(("fragment", "speakers"), [
+    ("recalled the agreed topic", ("Hyun-joo Park",)),  # the office the roster names
+    ("Night pilotage resumed in May", ("Tomasz Wierzbicki-Lund",)),  # the port's one
+    ("sharing the simulator with smaller ports", ("Tomasz Wierzbicki-Lund",)),  # goes on
+    ("two near misses in the lock approach", ("Pieter de Groot",)),  # named beside it
+    ("publish its fog protocol next month", ("Adaeze Nwankwo",)),  # two for the port
+    ("covers pleasure craft", ("Tomasz Wierzbicki-Lund",)),
+])
+def test_places_speak_through_their_roster(fragment, speakers):
+    assert chunk(FAMILIES / "roster-exchange.md", fragment).speakers == speakers

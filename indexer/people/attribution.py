@@ -25,6 +25,7 @@ from .evidence import (
 from .labels import (
     INITIALS,
     Label,
+    body_label,
     dash_label,
     inline_labels,
     label_alone,
@@ -282,6 +283,9 @@ def _turn(block: Block, registry: Registry, state: _State,
             (dashed := dash_label(block.text)):
         labelled = _label_speakers(dashed, registry, state.layout)
         label = dashed if labelled else None
+    if label is None and (body := body_label(block.text)):
+        labelled = _label_speakers(body, registry, state.layout)
+        label = body if labelled else None
     if label and label.role == "Answerer" and labelled:
         state.answerer = labelled[0][0]
     elif labelled == [("Answerer", "label")] and (spokesperson := registry.resolve_role(
@@ -325,6 +329,17 @@ def _turn(block: Block, registry: Registry, state: _State,
                        text=text if text != block.text else None, labelled=bool(labelled))
 
 
+_SUBJECTLESS = re.compile(rf"^(?:also|further|then)\s+(?:{ADVERBS})?(?:keen|interested|happy|"
+                          rf"concerned|worried|supportive|willing|eager|open to|{VERBS})\b"
+                          rf"|^(?!thanks)(?:{VERBS})\s+(?:that|whether|how|why|what|to|for|on)\b")
+
+
+def _subjectless(text: str) -> bool:
+    """A note whose subject is left out: 'Also keen to ...', 'Noted that ...'."""
+    text = text.lstrip()
+    return bool(_SUBJECTLESS.match(text[:1].lower() + text[1:]))
+
+
 def _own_speakers(block: Block, text: str, labelled, registry: Registry, state: _State,
                   speakers: Speakers) -> None:
     """What the block itself says about who speaks."""
@@ -338,6 +353,11 @@ def _own_speakers(block: Block, text: str, labelled, registry: Registry, state: 
         speech_subjects(text[:inline[0][0]], registry, state.current, speakers)
     if not labelled and CONTINUATION.match(text) and (state.turn or state.current):
         speakers.add(state.turn or state.current, "continuation")
+    if not labelled and not speakers.names and state.turn and block.kind == "paragraph" and \
+            _subjectless(text):
+        # "Also keen to hear from others on transport: ...": the note goes on with the
+        # turn above it, its subject left out
+        speakers.add(state.turn, "continuation")
     if not speakers.names and state.turn and state.layout["speeches"] and \
             block.kind == "paragraph" and not STAGE_DIRECTION.match(text):
         speakers.add(state.turn, "continuation")  # a speech runs on to the next label
@@ -523,6 +543,10 @@ def _label_speakers(label: Label, registry: Registry, layout: dict) -> list[tupl
         name = label.names[0]
         holder = registry.resolve_role(name) if label.kind == "role" else None
         return [(holder.name if holder else name, "label")]
+    if label.kind == "body":
+        # through the one named beside it, else the one the roster lists for it
+        entry = registry.resolve_name(label.organisation or label.names[0])
+        return [(entry.name, "label")] if entry else []
     found = []
     for name in label.names:
         entry = registry.resolve_name(name)

@@ -28,6 +28,9 @@ _CODE_CELLS = ("abbreviation", "abbr", "initials", "short", "handle", "nick", "i
                "github", "username", "login", "alias")
 _ORGANISATION_CELLS = ("organization", "organisation", "affiliation", "company", "entity",
                        "org")
+# columns that say who a person is, not what they speak for
+_ABOUT_CELLS = ("role", "title", "position", "function", "job", "note", "comment", "email",
+                "mail", "pronoun", "time", "date", "topic", "subject", "remark")
 _CODE_IN_PARENS = re.compile(rf"\((?P<code>[{UPPER}][{UPPER}a-z]{{1,4}})\)")
 
 
@@ -56,6 +59,33 @@ def table_people(rows) -> list[tuple[str, str, str]]:
         if plain_person_name(name) or code and re.fullmatch(r"[\w.-]{2,32}", name):
             found.append((name, code, organisation))
     return found
+
+
+def represented(rows) -> dict[str, str]:
+    """A roster's places and bodies that one person alone speaks for: 'Valderra' ->
+    'Mateo Ruiz de Alarcón' (two for Oksby: neither). The column is the first of short
+    values beside the names, whatever its heading ("City", "Port", "Delegation")."""
+    header = [c.strip().casefold() for c in rows[0].split("|")]
+    people = table_people(rows)
+    if not people:
+        return {}
+    names = {fold(name): name for name, _, _ in people}
+    table = [[c.strip(" []") for c in row.split("|")] for row in rows[1:]]
+    whose = [next((names[fold(n)] for n in (re.split(r"\s*\(|\s+[-–—]\s+", c, maxsplit=1)[0]
+                                            for c in cells) if fold(n) in names), None)
+             for cells in table]
+    for at, heading in enumerate(header):
+        column = [cells[at] if at < len(cells) else "" for cells in table]
+        if not heading or any(w in heading for w in _ABOUT_CELLS + _HEADER_CELLS + _CODE_CELLS) \
+                or not all(column) or any(len(c.split()) > 5 or re.search(r"[.;:!?]", c)
+                                          for c in column):
+            continue
+        by_place: dict[str, set[str]] = {}
+        for place, person in zip(column, whose, strict=True):
+            if person and fold(place) != fold(person):
+                by_place.setdefault(place, set()).add(person)
+        return {place: next(iter(who)) for place, who in by_place.items() if len(who) == 1}
+    return {}
 
 
 def codes_in_parens(line: str) -> list[tuple[str, str, bool]]:

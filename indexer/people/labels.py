@@ -48,7 +48,7 @@ class Label:
     role: str = ""  # "Moderator" in "Moderator, Ms. X:"
     organisation: str = ""  # "UNDP" in "Ms. X (UNDP):"
     honorifics: tuple[str, ...] = ()
-    kind: str = "name"  # name | initials | handle | role | designation
+    kind: str = "name"  # name | initials | handle | role | designation | body
     dotted: bool = False  # "Q." / "A.": a press transcript's, where the document has many
 
 
@@ -267,6 +267,22 @@ def dash_label(text: str) -> Label | None:
             re.search(r"\([A-Z]{2,5}\)\W*$", rest):
         return None  # "Frank Tang - Google i18n (FYT)": who someone is, not what they said
     return Label((label,), match.end(), kind="handle" if HANDLE.match(label) else "dash")
+
+
+# "KALIMÉRA BAY — Last July ...", "OKSBY (Lindgaard) — Oksby's problem ...": a place or a
+# body in capitals takes the floor, with the one speaking for it in parentheses
+_BODY_LABEL = re.compile(rf"^\s*(?:[-*•]\s+)?(?P<label>[{UPPER}][{UPPER}'’.&]*(?: [{UPPER}]"
+                         rf"[{UPPER}'’.&-]*){{0,4}})(?:\s*\((?P<who>[^()]{{2,40}})\))?\s*[–—-]\s+"
+                         r"(?=\S)")
+
+
+def body_label(text: str) -> Label | None:
+    match = _BODY_LABEL.match(text)
+    if not match or len(match.group("label")) < 3 or \
+            match.group("label").casefold() in NON_PERSON_LABELS:
+        return None
+    return Label((match.group("label").title(),), match.end(),
+                 organisation=match.group("who") or "", kind="body")
 
 
 def strip_label(text: str, label: Label) -> str:

@@ -20,6 +20,7 @@ from .evidence import (
     header_line,
     is_role,
     presenters_with_notes,
+    represented,
     table_people,
 )
 from .labels import (
@@ -280,6 +281,9 @@ class Registry:
         if block.kind == "table" and len(block.items) > 1:
             for name, code, organisation in table_people(block.items):
                 self.add_plain(name, organisation=organisation, alias=code, participant=True)
+            for place, name in represented(block.items).items():
+                # "**VALDERRA** — Strongly recognises ...": the city speaks through its mayor
+                self.add_plain(name, alias=place)
             return
         listing = under_attendees(block.section_path)
         lines = list(block.items or block.lines or (block.text,))

@@ -243,7 +243,9 @@ def _find_named(text: str, registry: Registry) -> list[tuple[int, str, int, str]
 def _form_pattern(form: str) -> re.Pattern:
     flags = 0 if form.islower() else re.I if _exact_form(form) and not INITIALS.match(form) \
         else 0
-    return re.compile(rf"(?<![\w-]){_loose(form)}(?![\w-])", flags)
+    # a name of several words may be printed in capitals: "PORTO AMARANTE asked ..."
+    shouted = f"|{_loose(form.upper())}" if " " in form and not form.isupper() else ""
+    return re.compile(rf"(?<![\w-])(?:{_loose(form)}{shouted})(?![\w-])", flags)
 
 
 def _exact_form(form: str) -> bool:
