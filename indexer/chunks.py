@@ -32,7 +32,7 @@ def content_hash(raw: bytes) -> str:
 def build_report(document: Document, *, report_id: str, source: str, digest: str,
                  taxonomy: Taxonomy) -> Report:
     """Pure: tags every block and returns the Report."""
-    registry = Registry.from_blocks(document.blocks)
+    registry = Registry.from_blocks(document.blocks, document.title)
     single = document.metadata.get("speaker")
     if single:
         registry.add_plain(str(single), role=document.metadata.get("role", ""),

@@ -499,3 +499,36 @@ def test_handle_searches_as_the_person(tmp_path):
 ])
 def test_places_speak_through_their_roster(fragment, speakers):
     assert chunk(FAMILIES / "roster-exchange.md", fragment).speakers == speakers
+
+
+@pytest.mark.parametrize(("fragment", "speakers"), [
+    ("I give the floor to", ("Kwabena Asante-Mensah",)),  # the President goes on
+    ("the hospital ran on diesel", ("Leila al-Masri",)),  # "Ms. al-Masri (spoke in Arabic):"
+    ("treated as the civilians they are", ("Leila al-Masri",)),  # her speech goes on
+    ("could amount to war crimes", ("Hugo Lefranc",)),
+    ("clearer humanitarian exemptions", ("Hugo Lefranc",)),  # "The representative of France"
+    ("report on energy infrastructure", ("Harriet Blake",)),  # the one named beside it
+])
+def test_council_debate_record(fragment, speakers):
+    assert chunk(FAMILIES / "council-open-debate.md", fragment).speakers == speakers
+
+
+@pytest.mark.parametrize(("fragment", "speakers"), [
+    ("About sixty readers came", ()),  # the venue's line is no speaker's header
+    ("how the orchard of the title", ("Marcus Oyelaran", "Selin Aydemir")),  # the title's
+    ("Everything in the book is half true", ("Selin Aydemir",)),
+])
+def test_author_conversation(fragment, speakers):
+    assert chunk(FAMILIES / "author-conversation.md", fragment).speakers == speakers
+
+
+@pytest.mark.parametrize(("fragment", "speakers"), [
+    ("enrollment had risen by 2 percent", ("Ruth Kessler",)),
+    ("contractor drivers had completed", ("Oscar Villanueva", "Ruth Kessler")),  # not hers on
+    ("library hours extension, citing", ("Grace Adebayo-Hart",)),
+    ("within the approved envelope", ("Mei Lin Zhou",)),
+    ("Approval of the library hours extension", ()),  # an item, not the turn going on
+    ("meeting was adjourned", ()),
+])
+def test_minutes_that_report_each_turn(fragment, speakers):
+    assert chunk(FAMILIES / "board-minutes-reported.md", fragment).speakers == speakers

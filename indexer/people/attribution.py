@@ -80,6 +80,7 @@ STAGE_DIRECTION = re.compile(r"^\s*(?:\(.*\)\s*$|The\s+(?:\w+\s+){0,3}clerks?\s+
                              # "The meeting was called to order at 10.05 a.m.", "The
                              # meeting rose at 1.05 p.m.", "The agenda was adopted."
                              r"(?:Resolved|Ordered|Question put|Motion made)\b|"
+                             r"There being no (?:further|other) business\b|"
                              # a press release's own line
                              r"For (?:information|use of the) media\b|"
                              r"The\s+(?:meeting|sitting|session|agenda|debate|House|Council|"
@@ -106,6 +107,8 @@ BIOGRAPHY_HEADING = re.compile(r"\b(?:speakers?|biograph(?:y|ies)|bios?|panel+is
                                r"presenters|contributors|about the)\b", re.I)
 # "I now give the floor to Ms. X", "With me today is ...": a speaker going on, whoever
 # they name
+# a paragraph that opens in the first person: "I give the floor to ...", "My delegation ..."
+OPENS_FIRST_PERSON = re.compile(r"^\s*[\"“]?(?:I|We|My|Our|Let me|Let us)\b")
 FIRST_PERSON = re.compile(r"^\s*(?:\S+\s+){0,4}(?:I|me|my|we|We|us|our|Our|My|Let me|Let us)\b")
 _PERSON_COLUMN = re.compile(r"\b(?:name|speaker|who|presenter|person|participant|member|"
                             r"delegate|representative|panel+ist|author)s?\b", re.I)
@@ -142,6 +145,7 @@ class _State:
     # (depth, name): a long labelled note ("- rylev: Not since yesterday. We're at ...")
     # whose unlabelled sibling notes go on with it
     item_turn: tuple[int, str] | None = None
+    spoken: bool = False  # the last block was the turn's: its words may run on
 
     def enter(self, block: Block) -> None:
         if block.section_path != self.section:
@@ -177,6 +181,8 @@ class _State:
                 self.item_turn or (-1,))[0] and names[0] != self.item_turn[1]):
             self.item_turn = (block.depth, names[0]) if labelled and len(names) == 1 and \
                 len(text) >= 100 else None
+        # ("Dan: +1" is a vote, not words that run on)
+        self.spoken = self.turn is not None and names == [self.turn] and len(text) >= 60
         if names:
             self.current = names[-1]
         # a speaker's paragraph that ends in a colon introduces what comes next
@@ -334,6 +340,16 @@ _SUBJECTLESS = re.compile(rf"^(?:also|further|then)\s+(?:{ADVERBS})?(?:keen|inte
                           rf"|^(?!thanks)(?:{VERBS})\s+(?:that|whether|how|why|what|to|for|on)\b")
 
 
+_REPORTED = re.compile(rf"^(?!thanks|thank)(?:{VERBS})\s+[a-z]")
+
+
+def _reported(text: str) -> bool:
+    """A turn the minute-taker reports, its subject left out: 'Noted that ...', 'Spoke in
+    support of ...', 'Asked the board to ...'."""
+    text = text.lstrip()
+    return bool(_REPORTED.match(text[:1].lower() + text[1:]))
+
+
 def _subjectless(text: str) -> bool:
     """A note whose subject is left out: 'Also keen to ...', 'Noted that ...'."""
     text = text.lstrip()
@@ -398,6 +414,9 @@ def _carried_on(block: Block, text: str, registry: Registry, state: _State,
             speakers.add(name, "header")
     if not speakers.names and state.owner:
         speakers.add(state.owner, "header")
+    if not speakers.names and state.spoken and block.kind == "paragraph" and \
+            OPENS_FIRST_PERSON.match(text):
+        speakers.add(state.turn, "continuation")  # the labelled speaker goes on
     if not speakers.names and state.introduced and not names_anyone(text, registry):
         speakers.add(state.introduced, "continuation")  # "X outlined the plan:" then it
     if not speakers.names and state.section_owner and state.turn == state.section_owner \
@@ -413,7 +432,7 @@ def _carried_on(block: Block, text: str, registry: Registry, state: _State,
 def _layout(blocks, registry: Registry) -> dict:
     """How this document marks turns, decided from the whole document."""
     paragraphs = [b for b in blocks if b.kind == "paragraph"]
-    labelled = initials = designations = 0
+    labelled = initials = designations = reported = 0
     lengths = [0]
     dotted: collections.Counter = collections.Counter()  # "Q." and "A." labels, by role
     for block in paragraphs:
@@ -427,6 +446,7 @@ def _layout(blocks, registry: Registry) -> dict:
                 initials += label.kind == "initials"
                 designations += label.kind == "designation"
                 lengths.append(len(block.text))
+                reported += _reported(block.text[label.end:])
     transcript = labelled >= 3 and labelled >= 0.25 * max(len(paragraphs), 1)
     named_lines = sum(1 for block in paragraphs if (named := speaker_line(block, registry))
                       and named not in ROLE_LABELS.values())
@@ -436,9 +456,10 @@ def _layout(blocks, registry: Registry) -> dict:
             "dotted": dotted["Questioner"] >= 2 and dotted["Answerer"] >= 2,
             "heading_owners": registry.heading_owners,
             # speeches: a label opens a speech of several paragraphs (a parliament's
-            # record, an interview), not a line of minutes
+            # record, an interview), not a line of minutes ("Helen Okafor: Noted that
+            # ...", as most of a document's turns read in minutes)
             "speeches": designations >= 2 or transcript and
-            sorted(lengths)[len(lengths) // 2] >= 200}
+            sorted(lengths)[len(lengths) // 2] >= 200 and 2 * reported < labelled}
 
 
 def _header(block: Block, registry: Registry, layout: dict) -> str | None:

@@ -20,6 +20,7 @@ from .names import (
     plain_person_name,
     strip_prefix,
 )
+from .vocabulary import DELEGATIONS
 
 _HEADER_CELLS = ("name", "attendee", "participant", "person", "member", "nym", "who",
                  "speaker", "presenter", "delegate", "panel", "representative", "witness",
@@ -138,6 +139,12 @@ def whole_bold(block: Block) -> bool:
         fold(block.bold[0]).strip(" :") == fold(block.text).strip(" :")
 
 
+# a day, a month or a clock time: a line that says when something happens
+WHEN = re.compile(r"\b(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|"
+                  r"February|March|April|June|July|August|September|October|November|"
+                  r"December|\d{1,2}(?::\d{2})?\s*[ap]\.?m\b|\d{1,2}:\d{2})")
+
+
 def bold_name_line(block: Block) -> tuple[str, str, str] | None:
     """'**Priya Raman**', '**Dr. Lena Fischer, University of Graz**', '**Moderator: Jonas
     Ekwall, Programme Lead, Network**' alone on its line: the person who speaks below it,
@@ -153,6 +160,8 @@ def bold_name_line(block: Block) -> tuple[str, str, str] | None:
              if p.strip(" *_()")]
     if not parts or (len(parts) > 1 and re.search(rf"\b(?:{VERBS})\b", text)):
         return None  # a sentence in bold, not a name line
+    if WHEN.search(text):
+        return None  # "Lighthouse Books, Leeds — Thursday 6 June, 7pm": where and when
     name = strip_prefix(parts[0])
     if not plain_person_name(name) or is_role(name) or ORGANISATION_WORDS.intersection(
             name.casefold().split()):
@@ -225,7 +234,8 @@ office organisation organization programme program secretariat society union uni
 unit women company corporation inc ltd llc studios authority service services federation
 bureau directorate institution trust forum platform partnership consortium laboratory
 observatory academy college school hospital festival conference summit congress fair expo
-awards museum gallery library
+awards museum gallery library books bookshop press publishing publishers records theatre
+cinema
 """.split())
 
 
@@ -236,7 +246,10 @@ def appositive(after: str) -> tuple[str, list[str]]:
     alone = re.match(r"^\**\s*\((?P<org>[^)]{2,80})\)", after)
     if not match and alone and is_role(alone.group("org")) and \
             not ORGANISATION_WORDS.intersection(alone.group("org").casefold().split()):
-        return alone.group("org").split(",")[0].strip(), []  # "Rosa Achterberg (Chair of Trustees)."
+        # "Rosa Achterberg (Chair of Trustees)."
+        return alone.group("org").split(",")[0].strip(), []
+    if not match and alone and alone.group("org").strip() in DELEGATIONS:
+        return "", [alone.group("org").strip()]  # "Mr. Laurent Vasseur (France) said": his seat
     if not match:
         return "", []
     body = match.group("body")

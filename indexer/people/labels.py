@@ -185,7 +185,7 @@ def _read_label(label: str, end: int) -> Label | None:
     if not all(_may_name(p, honorifics) for p in parts):
         return None
     kind = "initials" if all(INITIALS.match(p) for p in parts) else \
-        "handle" if all(HANDLE.match(p) for p in parts) else "name"
+        "handle" if all(HANDLE.match(p) for p in parts) and not honorifics else "name"
     return Label(tuple(parts), end, role=role, organisation=organisation,
                  honorifics=honorifics, kind=kind)
 

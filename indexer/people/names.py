@@ -15,7 +15,9 @@ _honorific = "|".join(re.escape(h) for h in sorted(HONORIFICS, key=len, reverse=
 _title = "|".join(re.escape(t) for t in sorted(TITLES, key=len, reverse=True))
 PARTICLE = "|".join(re.escape(p) for p in PARTICLES)
 # one word of a name: "Kelly", "T.", "DaSilva-Ibru", "O'Brien", "Ji-woo", "Løkke"
-NAME_WORD = rf"(?:[{UPPER}]\.|[{UPPER}][\w'’]*(?:[{DASHES}][{UPPER}{LOWER}][\w'’]*)*)"
+# "al-Haddad", "el-Amin", "d'Almeida": a surname led by a lower-case article
+LOW_LED = rf"(?:al|el|ad|ed|ash|as|at|az|ar|an|abu|bin|ibn|d|l)[{DASHES}'’][{UPPER}][\w'’]*"
+NAME_WORD = rf"(?:[{UPPER}]\.|{LOW_LED}|[{UPPER}][\w'’]*(?:[{DASHES}][{UPPER}{LOWER}][\w'’]*)*)"
 _NAME_JOIN = rf"(?:\s+(?:(?:{PARTICLE})\s+)*|\s*[{DASHES}]\s*(?=[{UPPER}]))"
 NAME = rf"{NAME_WORD}(?:{_NAME_JOIN}{NAME_WORD}){{0,5}}"
 # "H.E. Mr. Nicolas de Rivière", "ASG Lopez", "Dr. Kemi DaSilva – Ibru"
@@ -26,8 +28,8 @@ PREFIXED_NAME = re.compile(
 # "Tomas van der Berg", "Mark T. Ruiz", "Kim Ji-woo"
 PLAIN_NAME = re.compile(
     rf"(?<![\w.'’-])(?P<name>[{UPPER}][\w'’]+(?:[{DASHES}][{UPPER}{LOWER}][\w'’]*)*"
-    rf"(?:(?:\s+(?:{PARTICLE}))*\s+(?:[{UPPER}]\.\s+)*[{UPPER}][\w'’]+"
-    rf"(?:[{DASHES}][{UPPER}{LOWER}][\w'’]*)*){{1,3}})(?![\w'’-])")
+    rf"(?:(?:\s+(?:{PARTICLE}))*\s+(?:[{UPPER}]\.\s+)*(?:{LOW_LED}|[{UPPER}][\w'’]+"
+    rf"(?:[{DASHES}][{UPPER}{LOWER}][\w'’]*)*)){{1,3}})(?![\w'’-])")
 
 VERBS = "|".join(re.escape(v) for v in sorted(SPEECH_VERBS, key=len, reverse=True))
 # past forms: after a long appositive with no closing comma only these are read as the
@@ -123,7 +125,7 @@ def plain_person_name(text: str) -> bool:
             return False  # "the Center's Executive Director": a possessive
         if len(bare) > 1 and bare.isupper() or re.fullmatch(r"[A-Z]{2,}s", bare):
             return False  # "UN Women", "NYU", "RFCs": acronyms are organisations or things
-        if not re.fullmatch(rf"[{UPPER}](?:\.|[\w'’-]*)", word):
+        if not re.fullmatch(rf"[{UPPER}](?:\.|[\w'’-]*)|{LOW_LED}", word):
             return False
     if core[-1].casefold().strip(".,") in OFFICE_NOUNS:
         return False  # "Chief Sustainability Officer", "Senior Planning Officer"

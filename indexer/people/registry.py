@@ -156,6 +156,26 @@ class Entry:
         return self._tokens
 
 
+# "Amara Nwosu in conversation with Jonah Feld", "An evening with Dr Lena Okafor",
+# "Keynote by Tariq Haddad": a title or a heading that announces who takes the stage
+_INTRODUCING = re.compile(r"\b(?:in\s+(?:conversation|dialogue)|conversation|interview|evening|"
+                          r"afternoon|morning|chat|talk|lecture|keynote|reading|q\s*&\s*a|"
+                          r"session|address|remarks|presentation)\s+(?:with|by|from)\s+", re.I)
+
+
+def introduced_people(heading: str) -> list[str]:
+    found = []
+    for match in _INTRODUCING.finditer(heading):
+        after = PLAIN_NAME.match(strip_prefix(heading[match.end():]))
+        if after and plain_person_name(after.group("name")):
+            found.append(after.group("name"))
+        before = re.search(rf"{PLAIN_NAME.pattern}\s*$", heading[:match.start()])
+        if before and re.match(r"in\s", match.group(), re.I) and plain_person_name(
+                before.group("name")):
+            found.append(before.group("name"))  # "Amara Nwosu in conversation with ..."
+    return found
+
+
 def _extend(target: list[str], values) -> None:
     for value in values:
         if value and value not in target:
@@ -179,7 +199,8 @@ class Registry:
     # building ----------------------------------------------------------------------------
 
     @classmethod
-    def from_blocks(cls, blocks: tuple[Block, ...] | list[Block]) -> Registry:
+    def from_blocks(cls, blocks: tuple[Block, ...] | list[Block], title: str = "") -> Registry:
+        """``title``: the report's, which may announce who is on stage."""
         registry = cls()
         # words the document writes in lower case, outside links, and how often
         registry.common = collections.Counter(
@@ -199,9 +220,11 @@ class Registry:
                 registry.add_plain(name, alias=code, participant=True)
         # "## Witnesses: Dr Chidi Okafor, Director, ..., and Ms Hanne Berg, ...": people
         # a heading introduces
-        for heading in dict.fromkeys(h for b in blocks for h in b.section_path):
+        for heading in dict.fromkeys([title, *(h for b in blocks for h in b.section_path)]):
             for match in PREFIXED_NAME.finditer(heading):
                 registry._add_prefixed(match, heading)
+            for name in introduced_people(heading):
+                registry.add_plain(name)
         for block in blocks:
             for text in block_texts(block):
                 for match in PREFIXED_NAME.finditer(text):
@@ -376,8 +399,8 @@ class Registry:
         _extend(entry.honorifics, honorifics)
         _extend(entry.titles, titles)
         role, organisations = appositive(text[match.end():])
-        if role:
-            _extend(entry.roles, [role])
+        _extend(entry.roles, [role])
+        if role or organisations:
             _extend(entry.organisations, organisations)
 
     def _add_plain_speaker(self, match: re.Match, text: str) -> None:
@@ -654,6 +677,14 @@ class Registry:
                 fits.append(entry)
         return fits[0] if len(fits) == 1 else None
 
+    def representative(self, place: str) -> Entry | None:
+        """The one person the report seats for a country or a body ('Mr. Laurent Vasseur
+        (France)'), else None."""
+        wanted = fold(place).removeprefix("the ")
+        fits = [e for e in self.entries if any(fold(o).removeprefix("the ") == wanted
+                                               for o in e.organisations)]
+        return fits[0] if len(fits) == 1 else None
+
     def add_plain(self, name: str, role: str = "", organisation: str = "",
                   alias: str = "", participant: bool = False) -> Entry:
         """A person named outright (front matter, a participants list, a header, a label)."""
@@ -796,7 +827,8 @@ def under_attendees(path: tuple[str, ...]) -> bool:
 MOTION_LINE = re.compile(r"^\s*(?P<part>moved|seconded|proposed|proposer|seconder|"
                          r"spoke (?:in support|in favour|in favor|against)|speaking (?:for|"
                          r"against|in support)|right of reply|for the motion|against the motion|"
-                         r"in reply)(?:\s+by)?\s*:\s*(?P<who>[^\n():;.]{3,80}(?:\s*\([^()\n]{1,80}\))?)"
+                         r"in reply)(?:\s+by)?\s*:\s*"
+                         r"(?P<who>[^\n():;.]{3,80}(?:\s*\([^()\n]{1,80}\))?)"
                          r"(?=\s*$|\s*\n|\s+[A-Z])", re.I)
 _CONDUCTING = {"host", "presenter", "moderator", "facilitator", "interviewer", "anchor"}
 

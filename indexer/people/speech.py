@@ -98,7 +98,8 @@ def speech_subjects(text: str, registry: Registry, current: str | None,
             continue  # "speaking also for the candidate countries Albania and Serbia, said"
         quoting = QUOTE_AFTER.match(text[end:]) or QUOTE_INTRO.match(text[end:])
         if SPEECH_AFTER.match(text[end:]) or SAID_BEFORE.search(before) or \
-                SPOKE_BY.search(before) or IN_APPOSITION.search(before) and \
+                SPOKE_BY.search(before) or \
+                IN_APPOSITION.search(text[max(0, start - 120):start]) and \
                 VERB_AFTER_COMMA.match(text[end:]) or \
                 POSSESSIVE_SPEECH.match(text[end:]) or \
                 quoting and (SENTENCE_START.search(before) or BY_BEFORE.search(before)):
@@ -187,8 +188,12 @@ def _find_named(text: str, registry: Registry) -> list[tuple[int, str, int, str]
         found.append((match.start(), "Questioner", match.end(), "unnamed"))
         taken.append((match.start(), match.end()))
     for match in DELEGATE.finditer(text):
-        if free(match.start(), match.end()):
-            keep(match.start(), match.group("who"), match.end(), "delegation")
+        if not free(match.start(), match.end()) or NAME_IN_APPOSITION.match(text[match.end():]):
+            continue  # "The representative of Brazil, Mr. Paulo Rezende, said": he speaks
+        # "The representative of France added ...": the one the report seats for France
+        who = registry.representative(match.group("who"))
+        keep(match.start(), who.name if who else match.group("who"), match.end(),
+             "role" if who else "delegation")
     for match in COUNTRY.finditer(text):
         # "Jordan, speaking also on behalf of Egypt, stressed ...": a delegation by the
         # name of its country; a speaker only as the subject of a speech verb
