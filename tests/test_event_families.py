@@ -532,3 +532,33 @@ def test_author_conversation(fragment, speakers):
 ])
 def test_minutes_that_report_each_turn(fragment, speakers):
     assert chunk(FAMILIES / "board-minutes-reported.md", fragment).speakers == speakers
+
+
+@pytest.mark.parametrize(("fragment", "speakers"), [
+    ("delay to the new ferry terminal", ("Nur Aisyah binte Rahman",)),
+    ("the contractor had been replaced", ("Priscilla Tan Mei Ling",)),  # "The Group CEO"
+    ("refinanced at higher rates", ("Goh Chee Keong", "Rohan Menon")),  # "The CFO"
+    ("reviewed as a key audit matter", ("Adele Koh",)),  # an office inside the parentheses
+])
+def test_officers_named_by_their_title(fragment, speakers):
+    assert chunk(FAMILIES / "agm-officers.md", fragment).speakers == speakers
+
+
+@pytest.mark.parametrize(("fragment", "speakers"), [
+    ("opened the briefing and welcomed", ("Marie-Claude Fontaine",)),  # "NOM Prénom"
+    ("Commission had presented its proposal", ("Marie-Claude Fontaine",)),  # S.E.: ambassador
+    ("whether the annex would be binding", ("Joris van der Linden",)),
+    ("should remain voluntary", ("Joris van der Linden",)),  # "In his assessment, ..."
+    ("asked for more time", ("Agnieszka Nowak",)),
+])
+def test_briefing_with_surnames_first(fragment, speakers):
+    assert chunk(FAMILIES / "presidency-briefing.html", fragment).speakers == speakers
+
+
+@pytest.mark.parametrize(("fragment", "speakers"), [
+    ("satellite maps of seagrass loss", ("Rafael Oduya",)),
+    ("presenting sediment cores", ("Min-seo Park",)),  # the talk's heading names her
+    ("Fund long-term coring sites", ("Min-seo Park",)),
+])
+def test_talk_headings_name_their_speaker(fragment, speakers):
+    assert chunk(FAMILIES / "plenary-talks.md", fragment).speakers == speakers

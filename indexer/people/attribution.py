@@ -43,7 +43,7 @@ from .names import (
     plain_person_name,
     strip_prefix,
 )
-from .registry import MOTION_LINE, Registry, attendee_line, under_attendees
+from .registry import MOTION_LINE, VOCATIVE, Registry, attendee_line, under_attendees
 from .speech import (
     Speakers,
     mentions_in,
@@ -260,8 +260,11 @@ def _structure(block: Block, registry: Registry, state: _State,
     presenter = OWNER_LINE.match(block.text)
     named = re.split(r"\s*[(,]|\s+and\s+", presenter.group("name") or presenter.group(
         "name2"))[0].strip(" .*_") if presenter else ""
-    if presenter and (PREFIXED_NAME.fullmatch(named) or plain_person_name(named) or
-                      registry.resolve_name(named)):
+    # "HOST: Councillor de la Cruz, you're nodding.": the host's turn, spoken to her
+    spoken_to = presenter and presenter.group("name2") and VOCATIVE.match(
+        presenter.group("name2").strip()[len(named):])
+    if presenter and not spoken_to and (PREFIXED_NAME.fullmatch(named) or
+                                        plain_person_name(named) or registry.resolve_name(named)):
         # "Presented by: Chad Smith (Canonical)" owns what follows; "HOST: Welcome to the
         # show" is the host's turn
         entry = registry.resolve_name(named) or registry.misspelt(named)

@@ -12,6 +12,7 @@ from .labels import initials_fit
 from .names import (
     ADVERBS,
     NOT_NAME_WORDS,
+    OFFICE_NOUNS,
     PLAIN_NAME,
     PREFIXED_NAME,
     UPPER,
@@ -20,9 +21,9 @@ from .names import (
     plain_person_name,
     strip_prefix,
 )
-from .vocabulary import DELEGATIONS
+from .vocabulary import DELEGATIONS, PARTICLES
 
-_HEADER_CELLS = ("name", "attendee", "participant", "person", "member", "nym", "who",
+_HEADER_CELLS = ("name", "nom", "attendee", "participant", "person", "member", "nym", "who",
                  "speaker", "presenter", "delegate", "panel", "representative", "witness",
                  "respondent", "spokesperson")
 _CODE_CELLS = ("abbreviation", "abbr", "initials", "short", "handle", "nick", "irc", "id",
@@ -51,7 +52,7 @@ def table_people(rows) -> list[tuple[str, str, str]]:
         if name_at >= len(cells):
             continue
         # "Aeva Black (Microsoft, TAC)", "Ana Ruiz - UNDP": the name before where they work
-        name = re.split(r"\s*\(|\s+[-–—]\s+", cells[name_at], maxsplit=1)[0].strip()
+        name = surname_last(re.split(r"\s*\(|\s+[-–—]\s+", cells[name_at], maxsplit=1)[0].strip())
         code = cells[code_at] if code_at is not None and code_at < len(cells) else ""
         organisation = cells[organisation_at] if organisation_at is not None and \
             organisation_at < len(cells) else ""
@@ -87,6 +88,21 @@ def represented(rows) -> dict[str, str]:
                 by_place.setdefault(place, set()).add(person)
         return {place: next(iter(who)) for place, who in by_place.items() if len(who) == 1}
     return {}
+
+
+_SURNAME_FIRST = re.compile(rf"^(?P<surname>(?:[{UPPER}]{{2,}}[{UPPER}'’-]*\s+){{1,3}})"
+                            rf"(?P<given>[{UPPER}][a-zß-ÿ'’-]+(?:[\s-]+[{UPPER}][a-zß-ÿ'’-]+)*)$")
+
+
+def surname_last(name: str) -> str:
+    """'MOREL Jean-Baptiste', 'VAN DEN BERG Sanne': a list that prints the surname first,
+    in capitals -> 'Jean-Baptiste Morel', 'Sanne van den Berg'."""
+    match = _SURNAME_FIRST.match(name)
+    if not match:
+        return name
+    surname = " ".join(w.lower() if w.casefold() in PARTICLES else w.capitalize()
+                       for w in match.group("surname").split())
+    return f"{match.group('given')} {surname}"
 
 
 def codes_in_parens(line: str) -> list[tuple[str, str, bool]]:
@@ -239,13 +255,21 @@ cinema
 """.split())
 
 
+def names_an_office(text: str) -> bool:
+    """'Group Chief Executive Officer and Executive Director': an office, though a word
+    of it ('Group') may name a body."""
+    first = re.split(r"\s+and\s+|,", text)[0].split()
+    return bool(first) and first[-1].casefold().strip(".") in OFFICE_NOUNS
+
+
 def appositive(after: str) -> tuple[str, list[str]]:
     """', Senior Advisor, Office of X at UN Women,' after a name -> role and organisations."""
     match = re.match(r"^\**\s*(?:\((?P<org>[^)]{2,80})\))?\s*,\s*(?P<body>[^.;:\n]{3,200})",
                      after)
     alone = re.match(r"^\**\s*\((?P<org>[^)]{2,80})\)", after)
-    if not match and alone and is_role(alone.group("org")) and \
-            not ORGANISATION_WORDS.intersection(alone.group("org").casefold().split()):
+    if not match and alone and is_role(alone.group("org")) and (
+            not ORGANISATION_WORDS.intersection(alone.group("org").casefold().split())
+            or names_an_office(alone.group("org"))):
         # "Rosa Achterberg (Chair of Trustees)."
         return alone.group("org").split(",")[0].strip(), []
     if not match and alone and alone.group("org").strip() in DELEGATIONS:

@@ -23,7 +23,7 @@ NAME = rf"{NAME_WORD}(?:{_NAME_JOIN}{NAME_WORD}){{0,5}}"
 # "H.E. Mr. Nicolas de Rivière", "ASG Lopez", "Dr. Kemi DaSilva – Ibru"
 PREFIXED_NAME = re.compile(
     rf"(?<![\w.])(?P<prefix>(?:(?:{_honorific}|{_title})\s+)+)"
-    rf"(?P<name>(?:(?:{PARTICLE})\s+)?{NAME})")
+    rf"(?P<name>(?:(?:{PARTICLE})\s+){{0,3}}{NAME})")
 # two to four capitalised words, particles and initials between: "Priya Raman",
 # "Tomas van der Berg", "Mark T. Ruiz", "Kim Ji-woo"
 PLAIN_NAME = re.compile(
@@ -137,6 +137,7 @@ OFFICE_NOUNS = frozenset("""officer director manager secretary counsel adviser a
 coordinator specialist consultant analyst representative rapporteur commissioner treasurer
 president minister chairperson chairman chairwoman spokesperson envoy administrator
 superintendent supervisor strategist economist scientist researcher lecturer strategist
+auditor accountant registrar scrutineer clerk inspector ombudsman
 """.split())
 
 

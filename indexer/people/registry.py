@@ -19,6 +19,7 @@ from .evidence import (
     delegation_header,
     header_line,
     is_role,
+    names_an_office,
     presenters_with_notes,
     represented,
     table_people,
@@ -38,6 +39,7 @@ from .names import (
     ADVERBS,
     DETERMINERS,
     NOT_NAME_WORDS,
+    OFFICE_NOUNS,
     PAST_VERBS,
     PLAIN_NAME,
     PREFIXED_NAME,
@@ -49,7 +51,7 @@ from .names import (
     strip_prefix,
     tokens,
 )
-from .vocabulary import HONORIFICS, PARTICLES, ROLE_LABELS, TITLES
+from .vocabulary import HONORIFICS, PARTICLES, ROLE_LABELS, TITLE_ABBREVIATIONS, TITLES
 
 ATTENDEE_HEADINGS = re.compile(
     r"\b(attendees?|attendance|present|participants?|members?|regrets|apologies|absent|"
@@ -362,12 +364,15 @@ class Registry:
         # "Dame Harriet Ashworth (Chair)": a role in the parentheses is hers
         role = next((r.strip() for r in re.findall(r"\(([^)]{2,40})\)", text)
                      if is_role(r) and not r.strip().isupper()), "")
+        # "(Engagement Partner, Khoo & Partners PLT, External Auditor)": each office in it
+        offices = [p.strip() for group in re.findall(r"\(([^)]{2,120})\)", text)
+                   for p in group.split(",") if names_an_office(p.strip())]
         # "Yuki Tanabe-Ross (@ytr)": the handle she is called by in the notes
         handle = re.search(r"\(@([A-Za-z0-9][\w.-]{1,30})\)", text)
         text = re.sub(r"\s*\([^)]*\)\s*", " ", text)
         parts = [p.strip(" .*_") for p in re.split(r"\s+[-–—|]\s+|,\s*|\s+\(|:\s", text.strip())]
         name = strip_prefix(parts[0])
-        roles = [role] if role else []
+        roles = list(dict.fromkeys([role] + offices if role else offices))
         if not plain_person_name(name) and len(parts) > 1 and is_role(parts[0]) and \
                 plain_person_name(strip_prefix(parts[1])):
             # "Cathaoirleach and Mayor of the District, Cllr Siobhán Reddy": the role
@@ -382,7 +387,7 @@ class Registry:
             _extend(entry.meeting_roles, roles)
             return entry
         if re.fullmatch(rf"[{UPPER}][\w'’-]{{1,20}}", name) and \
-                name.casefold() not in NOT_NAME_WORDS:
+                name.casefold() not in NOT_NAME_WORDS and name.casefold() not in OFFICE_NOUNS:
             return self.add_plain(name, participant=True)  # "Present: Dan, David, Tess"
         return None
 
@@ -392,8 +397,9 @@ class Registry:
         if name.isupper() and len(name) > 5:  # "Mr. MURKOWSKI", as records print it
             name = " ".join(w.capitalize() for w in name.split())
         if len(name) < 2 or name.isupper() and len(name) <= 5 or \
-                any(w.casefold() in NOT_NAME_WORDS for w in name.split()):
-            return
+                any(w.casefold() in NOT_NAME_WORDS for w in name.split()) or \
+                name.split()[-1].casefold() in OFFICE_NOUNS:
+            return  # "Chief Executive Officer": a title, then the rest of an office's name
         honorifics, titles = split_prefix(match.group("prefix"))
         entry = self._merge_in(name)
         _extend(entry.honorifics, honorifics)
@@ -612,10 +618,12 @@ class Registry:
                     _extend(entry.honorifics, honorifics)
                     _extend(entry.titles, titles)
                     return entry.name
-            entry = self.resolve_name(part) if part else None
-            if entry and len(part.split()) >= 2 and fold(part) in {
-                    fold(f) for f in (entry.name, *entry.aliases)}:
-                return entry.name
+            for candidate in (part, *asides):
+                # "Necromass, not respiration (Yasmin Qureshi)": a talk and its speaker
+                entry = self.resolve_name(candidate) if candidate else None
+                if entry and len(candidate.split()) >= 2 and fold(candidate) in {
+                        fold(f) for f in (entry.name, *entry.aliases)}:
+                    return entry.name
             if at and asides and plain_person_name(part) and TALK.search(pieces[0]) and not \
                     ORGANISATION_WORDS.intersection(part.casefold().split()):
                 # "Presentation 2 — Karin Holm (Nordic Water Institute)", "Speaker: Ana
@@ -779,17 +787,25 @@ class Registry:
     def resolve_role(self, role: str) -> Entry | None:
         """The one person holding a role: 'Chair' is whoever is the Chair before whoever
         chairs something else ('Chair, Advisory Group on ...')."""
-        role = fold(role)
+        # "the Group CFO": the abbreviation spelt out, as the attendance list gives it
+        role = fold(" ".join(TITLE_ABBREVIATIONS.get(w, w) for w in role.split()))
         if not role:
             return None
         held = {e.key: [fold(r) for r in (*e.roles, *e.titles, *_title_honorifics(e))]
                 for e in self.entries}
         here = {e.key: [fold(r) for r in e.meeting_roles] for e in self.entries}
+        # "Ms. Fiona Teh (Engagement Partner, Khoo & Partners PLT, External Auditor)"
+        listed = {e.key: [fold(o) for o in e.organisations] for e in self.entries}
         for roles, fits in ((here, lambda r: r == role), (held, lambda r: r == role),
-                            (held, lambda r: r.startswith(role))):
+                            (held, lambda r: r.startswith(role)),
+                            (listed, lambda r: r == role)):
             matches = [e for e in self.entries if any(fits(r) for r in roles[e.key])]
             if matches:
                 return matches[0] if len(matches) == 1 else None
+        if role == "ambassador":
+            # "The Ambassador recalled ...": the one head of delegation styled H.E.
+            excellencies = [e for e in self.entries if {"H.E.", "S.E.", "HE"} & set(e.honorifics)]
+            return excellencies[0] if len(excellencies) == 1 else None
         if role in _CONDUCTING:
             # "HOST:" in a programme "presented by Barnaby Okafor": the one person the
             # report gives the running of the event to, whatever it calls them
@@ -869,7 +885,13 @@ def attendee_line(text: str) -> re.Match | None:
 def _names_a_person_first(names: str) -> bool:
     first = re.split(r"\s*[,;(]\s*|\s+[-–—]\s+", names.strip(), maxsplit=1)[0].strip(" *_.")
     return bool(PREFIXED_NAME.fullmatch(first) or plain_person_name(strip_prefix(first))) \
-        and not re.search(r"[.!?]\s+[A-Z]", names)
+        and not re.search(r"[.!?]\s+[A-Z]", names) and not VOCATIVE.match(
+            names.strip()[len(first):])
+
+
+# "HOST: Councillor de la Cruz, you're nodding.": the host speaks to her
+VOCATIVE = re.compile(r"\s*,\s*(?:you|we|I|let|thank|welcome|please|what|how|do|does|can|"
+                       r"could|would|will|is|are|tell|go ahead|over to)\b")
 
 
 def _office_named(word: str) -> str:

@@ -19,7 +19,10 @@ PRONOUN_SPEECH = re.compile(rf"(?:^\s*(?:\d+(?:\.\d+)*\.?\s+)?|(?<=[.!?;]\s)|(?<
                             rf"{ADVERBS}(?:{VERBS})\b"
                             # '"We did not come for charity," she said'
                             rf"|(?<=[,!?][\"”]\s)(?:she|he)\s+{ADVERBS}(?:{VERBS})\b")
-LEADING_PRONOUN = re.compile(r"^\s*(?:\d+(?:\.\d+)*\.?\s+)?(?:She|He|Her|His)\b"
+LEADING_PRONOUN = re.compile(r"^\s*(?:\d+(?:\.\d+)*\.?\s+)?(?:She|He|Her|His|"
+                             # "In his assessment, ...", "In her view, ..."
+                             r"(?:In|For)\s+(?:his|her)\s+(?:view|assessment|opinion|words|"
+                             r"experience|estimation|judgement|judgment|reply|response))\b"
                              # not "Her colleague, Joost van der Heijden, added": his turn
                              r"(?!\s+[a-z]+(?:\s+[a-z]+)?,\s+[A-Z])")
 ROLE_REFERENCE = re.compile(rf"\b[Tt]he\s+(?P<role>(?:[{UPPER}][\w'’-]*\s*){{1,5}})")
@@ -63,7 +66,8 @@ BY_BEFORE = re.compile(r"\bby\s+$")
 # "Rapporteur for Group 2, Tom Becker, reported ...": the name in apposition to a role
 IN_APPOSITION = re.compile(r"(?:^|[.!?;]\s+)\s*[A-Z][\w'’-]*(?:\s+[\w'’-]+){0,6},\s*$")
 VERB_AFTER_COMMA = re.compile(rf"^,\s*{ADVERBS}(?:{VERBS})\b")
-REPORTED = re.compile(r"\b(?:what|as|whom|how|which|that)\s+(?:\w+\s+){0,1}$", re.I)
+REPORTED = re.compile(r"\b(?:what|as|whom|how|which|that|why|whether)\s+(?:\w+\s+){0,1}$",
+                      re.I)
 _JOINT = re.compile(r"^\s*(?:,\s*|\s+and\s+|\s*&\s*|,\s*and\s+)$")
 
 
