@@ -109,24 +109,35 @@ class WordFilter(Filter):
 
     def __call__(self, tokens):
         pos = -1
+        options = None
         for token in tokens:
-            words = token_words(token.text, token.mode == "index",
-                                getattr(token, "removestops", True))
+            if options is None:  # the tokenizer sets them once for the whole text
+                options = (token.mode == "index", getattr(token, "removestops", True),
+                           getattr(token, "positions", False), getattr(token, "chars", False))
+                index_mode, removestops, positions, chars = options
+            words = token_words(token.text, index_mode, removestops)
             if not words:
                 continue
-            positions = getattr(token, "positions", False)
-            chars = getattr(token, "chars", False)
-            base_char = token.startchar if chars else 0
             first = pos + 1
-            for term, offset, length, place in words:
-                if positions:
-                    token.pos = first + place
-                if chars:
+            if chars:
+                base_char = token.startchar
+                for term, offset, length, place in words:
+                    if positions:
+                        token.pos = first + place
                     token.startchar = base_char + offset
                     token.endchar = base_char + offset + length
-                token.text = term
-                yield token
-            pos = first + max(place for *_, place in words)
+                    token.text = term
+                    yield token
+            elif positions:
+                for term, _, _, place in words:
+                    token.pos = first + place
+                    token.text = term
+                    yield token
+            else:
+                for term, *_ in words:
+                    token.text = term
+                    yield token
+            pos = first + words[-1][3]  # words come in position order
 
 
 # (word, offset in the token, length, position counted from the token's first word)

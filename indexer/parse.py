@@ -22,17 +22,20 @@ def parse_text(text: str, kind: str, *, source: str = "report.md", digest: str =
 
 def parse_file(path: Path, *, taxonomy: Taxonomy | None = None,
                max_bytes: int = DEFAULT_MAX_BYTES, source: str | None = None,
-               max_pages: int | None = None, timeout: float | None = None) -> Report:
+               max_pages: int | None = None, timeout: float | None = None,
+               report_id: str | None = None, digest: str | None = None) -> Report:
     """Read one file and return its Report; raises InputError for bad files. Word and PDF
-    files are converted within ``timeout`` seconds, PDFs of at most ``max_pages``."""
+    files are converted within ``timeout`` seconds, PDFs of at most ``max_pages``.
+    ``report_id`` and ``digest``: the id and content hash already settled for the file
+    (the indexer's plan hashes every file and settles colliding ids), used as given."""
     loaded = read_source(path, max_bytes)
     converted = convert(loaded, str(path), max_pages=max_pages, timeout=timeout)
-    return _build(loaded, converted, Path(source or str(path)), content_hash(loaded.raw),
-                  taxonomy)
+    return _build(loaded, converted, Path(source or str(path)),
+                  digest or content_hash(loaded.raw), taxonomy, report_id)
 
 
 def _build(loaded: Source, converted: Converted, path: Path, digest: str,
-           taxonomy: Taxonomy | None) -> Report:
+           taxonomy: Taxonomy | None, report_id: str | None = None) -> Report:
     metadata = converted.metadata
     if loaded.encoding not in ("utf-8", "ascii", "binary"):
         metadata = {**metadata, "encoding": loaded.encoding}
@@ -43,7 +46,8 @@ def _build(loaded: Source, converted: Converted, path: Path, digest: str,
     if document.date is None and metadata.get("document_created"):
         # the file's own date only when neither the text nor the file name gives one
         document = replace(document, date=metadata["document_created"])
-    return build_report(document, report_id=report_id_for(path, metadata), source=str(path),
+    return build_report(document, report_id=report_id or report_id_for(path, metadata),
+                        source=str(path),
                         digest=digest or content_hash(loaded.raw),
                         taxonomy=taxonomy or default_taxonomy())
 

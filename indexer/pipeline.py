@@ -292,10 +292,10 @@ def _report_id(path: Path, raw: bytes) -> str:
 
 
 def _parse_one(args) -> tuple[Report | None, str | None]:
-    path, report_id, taxonomy, (max_bytes, max_pages, timeout) = args
+    path, report_id, digest, taxonomy, (max_bytes, max_pages, timeout) = args
     try:
         report = parse_file(path, taxonomy=taxonomy, max_bytes=max_bytes, max_pages=max_pages,
-                            timeout=timeout)
+                            timeout=timeout, report_id=report_id, digest=digest)
     except InputSkipped as exc:
         return None, f"skipped {exc}"
     except ReportsError as exc:
@@ -306,11 +306,6 @@ def _parse_one(args) -> tuple[Report | None, str | None]:
         return None, f"{path}: cannot parse ({type(exc).__name__}: {exc})"
     if not report.chunks:
         return None, f"{path}: no text found"
-    if report.id != report_id:
-        from dataclasses import replace
-
-        report = replace(report, id=report_id,
-                         chunks=tuple(replace(c, report_id=report_id) for c in report.chunks))
     return report, None
 
 
@@ -319,7 +314,7 @@ def _parse_all(tasks: list[_Task], taxonomy, limits: tuple[int, int, float],
                ) -> Iterator[tuple[_Task, Report | None]]:
     """Parse in worker processes when there is enough work to pay for them. ``limits``:
     bytes of a file, pages of a PDF, seconds to convert a Word or PDF file."""
-    jobs = [(t.path, t.report_id, taxonomy, limits) for t in tasks]
+    jobs = [(t.path, t.report_id, t.digest, taxonomy, limits) for t in tasks]
     workers = _worker_count()
     if len(tasks) >= 8 and workers > 1:
         import multiprocessing

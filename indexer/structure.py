@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 import sys
+from collections.abc import Collection
 from datetime import date as Date
 
 from .preformatted import is_plain_document, split_preformatted
@@ -30,13 +31,13 @@ def parse_html(markup: str, metadata: dict | None = None, fallback_title: str = 
 
     soup = BeautifulSoup(markup, "html.parser")
     meta = dict(metadata or {})
-    for tag in soup.find_all(CHROME):
-        if tag.name in ("header",) and tag.find(["h1"]) and not soup.find("main"):
+    for tag in tags_below(soup, CHROME):
+        if tag.name in ("header",) and first_tag(tag, "h1") and not first_tag(soup, "main"):
             tag.unwrap()  # some pages keep their only <h1> in a <header>
             continue
         tag.decompose()
     walker = _Walker()
-    body = soup.body or soup
+    body = first_tag(soup, "body") or soup
     old_limit = sys.getrecursionlimit()
     sys.setrecursionlimit(max(old_limit, 5000))
     try:
@@ -44,7 +45,8 @@ def parse_html(markup: str, metadata: dict | None = None, fallback_title: str = 
     finally:
         sys.setrecursionlimit(old_limit)
     walker.flush()
-    html_title = soup.title.get_text(" ", strip=True) if soup.title else ""
+    title_tag = first_tag(soup, "title")
+    html_title = title_tag.get_text(" ", strip=True) if title_tag else ""
     title_line = _title_line(walker)
     h1 = walker.first_h1 if not _generic_heading(walker.first_h1) else ""
     title = (meta.get("title") or h1 or (title_line[0] if title_line else "")
@@ -106,8 +108,33 @@ def _drop_title(blocks: list[Block], title: str):
         yield Block(block.kind, block.text, path, block.bold, block.items, block.lines)
 
 
+_NOT_WORD = re.compile(r"\W+")
+
+
 def _same_text(a: str, b: str) -> bool:
-    return re.sub(r"\W+", "", a).lower() == re.sub(r"\W+", "", b).lower()
+    return _NOT_WORD.sub("", a).lower() == _NOT_WORD.sub("", b).lower()
+
+
+def tags_below(node, names: Collection[str]) -> list:
+    """The tags under ``node`` named one of ``names``, in document order: what Beautiful
+    Soup's ``find_all(names)`` returns, without its general matching (which took a third
+    of the walk)."""
+    return [tag for tag in node.descendants if tag.name in names]
+
+
+def child_tags(node, names: Collection[str]) -> list:
+    """``find_all(names, recursive=False)``: the children of ``node`` named so."""
+    return [tag for tag in node.children if tag.name in names]
+
+
+def first_tag(node, name: str):
+    """``find(name)``: the first tag under ``node`` of that name, or None."""
+    return next((tag for tag in node.descendants if tag.name == name), None)
+
+
+_NUMBER = re.compile(r"^(\d{1,3})[.)]\s")
+_COLUMNS = re.compile(r"\t+| {2,}")
+_BLANK_LINE = re.compile(r"\n\s*\n")
 
 
 class _Walker:
@@ -186,12 +213,12 @@ class _Walker:
         """'#### 5. Peer to Peer ...' right after '### 4. Update ...' is the next section,
         whatever its markup level: a numbered heading takes the level of the heading
         numbered one less."""
-        number = re.match(r"^(\d{1,3})[.)]\s", text)
+        number = _NUMBER.match(text)
         if not number:
             return level
         wanted = f"{int(number.group(1)) - 1}"
         for open_level, open_text in reversed(self.headings):
-            previous = re.match(r"^(\d{1,3})[.)]\s", open_text)
+            previous = _NUMBER.match(open_text)
             if previous and previous.group(1) == wanted:
                 return open_level
         return level
@@ -203,7 +230,7 @@ class _Walker:
             # turn of its own
             # columns (a tab, or a run of spaces) survive as one tab: "nick<TAB>Full Name"
             lines = tuple(line for line in (
-                "\t".join(c for c in (_clean(cell) for cell in re.split(r"\t+| {2,}", part))
+                "\t".join(c for c in (_clean(cell) for cell in _COLUMNS.split(part))
                           if c) for part in text.split("\n")) if line)
             lines = lines if len(lines) > 1 else ()
             text = _clean(text)
@@ -217,7 +244,7 @@ class _Walker:
     def flush(self) -> None:
         if self.inline:
             # a <br><br> inside loose text separates paragraphs
-            for part in re.split(r"\n\s*\n", "".join(self.inline)):
+            for part in _BLANK_LINE.split("".join(self.inline)):
                 self.add("paragraph", part, [b for b in self.inline_bold if b in part])
         self.inline, self.inline_bold = [], []
 
@@ -225,7 +252,7 @@ class _Walker:
         """A <pre> that holds a whole plain-text document (the Congressional Record's GPO
         pages): its paragraphs become blocks and its titles headings, below the headings
         already open. False, and nothing done, for code and short snippets."""
-        if node.find(CODE):
+        if any(tag.name in CODE for tag in node.descendants):
             return False
         text = node.get_text()  # no separator: the layout is in the spaces
         if not is_plain_document(text):
@@ -256,20 +283,20 @@ class _Walker:
 
     def table_block(self, node) -> None:
         rows = []
-        for tr in node.find_all("tr"):
-            cells = [_clean(flat_text(c)) for c in tr.find_all(["td", "th"])]
+        for tr in tags_below(node, ("tr",)):
+            cells = [_clean(flat_text(c)) for c in tags_below(tr, ("td", "th"))]
             if any(cells):
                 rows.append(" | ".join(cells))
         self.add("table", "\n".join(rows), _emphasis(node), rows)
 
 
 def _list_items(node, depth: int):
-    for li in node.find_all("li", recursive=False):
+    for li in child_tags(node, ("li",)):
         yield li, depth
-        for sub in li.find_all(LISTS, recursive=False):
+        for sub in child_tags(li, LISTS):
             yield from _list_items(sub, depth + 1)
-        for wrapper in li.find_all(["p", "div"], recursive=False):
-            for sub in wrapper.find_all(LISTS, recursive=False):
+        for wrapper in child_tags(li, ("p", "div")):
+            for sub in child_tags(wrapper, LISTS):
                 yield from _list_items(sub, depth + 1)
 
 
@@ -314,7 +341,7 @@ def flat_text(node, depth: int = 0) -> str:
 
 
 def _emphasis(node, include_self: bool = False) -> list[str]:
-    found = node.find_all(EMPHASIS)
+    found = tags_below(node, EMPHASIS)
     if include_self and getattr(node, "name", None) in EMPHASIS:
         found = [node, *found]
     phrases = (_clean(tag.get_text(" ")) for tag in found)
@@ -325,12 +352,19 @@ def _indent(line: str) -> str:
     return line[: len(line) - len(line.lstrip(" "))]
 
 
+_SPACES = re.compile(r"[ \t\r\f\v]+")
+_SPACE_BEFORE_PUNCTUATION = re.compile(r"\s+([,.;:!?)])")
+_SPACE_AFTER_PARENTHESIS = re.compile(r"([(])\s+")
+
+
 def _clean(text: str) -> str:
     text = text.replace("\u00a0", " ").replace("\u200b", "")
-    lines = [re.sub(r"[ \t\r\f\v]+", " ", line).strip() for line in text.split("\n")]
+    lines = (line.strip() for line in _SPACES.sub(" ", text).split("\n"))
     joined = " ".join(line for line in lines if line)
-    joined = re.sub(r"\s+([,.;:!?)])", r"\1", joined)
-    return re.sub(r"([(])\s+", r"\1", joined).strip()
+    joined = _SPACE_BEFORE_PUNCTUATION.sub(r"\1", joined)
+    if "(" in joined:
+        joined = _SPACE_AFTER_PARENTHESIS.sub(r"\1", joined)
+    return joined.strip()
 
 
 # Dates ------------------------------------------------------------------------------------
@@ -403,15 +437,21 @@ def _text_date(texts) -> str | None:
     return None
 
 
+# <meta> attributes that give a page's date, the most specific first
+DATE_META = (("property", "article:published_time"), ("name", "date"), ("name", "dcterms.date"),
+             ("name", "DC.date"), ("itemprop", "datePublished"))
+
+
 def _markup_date(soup) -> str | None:
-    time_tag = soup.find("time")
+    tags = tags_below(soup, ("time", "meta"))
+    time_tag = next((tag for tag in tags if tag.name == "time"), None)
     if time_tag is not None:
         found = _iso(time_tag.get("datetime")) or _iso(time_tag.get_text(" "))
         if found:
             return found
-    for attrs in ({"property": "article:published_time"}, {"name": "date"},
-                  {"name": "dcterms.date"}, {"name": "DC.date"}, {"itemprop": "datePublished"}):
-        tag = soup.find("meta", attrs=attrs)
+    metas = [tag for tag in tags if tag.name == "meta"]
+    for key, value in DATE_META:
+        tag = next((tag for tag in metas if tag.get(key) == value), None)
         if tag is not None and _iso(tag.get("content")):
             return _iso(tag.get("content"))
     return None

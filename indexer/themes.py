@@ -23,8 +23,8 @@ from __future__ import annotations
 
 import re
 import tomllib
-from dataclasses import dataclass
-from functools import cache
+from dataclasses import dataclass, field
+from functools import cache, lru_cache
 from importlib import resources
 from pathlib import Path
 
@@ -88,12 +88,23 @@ def read_lines(text: str) -> list[Line]:
     """The text's lines, analysed as the index analyses text at query time."""
     lines = []
     for raw in text.split("\n"):
-        words = tuple(fold_variant(word) for match in _TOKEN.finditer(raw)
-                      for word, _, _, _ in token_words(match.group(), False, True))
+        words: list[str] = []
+        stems: list[str] = []
+        for token in _TOKEN.findall(raw):
+            token_forms, token_stems = _token_forms(token)
+            words += token_forms
+            stems += token_stems
         if words:
-            stems = tuple(morph(w) for w in words)
-            lines.append(Line(words, stems, frozenset(words + stems)))
+            lines.append(Line(tuple(words), tuple(stems), frozenset(words + stems)))
     return lines
+
+
+@lru_cache(maxsize=200_000)
+def _token_forms(token: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """A token's words (spelling variants folded) and their stems: a report repeats its
+    words, and each is worked out once."""
+    words = tuple(fold_variant(word) for word, _, _, _ in token_words(token, False, True))
+    return words, tuple(morph(w) for w in words)
 
 
 @dataclass(frozen=True, slots=True)
@@ -108,6 +119,13 @@ class Evidence:
 @dataclass(frozen=True, slots=True)
 class Taxonomy:
     themes: tuple[Theme, ...]
+    # per theme, the first words of its triggers: a line holding none of them cannot
+    # fire the theme, and most lines hold none of most themes'
+    _openers: tuple[frozenset[str], ...] = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "_openers", tuple(
+            frozenset(p.words[0] for p in (*t.triggers, *t.weak)) for t in self.themes))
 
     def tag(self, text: str) -> tuple[str, ...]:
         """Ids of the themes that fire on the text, in taxonomy order."""
@@ -118,8 +136,10 @@ class Taxonomy:
         """For each theme that fires, the first evidence for it, in taxonomy order."""
         lines = read_lines(text)
         out = []
-        for theme in self.themes:
+        for theme, openers in zip(self.themes, self._openers, strict=True):
             for line in lines:
+                if openers.isdisjoint(line.present):
+                    continue
                 why = _fires(theme, line)
                 if why is not None:
                     out.append(why)
