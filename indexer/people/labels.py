@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from ..designations import designation
 from .names import PREFIXED_NAME, UPPER, clean_name, plain_person_name, split_prefix, strip_prefix
@@ -304,6 +305,7 @@ def inline_labels(text: str) -> list[tuple[int, str]]:
     return found
 
 
+@lru_cache(maxsize=1 << 16)
 def initials_fit(code: str, name: str, loose: bool = False) -> bool:
     """'IH' fits 'Ivan Herman', 'LLM' fits 'Laurent Le Meur'; ``loose``: the letters need
     only appear in order after the first name's initial ('BAN' for 'Ben Allen', 'YSZ' for
@@ -322,15 +324,16 @@ def initials_fit(code: str, name: str, loose: bool = False) -> bool:
     return all(any(c == w for c in letters) for w in wanted)
 
 
-def derived_initials(name: str) -> set[str]:
+@lru_cache(maxsize=1 << 14)  # asked for every participant at every code a document uses
+def derived_initials(name: str) -> frozenset[str]:
     """Codes a note-taker may use for a name: first+last, every initial, first+two letters
     of the surname ('Ada B. Lovett' -> AL, ABL, ALO)."""
     words = [w for w in re.split(r"[\s-]+", strip_prefix(clean_name(name))) if w]
     core = [w for w in words if w.casefold() not in PARTICLES]
     if len(core) < 2:
-        return set()
+        return frozenset()
     first, last = core[0], core[-1]
     codes = {first[0] + last[0], "".join(w[0] for w in core), first[0] + last[:2]}
     codes.add("".join(w[0] for w in words))
-    return {c.upper() for c in codes if len(c) >= 2} | {
-        "".join(w[0].lower() if w.casefold() in PARTICLES else w[0].upper() for w in words)}
+    return frozenset({c.upper() for c in codes if len(c) >= 2} | {
+        "".join(w[0].lower() if w.casefold() in PARTICLES else w[0].upper() for w in words)})

@@ -4,6 +4,7 @@ hyphens and letters of any alphabet; and the words that look like names and are 
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from ..names import DASHES, fold
 from .vocabulary import HONORIFICS, PARTICLES, SPEECH_VERBS, TITLE_ABBREVIATIONS, TITLES
@@ -78,6 +79,7 @@ DETERMINERS = r"(?<!\bher )(?<!\bhis )(?<!\bthe )(?<!\btheir )(?<!\bits )(?<!\bo
                r"(?<!\bmy )(?<!\byour )(?<!\ba )(?<!\ban )"
 
 
+@lru_cache(maxsize=1 << 16)  # the same names are cleaned at every mention
 def clean_name(name: str) -> str:
     name = re.sub(rf"\s*[{DASHES}]\s*", "-", name.strip())
     return re.sub(r"\s+", " ", name).strip(" ,;:*_")
