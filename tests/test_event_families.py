@@ -562,3 +562,23 @@ def test_briefing_with_surnames_first(fragment, speakers):
 ])
 def test_talk_headings_name_their_speaker(fragment, speakers):
     assert chunk(FAMILIES / "plenary-talks.md", fragment).speakers == speakers
+
+
+@pytest.mark.parametrize(("fragment", "speakers"), [
+    ("explained the format", ("Kofi Ba",)),  # a two-letter surname the report gives in full
+    ("never asked about the dam", ("Participant 4",)),
+    ("publish its data monthly", ("Participant 4",)),  # "The same participant added"
+    ("meaningless without gauges", ("Participant 9",)),
+    ("joint monitoring body", ()),
+])
+def test_participants_known_by_number(fragment, speakers):
+    assert chunk(FAMILIES / "anonymised-summary.md", fragment).speakers == speakers
+
+
+def test_second_verb_after_what_someone_did():
+    text = ("# Recap\n\nPresent: Kemi Adeyemi, Diego Paredes.\n\n"
+            "Kemi took the first question and said retro funding favours those with runway.\n\n"
+            "The chair thanked Diego Paredes and the volunteers and closed the call.\n")
+    chunks = {c.text[:12]: c.speakers for c in parse_text(text, "markdown").chunks}
+    assert chunks["Kemi took th"] == ("Kemi Adeyemi",)
+    assert "Diego Paredes" not in chunks["The chair th"]  # thanked, not speaking

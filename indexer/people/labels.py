@@ -107,7 +107,7 @@ def trailing_asides(text: str) -> tuple[str, list[str]]:
 
 
 # "Participant 3:", "Speaker 2:", "Resident B:": someone a report keeps anonymous
-_NUMBERED_ROLE = re.compile(r"(?P<role>participant|speaker|resident|caller|delegate|member|"
+NUMBERED_ROLE = re.compile(r"(?P<role>participant|speaker|resident|caller|delegate|member|"
                             r"attendee|respondent|interviewee|student|person|voice|"
                             r"audience member|questioner|panel+ist|guest|parent|teacher)\s+"
                             r"(?P<number>\d{1,3}|[A-Z])", re.I)
@@ -120,6 +120,12 @@ _STATE = re.compile(rf"(?:(?:Federal|United|Islamic|Democratic|People['’]s|Plu
                     rf"[{UPPER}][\w'’-]+){{0,3}}")
 
 
+def numbered_role(match: re.Match) -> str:
+    """'participant 3' -> 'Participant 3': one spelling for an anonymous speaker."""
+    role = match.group("role")
+    return f"{role[:1].upper()}{role[1:].lower()} {match.group('number')}"
+
+
 def _read_label(label: str, end: int) -> Label | None:
     if label.startswith("@") and HANDLE.match(label[1:]):
         return Label((label[1:],), end, kind="handle")  # "@seun-a: RC2 tagged Friday."
@@ -127,11 +133,9 @@ def _read_label(label: str, end: int) -> Label | None:
         return Label((ROLE_LABELS[label.casefold()],), end, kind="role")
     if _STATE.fullmatch(label):  # "Republic of Tessaly:": a delegation takes the floor
         return Label((label,), end, kind="role")
-    numbered = _NUMBERED_ROLE.fullmatch(label)
+    numbered = NUMBERED_ROLE.fullmatch(label)
     if numbered:
-        role = numbered.group("role")
-        return Label((f"{role[:1].upper()}{role[1:].lower()} {numbered.group('number')}",),
-                     end, kind="role")
+        return Label((numbered_role(numbered),), end, kind="role")
     # "Sarah Quilley (North Fenwick) (Con):", "Ms. X (UNDP):"
     label, asides = trailing_asides(label)
     organisation = ", ".join(asides)

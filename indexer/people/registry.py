@@ -113,7 +113,11 @@ SPEECH_AFTER = re.compile(
     # "..., Senior Adviser at the Alliance, who invited ...": a relative clause speaks too
     rf"(?:,\s*(?:[^.;:!?]{{1,200}}?),\s*(?=(?:who\s+)?{ADVERBS}(?:{VERBS})\b)"
     rf"|,\s*(?:the\s+|an?\s+)?[{UPPER}][^.;:!?,]{{1,200}}?\s+(?={ADVERBS}(?:{PAST_VERBS})\b))?"
-    rf"(?:who\s+)?{ADVERBS}{DETERMINERS}(?:{VERBS})\b")
+    rf"(?:who\s+)?{ADVERBS}{DETERMINERS}(?:{VERBS})\b"
+    # "Kemi took the first question and said ...", "nora came up and asked ..."
+    # (a verb first: not "thanked X and the staff and closed", "X for her work and ...")
+    rf"|^\s+(?!(?:and|or|for|the|a|an|of|to|in|on|with|at|from|by|as|who|which|that|"
+    rf"whose|but)\b)(?:(?!and\b)[a-z][\w'’-]*\s+){{1,6}}and\s+{ADVERBS}(?:{PAST_VERBS})\b")
 
 
 APPOSED_VERB = re.compile(rf"^,\s*{ADVERBS}(?:{VERBS})\b")

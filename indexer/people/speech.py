@@ -7,7 +7,7 @@ import re
 from functools import lru_cache
 
 from ..names import fold
-from .labels import INITIALS
+from .labels import INITIALS, numbered_role
 from .names import ADVERBS, NOT_NAME_WORDS, PREFIXED_NAME, UPPER, VERBS, clean_name
 from .registry import SPEECH_AFTER, SPOKE_BY, Registry
 from .vocabulary import DELEGATIONS, ROLE_LABELS, TITLES
@@ -15,7 +15,10 @@ from .vocabulary import DELEGATIONS, ROLE_LABELS, TITLES
 # a paragraph number before it ("3.2 He reported"), an opening phrase ("Continuing, he
 # said", "In closing, she thanked")
 PRONOUN_SPEECH = re.compile(rf"(?:^\s*(?:\d+(?:\.\d+)*\.?\s+)?|(?<=[.!?;]\s)|(?<=, and\s))"
-                            rf"(?:[{UPPER}][a-z]+(?:\s+[a-z]+){{0,3}},?\s+(?:she|he)|She|He)\s+"
+                            rf"(?:[{UPPER}][a-z]+(?:\s+[a-z]+){{0,3}},?\s+(?:she|he)|She|He|"
+                            # "The same participant added ...": the one just named
+                            rf"The same (?:participant|speaker|delegate|member|resident|"
+                            rf"respondent|questioner|representative))\s+"
                             rf"{ADVERBS}(?:{VERBS})\b"
                             # '"We did not come for charity," she said'
                             rf"|(?<=[,!?][\"”]\s)(?:she|he)\s+{ADVERBS}(?:{VERBS})\b")
@@ -34,6 +37,10 @@ DELEGATE = re.compile(
 # "A participant from a youth-led organisation asked ...": a question from the floor, by
 # someone the report does not name (their statements stay unattributed, as a Chatham
 # House report keeps them)
+# "Participant 7", "Speaker B" in the narrative, as the labels spell them
+NUMBERED_IN_TEXT = re.compile(r"(?<![\w-])(?P<role>Participant|Speaker|Resident|Caller|"
+                              r"Delegate|Attendee|Respondent|Interviewee|Student|Panel+ist|"
+                              r"Guest|Parent|Witness|Expert)\s+(?P<number>\d{1,3}|[A-Z])(?![\w-])")
 QUESTION_FROM_FLOOR = re.compile(
     r"\b(?:[Aa]n?|[Oo]ne|[Aa]nother)\s+(?:participant|resident|member of the public|"
     r"audience member|attendee|delegate|questioner|journalist|correspondent|student|"
@@ -119,18 +126,26 @@ def speech_subjects(text: str, registry: Registry, current: str | None,
     for i in sorted(speaking):
         start, name, _, kind = named[i]
         events.append((start, name, "role-reference" if kind in ("role", "office", "delegation",
-                                                                 "unnamed", "country")
+                                                                 "unnamed", "country",
+                                                                 "numbered")
                        else "speech-verb"))
     pronouns = list(PRONOUN_SPEECH.finditer(text))
     leading = LEADING_PRONOUN.match(text)
     if leading and not PREFIXED_NAME.match(text) and \
             not any(p.start() == leading.start() for p in pronouns):
         pronouns.insert(0, leading)  # "She moderated ...", "Her organisation ..."
-    events += [(p.start(), None, "continuation") for p in pronouns]
+    events += [(p.start(), _SAME.match(p.group()).group(1).capitalize()
+                if _SAME.match(p.group()) else None, "continuation") for p in pronouns]
     # "The session was chaired by Yasmin Al-Khatib. She recalled ...": with no speaker
     # before it, a pronoun means the one person the text has named before it
     last = current or _only_person_before(named, events)
     for _, name, evidence in sorted(events, key=lambda e: e[0]):
+        if evidence == "continuation" and name:
+            # "The same participant added": the one just named so, "Participant 5", and
+            # not whoever spoke last
+            name = last if last and last.startswith(f"{name} ") else None
+            if name is None:
+                continue
         speakers.add(name or last, evidence)
         last = name or last
 
@@ -138,6 +153,9 @@ def speech_subjects(text: str, registry: Registry, current: str | None,
 _LIST_BEFORE = re.compile(rf"(?:[{UPPER}][\w'’-]*(?:\s+[{UPPER}][\w'’-]*)*(?:\s*,\s*|\s+and\s+))+$")
 _FOR_WHOM = re.compile(r"\b(?:for|of|behalf of|with|including|among|between|from|in|to|by|"
                        r"like|as|and)\s+(?:the\s+)?(?:[a-z][\w'’-]*\s+){0,3}$")
+
+
+_SAME = re.compile(r"^The same (\w+)")
 
 
 def _for_whom(before: str) -> bool:
@@ -188,6 +206,10 @@ def _find_named(text: str, registry: Registry) -> list[tuple[int, str, int, str]
         entry = registry.resolve_name(clean_name(match.group("name")))
         if entry:
             keep(match.start(), entry.name, match.end())
+    for match in NUMBERED_IN_TEXT.finditer(text):
+        # "Participant 7 asked whether ...": someone a report keeps anonymous by number
+        if free(match.start(), match.end()):
+            keep(match.start(), numbered_role(match), match.end(), "numbered")
     for match in QUESTION_FROM_FLOOR.finditer(text):
         found.append((match.start(), "Questioner", match.end(), "unnamed"))
         taken.append((match.start(), match.end()))
@@ -239,7 +261,8 @@ def _find_named(text: str, registry: Registry) -> list[tuple[int, str, int, str]
         if not free(match.start(), match.end()) or word.casefold() in NOT_NAME_WORDS:
             continue
         entry = registry.resolve_name(word)
-        if entry and (len(word) >= 3 or word.isupper()):
+        if entry and (len(word) >= 3 or word.isupper() or fold(word) == entry.tokens()[-1]):
+            # two letters only as the surname the document gives in full ("Ba", "Ng")
             # alone, a capitalised word is a person only as a speaker or an owner
             # ("Okafor rebutted", "Lena's plan"): "France" may be the country
             keep(match.start(), entry.name, match.start() + len(word),
