@@ -582,3 +582,23 @@ def test_second_verb_after_what_someone_did():
     chunks = {c.text[:12]: c.speakers for c in parse_text(text, "markdown").chunks}
     assert chunks["Kemi took th"] == ("Kemi Adeyemi",)
     assert "Diego Paredes" not in chunks["The chair th"]  # thanked, not speaking
+
+
+@pytest.mark.parametrize(("fragment", "speakers"), [
+    ("partner at Tidewater Capital", ()),  # the legend says who a code is
+    ("most founders fail twice", ("Dana Whitlock",)),  # "..., who opened by reminding"
+    ("pressed the founders on unit costs", ("Annelies van Houten",)),
+    ("the market is small and crowded", ("Annelies van Houten", "Kofi Owusu-Bekoe")),
+    ("still needs a paying customer", ("Kofi Owusu-Bekoe",)),  # a judge's code in a cell
+])
+def test_judges_known_by_their_codes(fragment, speakers):
+    assert chunk(FAMILIES / "judges-legend.md", fragment).speakers == speakers
+
+
+@pytest.mark.parametrize(("fragment", "speakers"), [
+    ("change slug numbers", ("Gareth Lloyd-Hughes", "Tavita Faleolo")),  # "... A (Dr X): ..."
+    ("stayed for the arguments about radish", ("Bronwen Pugh",)),  # a quote, then who said it
+    ("38 members", ()),
+])
+def test_questions_and_quotes_credited_inline(fragment, speakers):
+    assert chunk(FAMILIES / "field-day-voices.md", fragment).speakers == speakers

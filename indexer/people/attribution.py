@@ -58,6 +58,9 @@ EVERYONE = re.compile(r"^\s*(?:[-*•]\s+)?(?:all|everyone|everybody|group|other
                       re.I)
 CONTINUATION = re.compile(r"^\s*(?:…|\.\.\.)")
 QUOTATION = re.compile(r"^\s*[\"“‘«][^\"“”«»]{12,}[\"”’»][\s.,]*(?:\([^)]*\))?\s*$", re.S)
+# a quotation credited after a dash: '"..." — Fiona McCandless, arable member, Hawes End'
+QUOTE_CREDIT = re.compile(r"^\s*[\"“].{12,}[\"”]\s*[—–-]{1,2}\s*(?P<who>[^,;()\n]{3,60}?)"
+                          r"\s*(?:[,(].{0,120})?$", re.S)
 EDIT = re.compile(r"^\s*s/[^/\n]*/[^/\n]*/?\s*$")
 CONTINUED_TURN = re.compile(r"^(?![<\[(]|s/)\S+(?:\s+\S+){5,}")
 # "One participant noted ...", "Several delegates said ...": the report tells of someone
@@ -295,6 +298,9 @@ def _turn(block: Block, registry: Registry, state: _State,
     if label is None and (body := body_label(block.text)):
         labelled = _label_speakers(body, registry, state.layout)
         label = body if labelled else None
+    if labelled and not label.dotted and INITIALS.match(label.names[0]) and \
+            fold(block.text[label.end:]).lstrip(" *_").startswith(fold(labelled[0][0])):
+        labelled, label = [], None  # "RS-O — Renata Szymańska-Obi, partner at ...": a legend
     if label and label.role == "Answerer" and labelled:
         state.answerer = labelled[0][0]
     elif labelled == [("Answerer", "label")] and (spokesperson := registry.resolve_role(
@@ -394,6 +400,13 @@ def _own_speakers(block: Block, text: str, labelled, registry: Registry, state: 
     if not speakers.names:
         for name in signed_by(text, registry, block.section_path):
             speakers.add(name, "label")
+    credit = QUOTE_CREDIT.search(text) if not speakers.names else None
+    if credit:
+        # '"I came mainly for the lunch ..." — Fiona McCandless, arable member': the quote's
+        entry = registry.resolve_name(strip_prefix(credit.group("who")))
+        who = entry.name if entry else strip_prefix(credit.group("who"))
+        if entry or plain_person_name(who):
+            speakers.add(who, "quotation")
     if not speakers.names and QUOTATION.match(text) and state.current:
         speakers.add(state.current, "quotation")
 
@@ -505,7 +518,8 @@ def speaker_line(block: Block, registry: Registry) -> str | None:
     if block.kind != "paragraph" or len(block.text) > 90 or block.text.rstrip().endswith(
             (".", ":", "?", "!", ";")):
         return None
-    name = _SPEAKER_LINE_ROLE.sub("", block.text.strip(" *_"))
+    # "Dr Nkechi Adeyemi-Holt (Registrar)": the name, with a role after it
+    name = strip_prefix(trailing_asides(_SPEAKER_LINE_ROLE.sub("", block.text.strip(" *_")))[0])
     if name.casefold() in ROLE_LABELS and name.casefold() not in _HEADING_ROLES:
         return ROLE_LABELS[name.casefold()]
     entry = registry.resolve_name(name)
@@ -526,6 +540,10 @@ def _bold_lead(block: Block, text: str, registry: Registry) -> str | None:
         return None
     if _BIOGRAPHY_AFTER_NAME.match(body[len(lead):]):
         return None  # "**Rangi Te Awa** coordinates community programmes ...": who she is
+    spelt_out = fold(body[len(lead):]).lstrip(" -*_:")
+    entry = registry.resolve_name(strip_prefix(lead))
+    if entry and spelt_out.startswith(fold(entry.name)):
+        return None  # "**RS-O** — Renata Szymańska-Obi, partner at ...": a legend
     entry = registry.resolve_name(strip_prefix(lead))
     if entry is None and _SPEAKING_BODY.match(lead) and re.match(
             rf"^\s*(?:\([^()]*\)\s*)?{ADVERBS}(?:{VERBS})\b", body[len(lead):]):
@@ -621,6 +639,15 @@ def _row_attribution(block: Block, registry: Registry) -> Attribution:
                     entry = found  # the person's full name, then where they work
             if entry:
                 speakers.add(entry.name, "header")
+    for cell in block.items if not speakers.names else ():
+        # "RS-O: credible path to revenue. KA: the service model is the product.": a
+        # judges' comments column, each comment labelled
+        label = parse_label(cell)
+        for name, evidence in _label_speakers(label, registry, {"initials": False}) \
+                if label else []:
+            speakers.add(name, evidence)
+        for _, name, evidence in _inline_turns(cell, registry) if label else ():
+            speakers.add(name, evidence)
     if not speakers.names:
         for cell in block.items:
             speech_subjects(cell, registry, None, speakers)
@@ -636,6 +663,8 @@ def _list_attribution(block: Block, registry: Registry, owner: str | None) -> At
         found = _label_speakers(label, registry, {"initials": False}) if label else []
         for name, evidence in found:
             speakers.add(name, evidence)
+        for _, name, evidence in _inline_turns(item, registry) if found else ():
+            speakers.add(name, evidence)  # "Q (X): ...? A (Dr Y): ..."
         if not found and block.kind == "list":
             speech_subjects(item, registry, None, speakers)
     if not speakers.names and owner and block.kind == "list" and \

@@ -37,7 +37,7 @@ _COLUMNS = re.compile(r"^\s*(?P<label>[A-Za-z][\w|-]{1,31})\t+(?=\S)")
 _ACTION = re.compile(r"^\s*\*\s+(?P<label>[a-z][\w.|-]{1,30})\s+(?=[a-z])")
 HANDLE = re.compile(r"^[a-z][A-Za-z0-9_.|-]{1,30}$|^[A-Za-z]+[0-9_][A-Za-z0-9_-]*$")
 # "ABL", "NR", and "PvD" for Pieter van Dijk (a particle's initial in lower case)
-INITIALS = re.compile(rf"^[{UPPER}](?:[a-z]?[{UPPER}]){{1,4}}$")
+INITIALS = re.compile(rf"^[{UPPER}](?:[a-z]?[{UPPER}]|-[{UPPER}]){{1,4}}$")  # "RS-O" too
 _LABEL_WORD = re.compile(rf"^(?:[{UPPER}][\w'’.-]*|(?:{'|'.join(PARTICLES)}))$")
 _CODE = re.compile(r"[`(){}\[\];=<>\\]|::|\w\.\w|^[a-z]+_[a-z_]+$|^/|/$|//")
 
@@ -301,11 +301,14 @@ def inline_labels(text: str) -> list[tuple[int, str]]:
     Only initials, capitalised names and @handles right after a sentence end."""
     found = []
     for match in re.finditer(
-            rf"(?<=[.!?)\]])\s+(?P<label>[{UPPER}]{{2,5}}|[{UPPER}][a-z]+(?: [{UPPER}][a-z]*)?|"
-            r"@[A-Za-z0-9][\w.-]{1,30}):\s+(?=\S)", text):
-        label = match.group("label").removeprefix("@")
+            rf"(?<=[.!?)\]])\s+(?:(?P<label>[{UPPER}](?:[a-z]?[{UPPER}]|-[{UPPER}]){{1,4}}|"
+            rf"[{UPPER}][a-z]+(?: [{UPPER}][a-z]*)?|@[A-Za-z0-9][\w.-]{{1,30}})"
+            # "... in the following wheat? A (Sigrún): Slightly higher ...": the answer's
+            rf"|[QA]\s*\((?P<who>[^()]{{2,60}})\)):\s+(?=\S)", text):
+        label = (match.group("label") or strip_prefix(match.group("who").split(",")[0])
+                 ).removeprefix("@")
         if label.casefold() not in NON_PERSON_LABELS and label.casefold() not in ROLE_LABELS:
-            found.append((match.start("label"), label))
+            found.append((match.start() + len(match.group()) - len(match.group().lstrip()), label))
     return found
 
 

@@ -51,7 +51,14 @@ from .names import (
     strip_prefix,
     tokens,
 )
-from .vocabulary import HONORIFICS, PARTICLES, ROLE_LABELS, TITLE_ABBREVIATIONS, TITLES
+from .vocabulary import (
+    HONORIFICS,
+    NON_PERSON_LABELS,
+    PARTICLES,
+    ROLE_LABELS,
+    TITLE_ABBREVIATIONS,
+    TITLES,
+)
 
 ATTENDEE_HEADINGS = re.compile(
     r"\b(attendees?|attendance|present|participants?|members?|regrets|apologies|absent|"
@@ -61,9 +68,11 @@ ATTENDEE_LINE = re.compile(r"^\s*(?:[-*•]\s*)?(?P<label>present|attendees?|par
                            r"apologies|absent|guests?|chairs?|scribes?|note[- ]?takers?|"
                            r"invited|observers?|staff|in attendance|also present|members present|"
                            r"in the chair|moderators?|facilitators?|rapporteurs?|hosts?|"
-                           r"speakers?|presenters?)"
+                           r"speakers?|presenters?|presenting|discussants?|respondents?)"
                            r"\s*:\s*(?P<names>.+)$",
                            re.I | re.S)
+CODE_LEGEND = re.compile(rf"^\s*(?:[-*•]\s*)?\**(?P<code>[{UPPER}](?:[a-z]?[{UPPER}]|-[{UPPER}])"
+                         rf"{{1,4}})\**\s*[—–-]\s*\**(?P<name>[^,(\n*]{{3,60}})")
 # roles a label gives a turn, not a person's office
 TURN_ROLES = ("Questioner", "Answerer")
 _OFFICES = "|".join(re.escape(t) for t in sorted({*TITLES, *ROLE_LABELS.values()} - {
@@ -114,6 +123,8 @@ SPEECH_AFTER = re.compile(
     rf"(?:,\s*(?:[^.;:!?]{{1,200}}?),\s*(?=(?:who\s+)?{ADVERBS}(?:{VERBS})\b)"
     rf"|,\s*(?:the\s+|an?\s+)?[{UPPER}][^.;:!?,]{{1,200}}?\s+(?={ADVERBS}(?:{PAST_VERBS})\b))?"
     rf"(?:who\s+)?{ADVERBS}{DETERMINERS}(?:{VERBS})\b"
+    # "..., who opened by reminding the audience ...", not "..., who had chaired ..."
+    rf"|^,\s*who\s+(?:{VERBS})\b"
     # "Kemi took the first question and said ...", "nora came up and asked ..."
     # (a verb first: not "thanked X and the staff and closed", "X for her work and ...")
     rf"|^\s+(?!(?:and|or|for|the|a|an|of|to|in|on|with|at|from|by|as|who|which|that|"
@@ -332,6 +343,13 @@ class Registry:
                     self.add_plain(name, alias=code, participant=True)
                 else:
                     self.loose_codes.append((name, code))
+            legend = CODE_LEGEND.match(line)
+            if legend and plain_person_name(legend.group("name").strip()) and initials_fit(
+                    legend.group("code").replace("-", ""), legend.group("name"), loose=True):
+                # "- **RS-O** — Renata Szymańska-Obi, partner at ...": the code she goes by
+                self.fitting_codes += 1
+                self.add_plain(legend.group("name").strip(), alias=legend.group("code"),
+                               participant=True)
         if listing and block.kind == "paragraph" and block.lines:
             for line in block.lines:  # "nick<TAB>Full Name" lines of a participants block
                 cells = [c for c in re.split(r"\t+|\s{2,}", line.strip()) if c]
@@ -391,7 +409,7 @@ class Registry:
             _extend(entry.meeting_roles, roles)
             return entry
         if re.fullmatch(rf"[{UPPER}][\w'’-]{{1,20}}", name) and \
-                name.casefold() not in NOT_NAME_WORDS and name.casefold() not in OFFICE_NOUNS:
+                name.casefold() not in NOT_NAME_WORDS | OFFICE_NOUNS | NON_PERSON_LABELS:
             return self.add_plain(name, participant=True)  # "Present: Dan, David, Tess"
         return None
 
@@ -712,6 +730,8 @@ class Registry:
                 tokens(name)[:1] == entry.tokens()[:1]:
             entry.aliases.append(entry.name)  # "Dan" then "Dan Lorenc": the full name wins
             entry.name = name
+        elif alias and fold(entry.name) == fold(alias) and len(tokens(name)) > 1:
+            entry.name = name  # "RS-O" read first, then who the code stands for
         _extend(entry.roles, [role])
         _extend(entry.organisations, [organisation])
         _extend(entry.aliases, [alias] if alias and fold(alias) != fold(entry.name) else [])
