@@ -1,9 +1,9 @@
 """Speaker attribution against the hand labels in tests/labels/ (labelled by reading the
 documents, before looking at what the program says about them): a floor per set and per
 layout family, so that a change that loses speakers fails here. ``heldout`` (real
-documents) and ``events-heldout4`` (invented event reports) have never been tuned on and
-give the honest numbers; the other sets were tuned on, some only after they had been
-scored once blind (see labels/README.md)."""
+documents), ``events-heldout6`` and ``events-heldout7`` (invented event reports) have never
+been tuned on and give the honest numbers; the other sets were tuned on, some only after
+they had been scored once blind (see labels/README.md)."""
 
 import re
 import subprocess
@@ -23,9 +23,9 @@ pytestmark = pytest.mark.skipif(not SCORER.is_file() or not SHARED_CORPORA.is_di
 # (precision, recall) floors, a little under what was measured when they were set (for
 # the big families of the real sets, and for every set as a whole)
 FLOORS = {
-    "heldout": {"ALL": (0.96, 0.90), "congressional-record": (0.98, 0.97),
+    "heldout": {"ALL": (0.96, 0.92), "congressional-record": (0.98, 0.97),
                 "initials": (0.98, 0.97), "irc-minutes": (0.96, 0.95),
-                "narrative-minutes": (0.95, 0.72)},
+                "narrative-minutes": (0.95, 0.76)},
     "heldout2": {"ALL": (0.93, 0.88), "design-notes": (0.95, 0.81), "initials": (0.96, 0.95),
                  "irc-minutes": (0.90, 0.89), "nested-notes": (0.94, 0.84)},
     "heldout3": {"ALL": (0.81, 0.68), "design-notes": (0.83, 0.91), "irc-minutes": (0.78, 0.78),
@@ -35,10 +35,13 @@ FLOORS = {
             "nested-notes": (0.91, 0.79)},
     "events-dev": {"ALL": (0.95, 0.95)},
     "events-dev2": {"ALL": (0.91, 0.82)},
-    "events-heldout": {"ALL": (0.94, 0.84)},
-    "events-heldout2": {"ALL": (0.85, 0.75)},
-    "events-heldout3": {"ALL": (0.87, 0.67)},
-    "events-heldout4": {"ALL": (0.79, 0.32)},
+    "events-heldout": {"ALL": (0.94, 0.86)},
+    "events-heldout2": {"ALL": (0.85, 0.78)},
+    "events-heldout3": {"ALL": (0.88, 0.70)},
+    "events-heldout4": {"ALL": (0.92, 0.74)},
+    "events-heldout5": {"ALL": (0.92, 0.83)},
+    "events-heldout6": {"ALL": (0.62, 0.36)},
+    "events-heldout7": {"ALL": (0.63, 0.52)},
 }
 
 
