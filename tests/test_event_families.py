@@ -602,3 +602,14 @@ def test_judges_known_by_their_codes(fragment, speakers):
 ])
 def test_questions_and_quotes_credited_inline(fragment, speakers):
     assert chunk(FAMILIES / "field-day-voices.md", fragment).speakers == speakers
+
+
+@pytest.mark.parametrize(("fragment", "speakers"), [
+    ("three days of abdominal pain", ("Tunde Bakare-Ellis",)),  # the bold name above it
+    ("closed-loop obstruction", ("Tunde Bakare-Ellis",)),  # his presentation goes on
+    ("how easily this picture is missed", ("Ingeborg Aalto",)),
+])
+def test_case_conference_name_above_the_words(fragment, speakers):
+    report = parse_file(FAMILIES / "case-conference.html")
+    assert chunk(FAMILIES / "case-conference.html", fragment).speakers == speakers
+    assert not any(c.text.startswith("Dr Tunde Bakare-Ellis") for c in report.chunks)

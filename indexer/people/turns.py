@@ -4,9 +4,13 @@ block per item, so that each turn can have its own speaker."""
 
 from __future__ import annotations
 
+import re
+
+from ..names import fold
 from ..records import Block
 from .evidence import item_depths, presenters_with_notes
-from .labels import dash_label, parse_label
+from .labels import dash_label, parse_label, trailing_asides
+from .names import strip_prefix
 from .registry import Registry
 from .speech import signed_by
 
@@ -38,6 +42,10 @@ def is_turn_label(text: str, registry: Registry) -> bool:
 
 def _split_lines(block: Block, registry: Registry) -> list[Block]:
     starts = [i for i, line in enumerate(block.lines) if i and is_turn_label(line, registry)]
+    if _bold_name_above(block, registry):
+        # "**Dr Nkechi Adeyemi-Holt (Registrar)**<br>A 46-year-old man ...": the name
+        # above her words is a line of its own, a header
+        starts = [1, *(i for i in starts if i > 1)]
     if not starts:
         return [block]
     groups, begin = [], 0
@@ -46,6 +54,15 @@ def _split_lines(block: Block, registry: Registry) -> list[Block]:
         begin = at
     groups.append(block.lines[begin:])
     return [_part(block, lines) for lines in groups if lines]
+
+
+def _bold_name_above(block: Block, registry: Registry) -> bool:
+    first = block.lines[0].strip(" *_:")
+    if len(first) > 90 or not any(fold(b).strip(" *_:") == fold(first) for b in block.bold):
+        return False
+    name = strip_prefix(trailing_asides(re.split(r",\s+|\s+[-–—]\s+", first)[0])[0])
+    entry = registry.resolve_name(name)
+    return entry is not None and fold(name) in {fold(f) for f in (entry.name, *entry.aliases)}
 
 
 def _part(block: Block, lines) -> Block:
