@@ -613,3 +613,14 @@ def test_case_conference_name_above_the_words(fragment, speakers):
     report = parse_file(FAMILIES / "case-conference.html")
     assert chunk(FAMILIES / "case-conference.html", fragment).speakers == speakers
     assert not any(c.text.startswith("Dr Tunde Bakare-Ellis") for c in report.chunks)
+
+
+def test_presenters_table_and_judges_list():
+    report = parse_file(FAMILIES / "demo-day.md")
+    names = {p.name for p in report.people}
+    assert {"Mei Tanaka-Ross", "Samuel Adjei", "Ines Carvalho", "Tobias Lindgren"} <= names
+    assert not names & {"ParkPulse", "RouteKind", "Judges"}  # teams and the list's label
+    assert chunk(FAMILIES / "demo-day.md", "map of free parking bays").speakers == (
+        "Mei Tanaka-Ross",)
+    assert chunk(FAMILIES / "demo-day.md", "maintain the route data").speakers[0] == \
+        "Tobias Lindgren"

@@ -42,7 +42,15 @@ def table_people(rows) -> list[tuple[str, str, str]]:
     def column(words):
         return next((i for i, c in enumerate(header) if any(w in c for w in words)), None)
 
-    name_at, code_at = column(_HEADER_CELLS), column(_CODE_CELLS)
+    code_at = column(_CODE_CELLS)
+    # of the columns a person heading could head ("Team name", "Presenter (on stage)"),
+    # the one whose cells read as people's names
+    heads = [i for i, c in enumerate(header) if any(w in c for w in _HEADER_CELLS)]
+    body = [[c.strip(" []") for c in row.split("|")] for row in rows[1:]]
+    name_at = max(heads, key=lambda i: (sum(
+        1 for cells in body if i < len(cells) and plain_person_name(strip_prefix(
+            re.split(r"\s*\(|\s+[-–—]\s+|,", cells[i], maxsplit=1)[0].strip()))), -i),
+        default=None)
     organisation_at = column(_ORGANISATION_CELLS)
     if name_at is None:
         return []

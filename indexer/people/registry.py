@@ -68,7 +68,8 @@ ATTENDEE_LINE = re.compile(r"^\s*(?:[-*•]\s*)?(?P<label>present|attendees?|par
                            r"apologies|absent|guests?|chairs?|scribes?|note[- ]?takers?|"
                            r"invited|observers?|staff|in attendance|also present|members present|"
                            r"in the chair|moderators?|facilitators?|rapporteurs?|hosts?|"
-                           r"speakers?|presenters?|presenting|discussants?|respondents?)"
+                           r"speakers?|presenters?|presenting|discussants?|respondents?|"
+                           r"judges?|judging panel|jury|mentors?)"
                            r"\s*:\s*(?P<names>.+)$",
                            re.I | re.S)
 CODE_LEGEND = re.compile(rf"^\s*(?:[-*•]\s*)?\**(?P<code>[{UPPER}](?:[a-z]?[{UPPER}]|-[{UPPER}])"
