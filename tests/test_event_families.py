@@ -624,3 +624,11 @@ def test_presenters_table_and_judges_list():
         "Mei Tanaka-Ross",)
     assert chunk(FAMILIES / "demo-day.md", "maintain the route data").speakers[0] == \
         "Tobias Lindgren"
+
+
+def test_a_place_of_worship_is_no_speaker():
+    text = ("# Interfaith evening\n\nImam Yusuf Haddad of the Eastgate Central Mosque spoke "
+            "about hospitality to strangers.\n")
+    report = parse_text(text, "markdown")
+    assert report.chunks[0].speakers == ("Yusuf Haddad",)
+    assert "Eastgate Central Mosque" not in {p.name for p in report.people}

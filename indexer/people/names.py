@@ -48,6 +48,8 @@ ADVERBS = r"(?:(?:also|then|further|furthermore|briefly|finally|later|again|firs
 
 # Capitalised words that are not (parts of) personal names.
 NOT_NAME_WORDS = frozenset("""
+mosque gurdwara church temple synagogue cathedral parish diocese monastery chapel abbey
+shrine mission congregation
 the a an this that these those there here it its he she they we you i our their his her
 my your in on at by for from with of to and or but as if so when while after before
 during since until although though because however also then thus finally furthermore
