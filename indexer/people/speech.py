@@ -246,10 +246,13 @@ def _find_named(text: str, registry: Registry) -> list[tuple[int, str, int, str]
                 keep(match.start(), entry.name if entry else OFFICES[fold(role)],
                      match.start("role") + len(role), "role" if entry else "office")
                 break
+    folded = text.casefold()
     for entry in registry.entries:  # full names and other forms: "Martha Helena Lopez"
         for form in sorted({entry.name, *entry.aliases}, key=len, reverse=True):
             if len(form) < 2 or len(form.split()) < 2 and not _exact_form(form):
                 continue
+            if _first_part(form) not in folded:
+                continue  # most of a document's people are not named in a given paragraph
             for match in _form_pattern(form).finditer(text):
                 if free(match.start(), match.end()):
                     keep(match.start(), entry.name, match.end())
@@ -278,6 +281,14 @@ def _form_pattern(form: str) -> re.Pattern:
     # a name of several words may be printed in capitals: "PORTO AMARANTE asked ..."
     shouted = f"|{_loose(form.upper())}" if " " in form and not form.isupper() else ""
     return re.compile(rf"(?<![\w-])(?:{_loose(form)}{shouted})(?![\w-])", flags)
+
+
+@lru_cache(maxsize=1 << 14)
+def _first_part(form: str) -> str:
+    """The form's first word as any match of its pattern must contain it, case folded."""
+    from ..names import DASHES
+
+    return re.split(rf"(?:\s|[{DASHES}])+", form.strip())[0].casefold()
 
 
 def _exact_form(form: str) -> bool:
