@@ -500,7 +500,7 @@ def _header(block: Block, registry: Registry, layout: dict) -> str | None:
         name = block.text.strip(" *_:")
         match = PREFIXED_NAME.fullmatch(name)
         entry = registry.resolve_name(match.group("name") if match else name)
-        if entry and (match or fold(name) in (fold(entry.name), *map(fold, entry.aliases))):
+        if entry and (match or entry.written_as(name)):
             return entry.name
     return None
 
@@ -523,9 +523,7 @@ def speaker_line(block: Block, registry: Registry) -> str | None:
     if name.casefold() in ROLE_LABELS and name.casefold() not in _HEADING_ROLES:
         return ROLE_LABELS[name.casefold()]
     entry = registry.resolve_name(name)
-    if entry and fold(strip_prefix(name)) in {fold(f) for f in (entry.name, *entry.aliases)}:
-        return entry.name
-    return None
+    return entry.name if entry and entry.written_as(name) else None
 
 
 def _bold_lead(block: Block, text: str, registry: Registry) -> str | None:
@@ -540,18 +538,13 @@ def _bold_lead(block: Block, text: str, registry: Registry) -> str | None:
         return None
     if _BIOGRAPHY_AFTER_NAME.match(body[len(lead):]):
         return None  # "**Rangi Te Awa** coordinates community programmes ...": who she is
-    spelt_out = fold(body[len(lead):]).lstrip(" -*_:")
     entry = registry.resolve_name(strip_prefix(lead))
-    if entry and spelt_out.startswith(fold(entry.name)):
+    if entry and fold(body[len(lead):]).lstrip(" -*_:").startswith(fold(entry.name)):
         return None  # "**RS-O** — Renata Szymańska-Obi, partner at ...": a legend
-    entry = registry.resolve_name(strip_prefix(lead))
     if entry is None and _SPEAKING_BODY.match(lead) and re.match(
             rf"^\s*(?:\([^()]*\)\s*)?{ADVERBS}(?:{VERBS})\b", body[len(lead):]):
         return lead  # "**MoDM** reported that ...": an agency speaks, no one named for it
-    if entry is None or fold(strip_prefix(lead)) not in {fold(f) for f in (entry.name,
-                                                                         *entry.aliases)}:
-        return None
-    return entry.name
+    return entry.name if entry is not None and entry.written_as(strip_prefix(lead)) else None
 
 
 def _presenters(block: Block, registry: Registry) -> list[str]:
@@ -572,8 +565,7 @@ def _names_only(text: str, registry: Registry) -> list[str] | None:
     names = []
     for part in parts:
         entry = registry.resolve_name(part)
-        known_form = entry is not None and fold(part) in {fold(f) for f in (entry.name,
-                                                                             *entry.aliases)}
+        known_form = entry is not None and entry.written_as(part)
         if entry is None or not (re.fullmatch(rf"[{UPPER}][\w'’. -]*", part) or known_form):
             return None
         names.append(entry.name)
@@ -635,7 +627,7 @@ def _row_attribution(block: Block, registry: Registry) -> Attribution:
             first = strip_prefix(re.split(r",\s+|\s+\(|\s+[-–—]\s+", cell)[0])
             if entry is None and first != cell and len(first.split()) >= 2:
                 found = registry.resolve_name(first)
-                if found and fold(first) in {fold(f) for f in (found.name, *found.aliases)}:
+                if found and found.written_as(first):
                     entry = found  # the person's full name, then where they work
             if entry:
                 speakers.add(entry.name, "header")

@@ -167,6 +167,11 @@ class Entry:
     def key(self) -> str:
         return name_key(self.name)
 
+    def written_as(self, form: str) -> bool:
+        """Whether ``form`` is this person's full name or one of their aliases as written
+        (not a part that only resolves to them, "Okafor" for Lena Okafor)."""
+        return fold(form) in {fold(f) for f in (self.name, *self.aliases)}
+
     def tokens(self) -> list[str]:
         if getattr(self, "_tokens_of", None) != self.name:  # the name may be replaced
             self._tokens = [t for t in tokens(self.name) if t not in PARTICLES]
@@ -644,8 +649,7 @@ class Registry:
             for candidate in (part, *asides):
                 # "Necromass, not respiration (Yasmin Qureshi)": a talk and its speaker
                 entry = self.resolve_name(candidate) if candidate else None
-                if entry and len(candidate.split()) >= 2 and fold(candidate) in {
-                        fold(f) for f in (entry.name, *entry.aliases)}:
+                if entry and len(candidate.split()) >= 2 and entry.written_as(candidate):
                     return entry.name
             if at and asides and plain_person_name(part) and TALK.search(pieces[0]) and not \
                     ORGANISATION_WORDS.intersection(part.casefold().split()):

@@ -62,7 +62,7 @@ def _bold_name_above(block: Block, registry: Registry) -> bool:
         return False
     name = strip_prefix(trailing_asides(re.split(r",\s+|\s+[-–—]\s+", first)[0])[0])
     entry = registry.resolve_name(name)
-    return entry is not None and fold(name) in {fold(f) for f in (entry.name, *entry.aliases)}
+    return entry is not None and entry.written_as(name)
 
 
 def _part(block: Block, lines) -> Block:
