@@ -59,8 +59,7 @@ def table_people(rows) -> list[tuple[str, str, str]]:
         cells = [c.strip(" []") for c in row.split("|")]
         if name_at >= len(cells):
             continue
-        # "Aeva Black (Microsoft, TAC)", "Ana Ruiz - UNDP": the name before where they work
-        name = surname_last(re.split(r"\s*\(|\s+[-–—]\s+", cells[name_at], maxsplit=1)[0].strip())
+        name = cell_name(cells[name_at])
         code = cells[code_at] if code_at is not None and code_at < len(cells) else ""
         organisation = cells[organisation_at] if organisation_at is not None and \
             organisation_at < len(cells) else ""
@@ -69,6 +68,12 @@ def table_people(rows) -> list[tuple[str, str, str]]:
         if plain_person_name(name) or code and re.fullmatch(r"[\w.-]{2,32}", name):
             found.append((name, code, organisation))
     return found
+
+
+def cell_name(cell: str) -> str:
+    """'Aeva Black (Microsoft, TAC)', 'Ana Ruiz - UNDP', 'MOREL Jean-Baptiste': the
+    person's name in a table cell, before where they work, given name first."""
+    return surname_last(re.split(r"\s*\(|\s+[-–—]\s+", cell, maxsplit=1)[0].strip())
 
 
 def represented(rows) -> dict[str, str]:
@@ -81,8 +86,7 @@ def represented(rows) -> dict[str, str]:
         return {}
     names = {fold(name): name for name, _, _ in people}
     table = [[c.strip(" []") for c in row.split("|")] for row in rows[1:]]
-    whose = [next((names[fold(n)] for n in (re.split(r"\s*\(|\s+[-–—]\s+", c, maxsplit=1)[0]
-                                            for c in cells) if fold(n) in names), None)
+    whose = [next((names[fold(n)] for n in map(cell_name, cells) if fold(n) in names), None)
              for cells in table]
     for at, heading in enumerate(header):
         column = [cells[at] if at < len(cells) else "" for cells in table]
