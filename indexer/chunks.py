@@ -6,10 +6,12 @@ import hashlib
 import re
 from pathlib import Path
 
+from .designations import display_name
 from .long_paragraphs import split_paragraph
 from .names import fold, name_key
 from .pages import carry_pages
 from .people import PREFIXED_NAME, Registry, attribute, speaks_in, split_turns
+from .people.names import strip_prefix
 from .records import Block, Chunk, Document, Person, Report
 from .themes import Taxonomy
 
@@ -29,17 +31,28 @@ def content_hash(raw: bytes) -> str:
     return hashlib.sha256(raw).hexdigest()
 
 
+def _as_written(name: str) -> str:
+    """'Mrs. BANDARANAIKE' -> 'Mrs. Bandaranaike': a name as records print it, as it is
+    written (the honorific kept: a surname alone could be a relative's the speech names)."""
+    name = name.strip()
+    bare = strip_prefix(name)
+    if bare.isupper() and len(bare) > 3 and name.endswith(bare):
+        return name[:len(name) - len(bare)] + display_name(bare)
+    return name
+
+
 def build_report(document: Document, *, report_id: str, source: str, digest: str,
                  taxonomy: Taxonomy) -> Report:
     """Pure: tags every block and returns the Report."""
     registry = Registry.from_blocks(document.blocks, document.title)
     single = document.metadata.get("speaker")
-    if single:
-        registry.add_plain(str(single), role=document.metadata.get("role", ""),
-                           organisation=document.metadata.get("organization")
-                           or document.metadata.get("organisation")
-                           or document.metadata.get("country", ""))
-    single_name = registry.resolve_name(str(single)).name if single else None
+    # "speaker: Mrs. BANDARANAIKE" in front matter: the one who gives the speech, whether
+    # or not the text names her in another form as well
+    single_name = registry.add_plain(
+        _as_written(str(single)), role=document.metadata.get("role", ""),
+        organisation=document.metadata.get("organization")
+        or document.metadata.get("organisation")
+        or document.metadata.get("country", "")).name if single else None
     blocks = carry_pages(document.blocks, split_turns(
         document.blocks, registry, speaks=lambda text: speaks_in(text, registry)))
     attributions = attribute(blocks, registry, narrator=single_name)

@@ -304,6 +304,10 @@ def _parse_one(args) -> tuple[Report | None, str | None]:
         return None, f"{path}: markup nested too deeply to read"
     except (ValueError, LookupError, AssertionError) as exc:  # malformed markup in a parser
         return None, f"{path}: cannot parse ({type(exc).__name__}: {exc})"
+    except Exception as exc:  # noqa: BLE001 - a fault reading one file must not stop the rest
+        if os.environ.get("REPORTS_DEBUG"):
+            raise
+        return None, f"{path}: not indexed, an internal error reading it ({type(exc).__name__}: {exc})"
     if not report.chunks:
         return None, f"{path}: no text found"
     return report, None

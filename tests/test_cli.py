@@ -230,3 +230,30 @@ def test_hostile_files_each_get_one_line_and_the_rest_is_indexed(tmp_path):
     assert {SEED_ID, "deep", "broken", "long-line"} <= listed
     hits = run_json(index, "search", "funding", "--format", "json", "--limit", "50")["hits"]
     assert {"deep", "broken", "long-line"} <= {h["report_id"] for h in hits}
+
+
+def test_a_fault_reading_one_file_fails_that_file_alone(tmp_path, monkeypatch):
+    """A file that trips a fault in the reader is reported on one line; the others are
+    indexed and nothing that was in the index is lost."""
+    from indexer import pipeline
+
+    folder = tmp_path / "reports"
+    folder.mkdir()
+    shutil.copy(SEED, folder)
+    (folder / "fault.md").write_text("# Notes\n\nAna Ruiz said the plan works.\n")
+    index = tmp_path / "ix"
+    real = pipeline.parse_file
+
+    def parse(path, **options):
+        if path.name == "fault.md":
+            raise AttributeError("'NoneType' object has no attribute 'name'")
+        return real(path, **options)
+
+    monkeypatch.setattr(pipeline, "parse_file", parse)
+    result = run(index, "index", str(folder))
+    assert result.exit_code == 1
+    errors = [line for line in result.stderr.splitlines() if line.startswith("error:")]
+    assert len(errors) == 1 and "fault.md" in errors[0] and "internal error" in errors[0]
+    assert "Traceback" not in result.stderr
+    assert "1 new" in result.stdout and "1 failed" in result.stdout
+    assert run_json(index, "search", "accountability", "--format", "json")["total"] > 0
