@@ -288,11 +288,37 @@ _FURNITURE = re.compile(
 _SENTENCE_END = tuple(".!?:;\"\u201d\u2019)]")
 _LABEL_LINE = re.compile(r"^[A-Z][\w.'\u2019()\- ]{0,50}:\s+\S")
 _NUMBERED_PARAGRAPH = re.compile(r"^\d{1,3}\.\s+\S")
+# "BY MR. LINDQVIST:", "CROSS-EXAMINATION:": a line in capitals that heads what follows
+_CAPS_COLON_LINE = re.compile(r"^[^a-z\u00df-\u00ff]{3,60}:$")
 # "Operator", "Mireille Okafor-Lindqvist", "Tim Cook - Chief Executive Officer": a name
 # alone on the line above the words, as call transcripts print a turn
 _NAME_WORD = r"(?:[A-Z\u00c0-\u00de][\w'\u2019.-]*|de|da|del|di|du|van|von|der|den|la|le|bin|al|el)"
 _SPEAKER_LINE = re.compile(
     rf"^{_NAME_WORD}(?: {_NAME_WORD}){{0,5}}(?:(?: [-\u2013\u2014] |, )[^.!?:;]{{2,60}})?$")
+
+
+# a transcript's numbered line: " 7   inference from that. Ms. Okonjo."
+_NUMBERED_LINE = re.compile(r"^[ \t]{0,6}(?P<number>\d{1,2})(?P<gap>[ \t]+)(?=\S)")
+_MIN_NUMBERED_LINES = 20
+
+
+def strip_line_numbers(text: str) -> str:
+    """A court or inquiry transcript numbers every line of a page (1 to 25, again on the
+    next page): the numbers go, the indent after them stays (a "Q." sits deeper than a
+    line that wraps). Text whose lines are not so numbered is returned as it is."""
+    lines = text.split("\n")
+    numbered = [(i, m) for i, line in enumerate(lines) if (m := _NUMBERED_LINE.match(line))]
+    content = sum(1 for line in lines if line.strip())
+    if len(numbered) < _MIN_NUMBERED_LINES or 3 * len(numbered) < 2 * content:
+        return text
+    numbers = [int(m.group("number")) for _, m in numbered]
+    running = sum(1 for a, b in zip(numbers, numbers[1:], strict=False) if b in (a + 1, 1))
+    if running < 0.9 * (len(numbers) - 1):
+        return text  # numbered paragraphs or a table of figures, not numbered lines
+    base = min(len(m.group("gap").expandtabs()) for _, m in numbered)
+    for i, m in numbered:
+        lines[i] = " " * (len(m.group("gap").expandtabs()) - base) + lines[i][m.end():]
+    return "\n".join(lines)
 
 
 def strip_page_furniture(text: str) -> str:
@@ -331,7 +357,8 @@ def split_paragraphs(lines: list[str]) -> list[list[str]]:
                or len(line) - len(line.lstrip()) > indent and stripped[:1].isupper()
                or ends and len(before) < 0.7 * width and stripped[:1].isupper()
                or ends and _NUMBERED_PARAGRAPH.match(stripped)
-               or labels and _LABEL_LINE.match(stripped))
+               or labels and _LABEL_LINE.match(stripped)
+               or _CAPS_COLON_LINE.match(stripped) or _CAPS_COLON_LINE.match(before))
         if new:
             out.append([line])
         else:
@@ -342,7 +369,7 @@ def split_paragraphs(lines: list[str]) -> list[list[str]]:
 def text_to_html(text: str) -> str:
     """Blank-line paragraphs, detected headings and lists, hard wraps re-flowed."""
     parts: list[str] = []
-    text = strip_page_furniture(text.replace("\r\n", "\n").replace("\r", "\n"))
+    text = strip_page_furniture(strip_line_numbers(text.replace("\r\n", "\n").replace("\r", "\n")))
     for block in re.split(r"\n\s*\n", text):
         lines = [line.rstrip() for line in block.split("\n") if line.strip()]
         if not lines:

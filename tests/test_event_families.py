@@ -2,6 +2,8 @@
 webinars and panels, committee evidence, timed transcripts, question queues. Small
 fixtures in tests/families/, each with the speakers a careful reader gives."""
 
+import re
+
 import pytest
 
 from indexer.parse import parse_file, parse_text
@@ -632,3 +634,39 @@ def test_a_place_of_worship_is_no_speaker():
     report = parse_text(text, "markdown")
     assert report.chunks[0].speakers == ("Yusuf Haddad",)
     assert "Eastgate Central Mosque" not in {p.name for p in report.people}
+
+
+@pytest.mark.parametrize(("fragment", "speakers"), [
+    ("We are on the record", ("Ingrid Solberg-Achebe",)),  # "THE COURT:", the judge
+    ("for the plaintiff", ("Renata Vázquez-Oyelaran",)),  # "MS. VÁZQUEZ-OYELARAN:"
+    ("ready to proceed with the witness", ("Maarten de Groot",)),  # "MR. DE GROOT:"
+    ("state your name and your position", ("Renata Vázquez-Oyelaran",)),  # "Q." BY her
+    ("I was the berth planner", ("Oluwadamilare Adeyemi-Price",)),  # "A.": the one sworn
+    ("Objection, Your Honor", ("Maarten de Groot",)),
+    ("How did you learn who had asked", ("Renata Vázquez-Oyelaran",)),  # after the ruling
+    ("You kept those logs yourself", ("Maarten de Groot",)),  # "BY MR. DE GROOT:"
+    ("Nobody else had write access", ("Oluwadamilare Adeyemi-Price",)),
+    ("The logs were audited in 2020", ("Oluwadamilare Adeyemi-Price",)),  # "THE WITNESS:"
+    ("for the Defendant", ()),  # an appearance, not a turn
+    ("Proceedings commenced", ()),
+])
+def test_court_transcript_with_numbered_lines(fragment, speakers):
+    assert chunk(FAMILIES / "court-transcript.txt", fragment).speakers == speakers
+
+
+def test_court_transcript_reads_without_line_numbers_or_page_heads():
+    texts = [c.text for c in parse_file(FAMILIES / "court-transcript.txt").chunks]
+    # a "Q." wrapped over a page keeps its words together, the numbers and "Page 13" gone
+    assert any("both times at the request of the terminal operator" in t for t in texts)
+    assert not any(re.search(r"\b(?:1[0-9]|2[0-4])\s{2,}", t) or "Page 1" in t for t in texts)
+    people = {p.name for p in parse_file(FAMILIES / "court-transcript.txt").people}
+    assert {"Renata Vázquez-Oyelaran", "Maarten de Groot"} <= people
+
+
+def test_a_speech_whose_front_matter_prints_the_speaker_in_capitals():
+    text = ('---\ntitle: "Ceylon, General Debate"\nspeaker: "Mrs. BANDARANAIKE"\n---\n'
+            "I bring the greetings of my people. My late husband, Mr. S. W. R. D. "
+            "Bandaranaike, said that we must be friends with all.\n\n"
+            "We stand for non-alignment, as we always have.\n")
+    chunks = parse_text(text, "markdown").chunks
+    assert {c.speakers for c in chunks} == {("Mrs. Bandaranaike",)}

@@ -12,6 +12,7 @@ import collections
 import re
 from dataclasses import dataclass, field
 
+from ..designations import display_name
 from ..names import fold
 from ..records import Block
 from .evidence import (
@@ -40,6 +41,7 @@ from .names import (
     PREFIXED_NAME,
     UPPER,
     VERBS,
+    caps_displayed,
     plain_person_name,
     strip_prefix,
 )
@@ -113,6 +115,14 @@ BIOGRAPHY_HEADING = re.compile(r"\b(?:speakers?|biograph(?:y|ies)|bios?|panel+is
 # a paragraph that opens in the first person: "I give the floor to ...", "My delegation ..."
 OPENS_FIRST_PERSON = re.compile(r"^\s*[\"“]?(?:I|We|My|Our|Let me|Let us)\b")
 FIRST_PERSON = re.compile(r"^\s*(?:\S+\s+){0,4}(?:I|me|my|we|We|us|our|Our|My|Let me|Let us)\b")
+# "DR. HÉLÈNE MARCHETTI-WARD (Witness sworn)", "JOHN SMITH, having been first duly sworn,
+# testified as follows:": the witness whose answers the "A." lines below are
+SWORN = re.compile(r"^\s*(?P<who>[^()\n,]{3,80}?)\s*(?:,\s*|\()\s*(?:the\s+)?(?:witness\s+)?"
+                   r"(?:having\s+been\s+)?(?:first\s+)?(?:duly\s+|previously\s+)?(?:sworn|"
+                   r"affirmed|called|recalled|re-?sworn)\b[^\n.]{0,60}$", re.I)
+# "BY MR. LINDQVIST:", "CROSS-EXAMINATION BY MS. OKONJO": who asks the "Q." lines below
+EXAMINER = re.compile(r"^\s*(?:(?:cross|re|direct|further)?[- ]?examination\s+)?by\s+"
+                      r"(?P<who>[^:\n]{3,60}?):?\s*$", re.I)
 _PERSON_COLUMN = re.compile(r"\b(?:name|speaker|who|presenter|person|participant|member|"
                             r"delegate|representative|panel+ist|author)s?\b", re.I)
 
@@ -139,6 +149,7 @@ class _State:
     introduced: str | None = None  # who introduced the next block ("... as follows:")
     answerer: str | None = None  # the last "A (Dr. Felix Braun):", whom a bare "A:" means
     questioner: str | None = None  # the last named "Q.", whose follow-up a bare "Q." is
+    examiner: str | None = None  # "BY MR. LINDQVIST:": whose every bare "Q." is
     by_depth: dict[int, str] = field(default_factory=dict)  # a notes list's speakers
     owners: dict[int, list[str]] = field(default_factory=dict)  # "- Carol / Karen"
     # "- SIG CLI [Maciej Szulik and Sean Sullivan]": who presents the items nested under it
@@ -204,18 +215,19 @@ def attribute(blocks, registry: Registry, narrator: str | None = None) -> list[A
     result = []
     for i, block in enumerate(blocks):
         state.enter(block)
-        nested = i + 1 < len(blocks) and block.kind == blocks[i + 1].kind == "item" and \
-            blocks[i + 1].depth > block.depth
-        result.append(_structure(block, registry, state, nested)
+        following = blocks[i + 1] if i + 1 < len(blocks) else None
+        nested = following is not None and block.kind == following.kind == "item" and \
+            following.depth > block.depth
+        result.append(_structure(block, registry, state, nested, following)
                       or _turn(block, registry, state, narrator))
     return _fill_one_speaker_stretches(blocks, result)
 
 
 def _structure(block: Block, registry: Registry, state: _State,
-               nested: bool = False) -> Attribution | None:
+               nested: bool = False, following: Block | None = None) -> Attribution | None:
     """Blocks that organise turns rather than hold one: lists and tables kept whole,
     table rows, headers, presenter and attendee lines; ``nested``: items are nested under
-    this one."""
+    this one; ``following``: the next block."""
     presenters = _presenters(block, registry) if nested and block.kind == "item" else []
     if presenters:
         # "- Release updates (Jeremy Rickard)": the agenda item names who presents the
@@ -239,7 +251,17 @@ def _structure(block: Block, registry: Registry, state: _State,
         return found
     if block.kind == "row":
         return _row_attribution(block, registry)
-    header = _header(block, registry, state.layout)
+    if state.layout["dotted"] and (examined := _examination(block, registry)):
+        # a hearing transcript: who is sworn answers the "A." lines, whoever examines her
+        # asks the "Q." lines
+        role, name = examined
+        if role == "witness":
+            state.answerer, state.examiner = name, None
+        else:
+            state.examiner = name
+        state.turn = None
+        return Attribution((), (), (name,))
+    header = _header(block, registry, state.layout, following)
     if header is not None:
         state.owner = state.current = header or None
         state.turn = None
@@ -280,6 +302,23 @@ def _structure(block: Block, registry: Registry, state: _State,
     return None
 
 
+def _examination(block: Block, registry: Registry) -> tuple[str, str] | None:
+    """('witness', name) for a line swearing a witness in, ('examiner', name) for the line
+    naming who examines; None for any other block."""
+    for role, pattern in (("witness", SWORN), ("examiner", EXAMINER)):
+        found = pattern.match(block.text) if len(block.text) <= 140 else None
+        if not found:
+            continue
+        who = strip_prefix(caps_displayed(found.group("who").strip()))
+        entry = registry.resolve_name(who)
+        if entry:
+            return role, entry.name
+        shown = display_name(who) if who.isupper() else who
+        if role == "witness" and plain_person_name(shown):
+            return role, shown  # "OLUWADAMILARE ADEYEMI-PRICE, having been ... sworn"
+    return None
+
+
 def _turn(block: Block, registry: Registry, state: _State,
           narrator: str | None) -> Attribution:
     """A paragraph or a list item: its own speakers, else one carried on."""
@@ -308,6 +347,10 @@ def _turn(block: Block, registry: Registry, state: _State,
         labelled = [(spokesperson.name, "label")]  # a briefing's answers are the spokesperson's
     elif labelled == [("Answerer", "label")] and state.answerer:
         labelled = [(state.answerer, "label")]  # an FAQ's answers by one expert
+    if label and label.dotted and labelled == [("Questioner", "label")] and state.examiner:
+        labelled = [(state.examiner, "label")]
+    elif labelled == [("Witness", "label")] and state.answerer:
+        labelled = [(state.answerer, "label")]  # "THE WITNESS: Survey points ..."
     if labelled == [("Questioner", "label")] and state.section_owner:
         labelled = [(state.section_owner, "label")]  # "### Question 1 – Mr X" over "Question:"
     if label and label.role == "Questioner" and labelled:
@@ -478,7 +521,8 @@ def _layout(blocks, registry: Registry) -> dict:
             sorted(lengths)[len(lengths) // 2] >= 200 and 2 * reported < labelled}
 
 
-def _header(block: Block, registry: Registry, layout: dict) -> str | None:
+def _header(block: Block, registry: Registry, layout: dict,
+            following: Block | None = None) -> str | None:
     """A turn header: '**Org | Name | Role**', or a bold name alone on its line. Returns
     the owner's name ('' for a header line naming nobody we know), None when the block
     is not a header."""
@@ -486,7 +530,8 @@ def _header(block: Block, registry: Registry, layout: dict) -> str | None:
     if found:
         entry = registry.resolve_name(found[0])
         return entry.name if entry else ""
-    if layout["speaker_lines"] and (named := speaker_line(block, registry)):
+    if layout["speaker_lines"] and (named := speaker_line(block, registry)) and \
+            _words_below(following, registry):
         return named  # "Tobias van der Berg" alone above what he says
     bold = whole_bold(block)
     if bold and 1 <= block.text.count("|") <= 3 and len(block.text) <= 160:
@@ -509,6 +554,13 @@ _SPEAKER_LINE_ROLE = re.compile(r"\s+[-\u2013\u2014]\s+.*$|,\s+.*$")
 # role labels that, alone on a line, are more often a heading than a speaker
 _HEADING_ROLES = frozenset("q a question answer response reply supplementary speaker audience "
                            "participant secretary president".split())
+
+
+def _words_below(following: Block | None, registry: Registry) -> bool:
+    """Whether the next block can be a turn's words: not another name line (a list of
+    appearances, one person a line) nor a note of what the record did."""
+    return following is not None and not speaker_line(following, registry) and \
+        not STAGE_DIRECTION.match(following.text)
 
 
 def speaker_line(block: Block, registry: Registry) -> str | None:

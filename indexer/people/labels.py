@@ -161,8 +161,9 @@ def _read_label(label: str, end: int) -> Label | None:
         honorifics = tuple(split_prefix(prefixed.group("prefix"))[0])
         label = prefixed.group("name")
         if any(w.isupper() and len(w) > 2 for w in label.split()):
-            # "MR. SMITH:" -> Smith, "Dame Eleanor WHITCOMBE:" -> Eleanor Whitcombe
-            label = " ".join(w.capitalize() if w.isupper() and len(w) > 2 else w
+            # "MR. SMITH:" -> Smith, "Dame Eleanor WHITCOMBE:" -> Eleanor Whitcombe, "MS. NÍ
+            # BHRIAIN:" -> Ní Bhriain
+            label = " ".join(w.capitalize() if w.isupper() and len(w) >= 2 else w
                              for w in label.split())
     if not label or _CODE.search(label):
         return None

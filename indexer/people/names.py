@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from ..designations import display_name
 from ..names import DASHES, fold
 from .vocabulary import HONORIFICS, PARTICLES, SPEECH_VERBS, TITLE_ABBREVIATIONS, TITLES
 
@@ -79,6 +80,38 @@ TITLE_WORDS = frozenset(w.casefold() for phrase in (*TITLES, *HONORIFICS)
 # a verb read as a noun after these: "for her remarks", "the comments"
 DETERMINERS = r"(?<!\bher )(?<!\bhis )(?<!\bthe )(?<!\btheir )(?<!\bits )(?<!\bour )" \
                r"(?<!\bmy )(?<!\byour )(?<!\ba )(?<!\ban )"
+
+
+# letters after a name that are no part of it: "Adaeze Okonjo KC", "Sir X OBE"
+_LOWER_PARTICLES = frozenset("de del della der den di da du la le van von ten ter dos das".split())
+POSTNOMINALS = frozenset("kc qc sc mp msp ms mla td mep obe mbe cbe kbe dbe jp phd frs freng "
+                         "fba frcp frcs esq".split())
+# a line that opens with a person in capitals, as transcripts and appearance lists print
+# them: "MS. ADAEZE OKONJO KC, Counsel to the Inquiry", "DR. HÉLÈNE MARCHETTI-WARD (Witness
+# sworn)"
+_CAPS_RUN = re.compile(rf"^(?P<lead>\s*(?:[-*•]\s+)?)(?P<run>[{UPPER}][{UPPER}.'’-]*"
+                       rf"(?:\s+[{UPPER}][{UPPER}.'’-]*){{1,7}})(?![\w'’-])")
+
+
+def caps_displayed(text: str) -> str:
+    """'MS. ADAEZE OKONJO KC, Counsel ...' -> 'Ms. Adaeze Okonjo, Counsel ...': a leading
+    run of capitals as the name is written, particles in lower case, letters after the
+    name dropped; other text as it is. Only where the run opens with an honorific or a
+    title, so that a heading in capitals stays one."""
+    match = _CAPS_RUN.match(text)
+    if not match:
+        return text
+    words = match.group("run").split()
+    while len(words) > 2 and words[-1].strip(".").casefold() in POSTNOMINALS:
+        words.pop()
+    shown = [w if re.fullmatch(rf"[{UPPER}]\.", w) else
+             w.lower() if 0 < i < len(words) - 1 and w.casefold() in _LOWER_PARTICLES else
+             display_name(w) for i, w in enumerate(words)]
+    displayed = " ".join(shown)
+    prefixed = PREFIXED_NAME.match(displayed)
+    if not prefixed or prefixed.start() or len(prefixed.group("name").split()) < 1:
+        return text
+    return match.group("lead") + displayed + text[match.end():]
 
 
 @lru_cache(maxsize=1 << 16)  # the same names are cleaned at every mention

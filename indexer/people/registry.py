@@ -40,11 +40,13 @@ from .names import (
     DETERMINERS,
     NOT_NAME_WORDS,
     OFFICE_NOUNS,
+    POSTNOMINALS,
     PAST_VERBS,
     PLAIN_NAME,
     PREFIXED_NAME,
     UPPER,
     VERBS,
+    caps_displayed,
     clean_name,
     plain_person_name,
     split_prefix,
@@ -61,9 +63,9 @@ from .vocabulary import (
 )
 
 ATTENDEE_HEADINGS = re.compile(
-    r"\b(attendees?|attendance|present|participants?|members?|regrets|apologies|absent|"
+    r"\b(attendees?|attendance|present|participants?|members?|regrets|apologies|absent|appearances|"
     r"guests?|roll ?call|who|people|panel(?:ists|lists)?|speakers)\b", re.I)
-ATTENDEE_LINE = re.compile(r"^\s*(?:[-*•]\s*)?(?P<label>present|attendees?|participants?|regrets|"
+ATTENDEE_LINE = re.compile(r"^\s*(?:[-*•]\s*)?(?P<label>present|attendees?|participants?|regrets|appearances|"
                            r"witness(?:es)?|guests? speakers?|panel(?:lists?)?|"
                            r"apologies|absent|guests?|chairs?|scribes?|note[- ]?takers?|"
                            r"invited|observers?|staff|in attendance|also present|members present|"
@@ -249,7 +251,7 @@ class Registry:
             for name in introduced_people(heading):
                 registry.add_plain(name)
         for block in blocks:
-            for text in block_texts(block):
+            for text in map(caps_displayed, block_texts(block)):
                 for match in PREFIXED_NAME.finditer(text):
                     registry._add_prefixed(match, text)
                 for match in PLAIN_NAME.finditer(text):
@@ -422,6 +424,8 @@ class Registry:
     def _add_prefixed(self, match: re.Match, text: str) -> None:
         name = clean_name(match.group("name"))
         name = re.sub(r"\s+(?:[A-Z]{2,})$", "", name)  # trailing acronyms: "Ms. X (UNDP)"
+        while len(name.split()) > 2 and name.split()[-1].casefold().strip(".") in POSTNOMINALS:
+            name = name.rsplit(" ", 1)[0]  # "Professor T. J. Ashworth-Kane FREng"
         if name.isupper() and len(name) > 5:  # "Mr. MURKOWSKI", as records print it
             name = " ".join(w.capitalize() for w in name.split())
         if len(name) < 2 or name.isupper() and len(name) <= 5 or \
