@@ -345,7 +345,7 @@ def _emphasis(node, include_self: bool = False) -> list[str]:
     if include_self and getattr(node, "name", None) in EMPHASIS:
         found = [node, *found]
     phrases = (_clean(tag.get_text(" ")) for tag in found)
-    return [p.strip(" :,;.") for p in phrases if p and len(p) <= 120]
+    return [p.strip(" :,;.") for p in phrases if p and len(p) <= 400]
 
 
 def _indent(line: str) -> str:

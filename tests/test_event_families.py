@@ -670,3 +670,80 @@ def test_a_speech_whose_front_matter_prints_the_speaker_in_capitals():
             "We stand for non-alignment, as we always have.\n")
     chunks = parse_text(text, "markdown").chunks
     assert {c.speakers for c in chunks} == {("Mrs. Bandaranaike",)}
+
+
+@pytest.mark.parametrize(("fragment", "speakers"), [
+    ("welcome to Tomasz Lindahl", ("Oksana T. Bilyk-Moreau",)),  # "Name (Role)  18:00" above
+    ("Can everyone hear me", ("Declan",)),  # a dial-in by its number, who says who he is
+    ("we can hear you fine", ("Oksana T. Bilyk-Moreau",)),
+    ("the work starts on the twentieth", ("Tomasz Lindahl",)),  # "(he/him)" after the name
+    ("check on the older residents", ("Nguyen Thi Hoa",)),  # the surname first, in capitals
+    ("wellbeing team to call every flat", ("Tomasz Lindahl",)),  # "Thanks." opens his turn
+    ("Who do I report a leak to", ("Guest",)),
+    ("garden group would like a slot", ("Declan",)),
+])
+def test_meeting_platform_transcript_export(fragment, speakers):
+    assert chunk(FAMILIES / "platform-transcript.txt", fragment).speakers == speakers
+
+
+@pytest.mark.parametrize(("fragment", "speakers"), [
+    ("Why rooftops", ("Dara Quinlivan",)),  # a question in bold: the byline's interviewer
+    ("that's where the space is", ("Ingrid Halvorsen-Mbeki",)),  # "IH:", her initials
+    ("wasn't it", ("Dara Quinlivan",)),
+    ("Twice. The planning office", ("Ingrid Halvorsen-Mbeki",)),  # an answer, no label
+    ("\"I spent a winter reading", ("Ingrid Halvorsen-Mbeki",)),  # a pull quote of hers
+    ("Honey, mostly", ("Ingrid Halvorsen-Mbeki",)),
+    ("a swarm lands on a bus stop", ("Ingrid Halvorsen-Mbeki",)),
+])
+def test_magazine_interview_with_questions_in_bold(fragment, speakers):
+    assert chunk(FAMILIES / "magazine-qa.md", fragment).speakers == speakers
+
+
+@pytest.mark.parametrize(("fragment", "speakers"), [
+    ("Sam introduces the episode", ("Samantha Achterberg-Nwosu",)),  # 'Samantha "Sam" X'
+    ("Leilani explains how tolls", ("Leilani Kahananui",)),
+    ("Tobiah describes a morning", ("Tobiah Mensah-Ruiz",)),  # a guest listed in bold
+    ("Sam thanks both guests", ("Samantha Achterberg-Nwosu",)),
+    ("Producer: Wen Okonjo", ()),
+])
+def test_podcast_show_notes(fragment, speakers):
+    assert chunk(FAMILIES / "shownotes.md", fragment).speakers == speakers
+
+
+@pytest.mark.parametrize(("fragment", "speakers"), [
+    ("Glad to be here", ("Anika Ferreira-Holt",)),  # "GUEST:", whom the host introduced
+    ("footfall went up", ("Anika Ferreira-Holt",)),
+    ("did the trial last summer", ("Presenter",)),  # the host speaks to Pete, not as him
+    ("I run the bakery", ("Pete",)),
+    ("Broadcast: Thursday", ()),
+    ("End of transcript", ()),
+])
+def test_radio_phone_in(fragment, speakers):
+    assert chunk(FAMILIES / "phone-in.md", fragment).speakers == speakers
+
+
+@pytest.mark.parametrize(("fragment", "speakers"), [
+    ("We, the Ministers responsible", ()),  # a communiqué is the meeting's, no one's turn
+    ("presented by its co-chair", ()),  # the group's co-chair is no Chair of the meeting
+    ("I want first to thank my colleagues", ("Katarzyna Wróbel-Amadi",)),  # "Statement by"
+    ("the Chair added", ("Katarzyna Wróbel-Amadi",)),  # the heading made her the Chair
+])
+def test_communique_and_chairs_statement(fragment, speakers):
+    assert chunk(FAMILIES / "chairs-statement.html", fragment).speakers == speakers
+
+
+@pytest.mark.parametrize(("fragment", "speakers"), [
+    ("biggest obstacle to connecting", ("Sunniva Holt-Achebe",)),  # the moderator's
+    ("cost per premises rises tenfold", ("Marcus Oyelowo-Berg",)),
+    ("lend its ducts and poles", ("Ines Villaseñor",)),
+    ("operators or to households", ("Sunniva Holt-Achebe",)),
+    ("The room seemed split", ()),  # a panel's answers are not one interviewee's
+])
+def test_panel_with_the_moderators_questions_in_bold(fragment, speakers):
+    assert chunk(FAMILIES / "panel-bold-questions.md", fragment).speakers == speakers
+
+
+def test_a_list_of_names_one_a_line_is_no_turn():
+    chunks = parse_file(FAMILIES / "panel-bold-questions.md").chunks
+    index = [c for c in chunks if c.section == "Speakers index"]
+    assert index and all(not c.speakers for c in index)

@@ -21,6 +21,7 @@ from .evidence import (
     bold_name_line,
     delegation_header,
     header_line,
+    interview_question,
     whole_bold,
 )
 from .labels import (
@@ -86,6 +87,8 @@ STAGE_DIRECTION = re.compile(r"^\s*(?:\(.*\)\s*$|The\s+(?:\w+\s+){0,3}clerks?\s+
                              # meeting rose at 1.05 p.m.", "The agenda was adopted."
                              r"(?:Resolved|Ordered|Question put|Motion made)\b|"
                              r"There being no (?:further|other) business\b|"
+                             r"End of (?:the )?(?:transcript|recording|broadcast|programme|"
+                             r"program|call)\b|"
                              # a press release's own line
                              r"For (?:information|use of the) media\b|"
                              r"The\s+(?:meeting|sitting|session|agenda|debate|House|Council|"
@@ -261,6 +264,16 @@ def _structure(block: Block, registry: Registry, state: _State,
             state.examiner = name
         state.turn = None
         return Attribution((), (), (name,))
+    asking = registry.resolve_role("Interviewer") or registry.resolve_role("Moderator") \
+        if state.layout["interview"] and interview_question(block) else None
+    if asking:
+        # a Q&A: the question in bold is the interviewer's (a panel's moderator's); in an
+        # interview, the paragraphs below it are the interviewee's answer
+        answering = registry.resolve_role("Interviewee")
+        state.owner = state.current = answering.name if answering else None
+        state.turn = None
+        return Attribution((asking.name,), ("label",),
+                           mentions_in(block.text, registry, (asking.name,)))
     header = _header(block, registry, state.layout, following)
     if header is not None:
         state.owner = state.current = header or None
@@ -268,6 +281,10 @@ def _structure(block: Block, registry: Registry, state: _State,
         # a header line names the speaker of what follows: it is not a paragraph; one
         # naming nobody known still ends the turn before it
         return Attribution((), (), (header,) if header else (), drop=True)
+    if state.layout["speaker_lines"] and (listed := speaker_line(block, registry)):
+        # a name line over another, or over a note of the record: an entry of a list of
+        # people (the appearances, an index of speakers), naming one who says nothing here
+        return Attribution((), (), (listed,))
     moved = MOTION_LINE.match(block.text)
     mover = registry.resolve_name(trailing_asides(moved.group("who").strip())[0]) \
         if moved else None
@@ -286,7 +303,7 @@ def _structure(block: Block, registry: Registry, state: _State,
     named = re.split(r"\s*[(,]|\s+and\s+", presenter.group("name") or presenter.group(
         "name2"))[0].strip(" .*_") if presenter else ""
     # "HOST: Councillor de la Cruz, you're nodding.": the host's turn, spoken to her
-    spoken_to = presenter and presenter.group("name2") and VOCATIVE.match(
+    spoken_to = presenter and presenter.group("name2") and _spoken_to(
         presenter.group("name2").strip()[len(named):])
     if presenter and not spoken_to and (PREFIXED_NAME.fullmatch(named) or
                                         plain_person_name(named) or registry.resolve_name(named)):
@@ -300,6 +317,31 @@ def _structure(block: Block, registry: Registry, state: _State,
         # "Present: ...", "Chair: Wendy Reid, Tzviya Siegman": who attends, not a turn
         return Attribution((), (), mentions_in(block.text, registry, ()))
     return None
+
+
+# "Hello, it's Keith", "This is Dana Ruiz", "Keith here again": a caller says who she is
+_SELF_NAMING = re.compile(rf"(?:\b(?:it['’]s|it is|this is)\s+(?P<name>[{UPPER}][\w'’-]+"
+                          rf"(?:\s+[{UPPER}][\w'’-]+)?)|^\W*(?P<here>[{UPPER}][\w'’-]+)\s+here\b)")
+
+
+def _self_named(text: str, registry: Registry) -> str | None:
+    found = _SELF_NAMING.search(text[:120])
+    if not found:
+        return None
+    name = found.group("name") or found.group("here")
+    entry = registry.resolve_name(name)
+    if entry:
+        return entry.name
+    # a name the report gives no more of: the caller as she calls herself
+    return name if name.casefold() not in NOT_NAME_WORDS and not name.isupper() and \
+        name.casefold() not in registry.common else None
+
+
+def _spoken_to(after_name: str) -> bool:
+    """', you're nodding', ', did you get any of it?', ', thirty seconds. What would you
+    ...': what follows a name at the start of a turn that addresses that person."""
+    return bool(VOCATIVE.match(after_name) or
+                re.match(r"\s*,(?:[^.?!]*[.!]\s*)?[^.?!]*\b(?:you|your)\b|\s*,[^.!]*\?", after_name))
 
 
 def _examination(block: Block, registry: Registry) -> tuple[str, str] | None:
@@ -351,6 +393,9 @@ def _turn(block: Block, registry: Registry, state: _State,
         labelled = [(state.examiner, "label")]
     elif labelled == [("Witness", "label")] and state.answerer:
         labelled = [(state.answerer, "label")]  # "THE WITNESS: Survey points ..."
+    if labelled == [("Caller", "label")] and (caller := _self_named(block.text[label.end:],
+                                                                    registry)):
+        labelled = [(caller, "label")]  # "+44 7700 900412: Yeah, hello, it's Keith."
     if labelled == [("Questioner", "label")] and state.section_owner:
         labelled = [(state.section_owner, "label")]  # "### Question 1 – Mr X" over "Question:"
     if label and label.role == "Questioner" and labelled:
@@ -363,6 +408,10 @@ def _turn(block: Block, registry: Registry, state: _State,
         # keyword ("Slides: ...", "Action: ...") does not
         state.owner = None
     text = strip_label(block.text, label) if labelled else block.text
+    if len(labelled) == 1 and not block.text[label.end:].strip(" *_:") and \
+            block.kind == "paragraph":
+        # "Bernadette M. O'Sullivan-Price (Chair, NCEC)  19:01" alone: the words below are hers
+        state.owner = labelled[0][0]
     speakers = Speakers()
     if narrator:
         for name, evidence in labelled or [(narrator, "front-matter")]:
@@ -510,6 +559,7 @@ def _layout(blocks, registry: Registry) -> dict:
     named_lines = sum(1 for block in paragraphs if (named := speaker_line(block, registry))
                       and named not in ROLE_LABELS.values())
     return {"transcript": transcript, "initials": initials >= 3,
+            "interview": sum(1 for block in paragraphs if interview_question(block)) >= 3,
             # names alone on the line above the words, at least two people's
             "speaker_lines": named_lines >= 2,
             "dotted": dotted["Questioner"] >= 2 and dotted["Answerer"] >= 2,

@@ -167,6 +167,13 @@ def whole_bold(block: Block) -> bool:
         fold(block.bold[0]).strip(" :") == fold(block.text).strip(" :")
 
 
+def interview_question(block: Block) -> bool:
+    """'**What did the Firth look like when you started?**': an interviewer's question, set
+    in bold above the answer, as a magazine prints a Q&A."""
+    return whole_bold(block) and block.text.rstrip(" *_").endswith("?") and \
+        len(block.text) <= 400
+
+
 # a day, a month or a clock time: a line that says when something happens
 WHEN = re.compile(r"\b(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|"
                   r"February|March|April|June|July|August|September|October|November|"

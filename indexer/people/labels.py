@@ -26,6 +26,7 @@ _LABEL = re.compile(r"^\s*(?:[-*•]\s+)?"
 # a recorder's export: "Priya Natarajan  1:02" and the words on the next line
 _NAME_AND_TIME = re.compile(rf"^\s*(?P<label>[^\t\n:]{{2,80}}?)\s+\[?{_TIME}\]?"
                             r"(?:[\t ]*\n?\s*(?=\S)|[\t ]*$)")
+_PHONE = re.compile(r"\+?\d[\d ()./-]{6,18}\d")
 _IRC = re.compile(rf"^\s*(?:\[?{_TIME}\]?\s+)?"
                   r"<(?P<label>[\w.|\[\]^`{}-]{1,32})>\s+(?=\S)")
 # a chat log line in columns: "19:54<TAB>wumpus<TAB>#endmeeting"
@@ -71,9 +72,12 @@ def parse_label(text: str) -> Label | None:
     match = _LABEL.match(text)
     if not match:
         timed = _NAME_AND_TIME.match(text)
+        if timed and _PHONE.fullmatch(timed.group("label").strip()):
+            return Label(("Caller",), timed.end(), kind="role")  # a dial-in, by its number
         label = _read_label(timed.group("label").strip(" *_"), timed.end()) if timed else None
-        return label if label and label.kind == "name" and len(label.names[0].split()) >= 2 \
-            else None
+        # "Mateusz Wójcik-Hale  19:09", "Guest  19:13": a full name or a role
+        return label if label and (label.kind == "name" and len(label.names[0].split()) >= 2
+                                   or label.kind == "role") else None
     return _read_label(match.group("label").strip(" *_\u00a0"), match.end())
 
 
@@ -165,6 +169,9 @@ def _read_label(label: str, end: int) -> Label | None:
             # BHRIAIN:" -> Ní Bhriain
             label = " ".join(w.capitalize() if w.isupper() and len(w) >= 2 else w
                              for w in label.split())
+    if _SURNAME_FIRST.match(label):  # "HUANG Mei-Ling": the surname first, in capitals
+        surname, given = label.split(None, 1)
+        label = f"{surname.capitalize()} {given}"
     if not label or _CODE.search(label):
         return None
     folded = label.casefold()
@@ -196,6 +203,9 @@ def _read_label(label: str, end: int) -> Label | None:
                  honorifics=honorifics, kind=kind)
 
 
+_SURNAME_FIRST = re.compile(rf"^[{UPPER}]{{2,}}(?:\s+[{UPPER}][a-z\u00df-\u00ff]+(?:-[{UPPER}a-z][a-z]+)?){{1,2}}$")
+
+
 def _may_name(label: str, honorifics) -> bool:
     """A label that could be a person: a name, initials or a handle, and no known
     non-person word ("Action items", "Tracking Comment", "PROPOSE")."""
@@ -213,7 +223,9 @@ def _may_name(label: str, honorifics) -> bool:
         return False  # RESOLUTION:, PROPOSE: are minute-taking keywords
     if any(ch.isdigit() for ch in label):
         return False
-    shouting = len(words) > 1 and any(len(w) > 1 and w.isupper() for w in words)
+    # a word in capitals among others ("Tracking COMMENT"), not an initial ("Bernadette
+    # M. O'Sullivan-Price")
+    shouting = len(words) > 1 and any(len(w.strip(".")) > 1 and w.isupper() for w in words)
     return all(_LABEL_WORD.match(w) for w in words) and words[0][:1].isupper() \
         and not shouting
 

@@ -9,6 +9,7 @@ import collections
 import re
 from dataclasses import dataclass, field
 
+from ..designations import display_name
 from ..names import fold, name_key
 from ..records import Block, Person
 from .evidence import (
@@ -18,6 +19,7 @@ from .evidence import (
     codes_in_parens,
     delegation_header,
     header_line,
+    interview_question,
     is_role,
     names_an_office,
     presenters_with_notes,
@@ -111,7 +113,7 @@ AGENT_ROLES = {"chaired": "Chair", "moderated": "Moderator", "facilitated": "Fac
                    "spokesperson")}}
 ROLE_BY_AGENT = re.compile(r"\b(chaired|moderated|facilitated|hosted|presented)\s+by\s+", re.I)
 # "host Marcus Tell", "Your host is Marcus Tell", "the moderator, Jonas Ekwall,"
-ROLE_BEFORE_NAME = re.compile(r"\b((?i:host|moderator|chair|facilitator|interviewer|rapporteur|"
+ROLE_BEFORE_NAME = re.compile(r"(?<![\w-])((?i:host|moderator|chair|facilitator|interviewer|rapporteur|"
                               r"spokesperson))"
                               r"(?:\s+(?:is|was|will be|today is)|,)?\s+"
                               rf"(?=[{UPPER}])")
@@ -150,6 +152,19 @@ PRESENT_AFTER = re.compile(r"^\s+(?:(?:was|were|is|are)\s+(?:also\s+)?(?:present
 # a capitalised word as the subject of a speech verb: "Felix believes", "Niko has"
 SINGLE_SPEAKER = re.compile(rf"(?<![\w'’.-])(?P<name>[{UPPER}][a-z]{{2,20}})\s+{ADVERBS}"
                             rf"(?:{VERBS}|has|had)\b")
+
+
+_GUEST_INTRO = re.compile(r"\b(?:[Ww]ith (?:me|us) (?:in the studio |today |tonight |now )?"
+                          r"(?:is|are)|[Mm]y guests? (?:today |tonight |this week )?(?:is|are)|"
+                          r"[Jj]oining (?:me|us) (?:in the studio |today )?(?:is|are))\s+")
+_NICKNAMED = re.compile(rf"(?P<first>[{UPPER}][\w'’-]+)\s+[\"“'‘](?P<nick>[{UPPER}][\w-]+)[\"”'’]\s+"
+                        rf"(?P<last>[{UPPER}][\w'’-]+(?:\s+[{UPPER}][\w'’-]+)?)")
+# "Words: Théo Marchand-Lutz · Photographs: ...", "Interview by X", "She talks to X about"
+_BYLINE = re.compile(rf"(?:^\W*(?:Words|Text|Interview(?:ed)? by|Interview|By)\s*:?\s+|"
+                     rf"\b(?:talks|talked|speaks|spoke|sat down|sits down) (?:to|with)\s+)"
+                     rf"(?P<name>[{UPPER}][\w'’-]+(?:\s+[{UPPER}][\w'’-]+){{1,2}})")
+# "*Amara N'Diaye at Kessock Flats. Photograph: ...*": who is shown, not who is talked to
+CAPTION_LINE = re.compile(r"^.{0,200}\b(?:Photo(?:graph)?s?|Image|Picture)\s*(?::|by)", re.S)
 
 
 @dataclass
@@ -263,6 +278,9 @@ class Registry:
         registry._labels(blocks)
         registry._codes_in_prose(blocks)
         registry._heading_owners(blocks)
+        registry._interview(blocks, title)
+        registry._nicknames(blocks, title)
+        registry._guests(blocks)
         for block in blocks:
             for text in block_texts(block):
                 registry._joint_subjects(text)
@@ -340,8 +358,11 @@ class Registry:
             checkbox = re.match(r"^\s*(?:[-*•]\s*)?\[[ xX]\]\s+", line)  # "- [x] Ana Ruiz - Acme"
             for listed in found:
                 self._listed_people(listed)
-            if not found and (listing or checkbox):
-                self._participant(line)
+            if not found and (listing or checkbox) and not self._participant(line):
+                # "- **Jean-Baptiste Kouyaté** has guided boat trips ...": the guest in bold
+                lead = next((b for b in block.bold if line.lstrip(" -*•").startswith(b)), "")
+                if lead and plain_person_name(strip_prefix(lead)):
+                    self._participant(lead)
             codes = codes_in_parens(line)
             if not (listing or found or block.kind == "list" or len(codes) >= 2):
                 codes = []  # "... Remote Procedure Call (RPC)" in prose defines a term
@@ -427,7 +448,7 @@ class Registry:
         while len(name.split()) > 2 and name.split()[-1].casefold().strip(".") in POSTNOMINALS:
             name = name.rsplit(" ", 1)[0]  # "Professor T. J. Ashworth-Kane FREng"
         if name.isupper() and len(name) > 5:  # "Mr. MURKOWSKI", as records print it
-            name = " ".join(w.capitalize() for w in name.split())
+            name = display_name(name)
         if len(name) < 2 or name.isupper() and len(name) <= 5 or \
                 any(w.casefold() in NOT_NAME_WORDS for w in name.split()) or \
                 name.split()[-1].casefold() in OFFICE_NOUNS:
@@ -592,6 +613,53 @@ class Registry:
                             self.resolve_name(code) is None:
                         self.add_plain(name, alias=code)
 
+    def _guests(self, blocks) -> None:
+        """'With me in the studio is DR. MARGARET OYELARAN-BROOKES, a consultant ...': the
+        guest a broadcast's host introduces, whom a 'GUEST:' label means."""
+        for text in (t for b in blocks[:40] for t in block_texts(b)):
+            for intro in _GUEST_INTRO.finditer(text):
+                named = PREFIXED_NAME.match(caps_displayed(text[intro.end():]))
+                name = named.group("name") if named else ""
+                if not named and (plain := PLAIN_NAME.match(text[intro.end():])):
+                    name = plain.group("name")
+                if name and plain_person_name(name):
+                    entry = self.add_plain(name)
+                    _extend(entry.meeting_roles, ["Guest"])
+
+    def _nicknames(self, blocks, title: str) -> None:
+        """'Rafael "Rafe" Okafor-Lindgren': the full name, known also by the nickname."""
+        for text in (title, *(t for b in blocks for t in block_texts(b))):
+            for match in _NICKNAMED.finditer(text) if '"' in text or "“" in text or \
+                    "'" in text else ():
+                name = f"{match.group('first')} {match.group('last')}"
+                if plain_person_name(name):
+                    self.add_plain(name, alias=match.group("nick"))
+
+    def _interview(self, blocks, title: str) -> None:
+        """A Q&A with its questions in bold: the interviewer is the byline's ('Words: X',
+        'Interview by X', 'She talks to X'); the interviewee is the person the opening
+        before the first question names most (the title, the standfirst, the scene)."""
+        questions = [i for i, b in enumerate(blocks) if interview_question(b)]
+        if len(questions) < 3:
+            return
+        opening = [title, *(b.text for b in blocks[:questions[0]])]
+        interviewer = next((m.group("name") for text in opening
+                            if (m := _BYLINE.search(text)) and plain_person_name(m.group("name"))),
+                           None)
+        if not interviewer:
+            return  # a panel's questions in bold, put by a moderator to several people
+        entry = self.add_plain(interviewer)
+        _extend(entry.meeting_roles, ["Interviewer"])
+        named = collections.Counter(
+            name for text in opening if not CAPTION_LINE.match(text)
+            for m in PLAIN_NAME.finditer(text)
+            if plain_person_name(name := strip_prefix(clean_name(m.group("name"))))
+            and fold(name) != fold(interviewer))
+        if named:
+            name, _ = named.most_common(1)[0]
+            entry = self.resolve_name(name) or self.add_plain(name)
+            _extend(entry.meeting_roles, ["Interviewee"])
+
     def _heading_owners(self, blocks) -> None:
         """Headings that give a person the section below them: a speaker's name as a
         parliament prints it ('Mr Daniel Kerslake (Westbury) (Lab)', 'The Minister (Ms
@@ -629,11 +697,22 @@ class Registry:
         given = SPEECH_BY.search(heading)
         if given:  # "Opening statement by the Spokesperson", "Remarks by Dr. Ana Ruiz"
             who = trailing_asides(given.group("who").strip(" *_.,"))[0]
-            prefixed = PREFIXED_NAME.fullmatch(who)
-            entry = self.resolve_name(clean_name(prefixed.group("name")) if prefixed else who) \
-                or self.resolve_role(re.sub(r"^(?i:the)\s+", "", who))
-            if entry:
-                return entry.name
+            # "Statement by the Chair, Minister Inês Carvalho-Mendes": the person, then the
+            # office
+            for part in sorted(dict.fromkeys([who, *(p.strip() for p in who.split(","))]),
+                               key=lambda p: not PREFIXED_NAME.fullmatch(p)):
+                prefixed = PREFIXED_NAME.fullmatch(part)
+                name = clean_name(prefixed.group("name")) if prefixed else part
+                entry = self.resolve_name(name) or self.resolve_role(
+                    re.sub(r"^(?i:the)\s+", "", part))
+                if entry is None and prefixed and part != who and plain_person_name(name):
+                    entry = self._merge_in(name)
+                if entry and part != who:
+                    offices = [_office_named(o) for p in who.split(",") if p.strip() != part
+                               and is_role(o := re.sub(r"^(?i:the)\s+", "", p.strip()))]
+                    _extend(entry.meeting_roles, offices)  # she is the Chair of this meeting
+                if entry:
+                    return entry.name
         pieces = re.split(r"\s*(?::|\s[-–—|]\s)\s*", heading)
         parts = [heading, *pieces[1:]]
         for at, part in enumerate(parts):
@@ -886,7 +965,7 @@ _CONDUCTING = {"host", "presenter", "moderator", "facilitator", "interviewer", "
 # "Moderator: Welcome, everyone"
 _TURN_OR_LIST = {"moderator", "moderators", "facilitator", "facilitators", "rapporteur",
                  "rapporteurs", "host", "hosts", "speaker", "speakers", "presenter",
-                 "presenters", "chair", "chairs", "in the chair"}
+                 "presenters", "chair", "chairs", "in the chair", "guest", "guests"}
 
 
 _LATER_LIST = re.compile(r"(?<=[.!?])\s+(?=(?i:present|guests?|panel(?:lists?)?|speakers|"

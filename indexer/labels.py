@@ -1,0 +1,359 @@
+"""Turn labels: the "Name:" (or "ABC:", "<nick>", "Mr. GORTON.") that opens a line of a
+transcript or of minutes, and what it says about who speaks."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from ..designations import designation
+from .names import PREFIXED_NAME, UPPER, clean_name, plain_person_name, split_prefix, strip_prefix
+from .vocabulary import NON_PERSON_LABELS, PARTICLES, ROLE_LABELS, TITLES
+
+_TIME = r"\d{1,2}:\d{2}(?::\d{2})?"  # "19:54", "00:03:12"
+# "Name: text", "- Name: text", "Name (Org): text"; the colon may be followed by a
+# non-breaking space
+_LABEL = re.compile(r"^\s*(?:[-*•]\s+)?"
+                    # a time stamp before it, as recorded transcripts print one:
+                    # "[00:03:12] Priya Natarajan:", "00:01:10 Ben:", "(00:02) Host:"
+                    rf"(?:[\[(]?{_TIME}[\])]?\s+)?"
+                    # a committee's numbered question: "Q12 Chair:"
+                    r"(?:Q\d{1,4}\s+)?"
+                    r"(?P<label>[^:\n]{1,120}?)"
+                    # or after the name: "Ben Okoro (00:02:10):"
+                    rf"(?:\s*[\[(]{_TIME}[\])])?\s*:[\s\u00a0]+(?=\S)")
+# a recorder's export: "Priya Natarajan  1:02" and the words on the next line
+_NAME_AND_TIME = re.compile(rf"^\s*(?P<label>[^\t\n:]{{2,80}}?)\s+\[?{_TIME}\]?"
+                            r"(?:[\t ]*\n?\s*(?=\S)|[\t ]*$)")
+_PHONE = re.compile(r"\+?\d[\d ()./-]{6,18}\d")
+_IRC = re.compile(rf"^\s*(?:\[?{_TIME}\]?\s+)?"
+                  r"<(?P<label>[\w.|\[\]^`{}-]{1,32})>\s+(?=\S)")
+# a chat log line in columns: "19:54<TAB>wumpus<TAB>#endmeeting"
+_LOG = re.compile(rf"^\s*\[?{_TIME}\]?\t"
+                  r"(?P<label>[\w.|\[\]^`{}-]{1,32})\t+(?=\S)")
+# without a time: "sipa<TAB>yes, but ..." (a person only when the document names the nick)
+_COLUMNS = re.compile(r"^\s*(?P<label>[A-Za-z][\w|-]{1,31})\t+(?=\S)")
+# "* gmaxwell imagines ...": a chat action, by a nick (lower case, as chat nicks are)
+_ACTION = re.compile(r"^\s*\*\s+(?P<label>[a-z][\w.|-]{1,30})\s+(?=[a-z])")
+HANDLE = re.compile(r"^[a-z][A-Za-z0-9_.|-]{1,30}$|^[A-Za-z]+[0-9_][A-Za-z0-9_-]*$")
+# "ABL", "NR", and "PvD" for Pieter van Dijk (a particle's initial in lower case)
+INITIALS = re.compile(rf"^[{UPPER}](?:[a-z]?[{UPPER}]|-[{UPPER}]){{1,4}}$")  # "RS-O" too
+_LABEL_WORD = re.compile(rf"^(?:[{UPPER}][\w'’.-]*|(?:{'|'.join(PARTICLES)}))$")
+_CODE = re.compile(r"[`(){}\[\];=<>\\]|::|\w\.\w|^[a-z]+_[a-z_]+$|^/|/$|//")
+
+
+@dataclass(frozen=True, slots=True)
+class Label:
+    names: tuple[str, ...]  # as written, prefix removed ("Lopez", "SFC", "dbaron")
+    end: int  # where the turn's own words begin
+    role: str = ""  # "Moderator" in "Moderator, Ms. X:"
+    organisation: str = ""  # "UNDP" in "Ms. X (UNDP):"
+    honorifics: tuple[str, ...] = ()
+    kind: str = "name"  # name | initials | handle | role | designation | body
+    dotted: bool = False  # "Q." / "A.": a press transcript's, where the document has many
+
+
+def parse_label(text: str) -> Label | None:
+    """The label opening ``text``, when it can name a person (or a role)."""
+    found = designation(text)
+    if found:
+        return Label((found[0],), found[1], kind="designation")
+    for pattern in (_IRC, _LOG, _ACTION):
+        match = pattern.match(text)
+        if match and match.group("label").casefold() not in NON_PERSON_LABELS:
+            return Label((match.group("label"),), match.end(), kind="handle")
+    match = _COLUMNS.match(text)
+    if match and match.group("label").casefold() not in NON_PERSON_LABELS:
+        return Label((match.group("label"),), match.end(), kind="column")
+    dotted = _QA_DOT.match(text)
+    if dotted:
+        return _question_or_answer(text, dotted)
+    match = _LABEL.match(text)
+    if not match:
+        timed = _NAME_AND_TIME.match(text)
+        if timed and _PHONE.fullmatch(timed.group("label").strip()):
+            return Label(("Caller",), timed.end(), kind="role")  # a dial-in, by its number
+        label = _read_label(timed.group("label").strip(" *_"), timed.end()) if timed else None
+        # "Mateusz Wójcik-Hale  19:09", "Guest  19:13": a full name or a role
+        return label if label and (label.kind == "name" and len(label.names[0].split()) >= 2
+                                   or label.kind == "role") else None
+    return _read_label(match.group("label").strip(" *_\u00a0"), match.end())
+
+
+# "Q. Daniel Ferreira, Basin Tribune. Will farmers ...?", "A. (Dr. Oduya) Stage two ..."
+_QA_DOT = re.compile(r"^\s*(?P<role>Q|A)\.\s+(?:\((?P<who>[^()]{2,60})\)\s*)?(?=\S)")
+_SELF_NAMED = re.compile(r"^(?P<name>[^,.?!()]{3,60}?),\s+(?P<org>[^.?!]{2,60})\.\s+(?=\S)")
+
+
+def _question_or_answer(text: str, match: re.Match) -> Label:
+    role = "Questioner" if match.group("role") == "Q" else "Answerer"
+    who = match.group("who")
+    person = _read_label(who.split(",")[0].strip(), match.end()) if who else None
+    if person and person.kind == "name":
+        return Label(person.names, match.end(), role=role, honorifics=person.honorifics,
+                     kind="name", dotted=True)
+    named = _SELF_NAMED.match(text[match.end():]) if role == "Questioner" and not who else None
+    person = _read_label(named.group("name"), match.end()) if named else None
+    if person and person.kind == "name":  # the journalist names themself
+        return Label(person.names, match.end(), role=role, organisation=named.group("org"),
+                     honorifics=person.honorifics, kind="name", dotted=True)
+    return Label((role,), match.end(), kind="role", dotted=True)
+
+
+def trailing_asides(text: str) -> tuple[str, list[str]]:
+    """'Sarah Quilley (North Fenwick) (Con)' -> ('Sarah Quilley', ['North Fenwick', 'Con'])."""
+    asides = []
+    while paren := re.match(r"^(.*?)\s*\(([^()]{1,80})\)$", text.strip()):
+        text = paren.group(1).strip()
+        asides.insert(0, paren.group(2).strip())
+    return text, asides
+
+
+# "Participant 3:", "Speaker 2:", "Resident B:": someone a report keeps anonymous
+NUMBERED_ROLE = re.compile(r"(?P<role>participant|speaker|resident|caller|delegate|member|"
+                            r"attendee|respondent|interviewee|student|person|voice|"
+                            r"audience member|questioner|panel+ist|guest|parent|teacher)\s+"
+                            r"(?P<number>\d{1,3}|[A-Z])", re.I)
+
+
+_STATE = re.compile(rf"(?:(?:Federal|United|Islamic|Democratic|People['’]s|Plurinational|"
+                    rf"Bolivarian|Socialist|Cooperative)\s+)*(?:Republic|Kingdom|State|"
+                    rf"Federation|Commonwealth|Principality|Sultanate|Grand Duchy|Emirate|"
+                    rf"Union)\s+of\s+(?:the\s+)?[{UPPER}][\w'’-]+(?:\s+(?:and\s+)?"
+                    rf"[{UPPER}][\w'’-]+){{0,3}}")
+
+
+def numbered_role(match: re.Match) -> str:
+    """'participant 3' -> 'Participant 3': one spelling for an anonymous speaker."""
+    role = match.group("role")
+    return f"{role[:1].upper()}{role[1:].lower()} {match.group('number')}"
+
+
+def _read_label(label: str, end: int) -> Label | None:
+    if label.startswith("@") and HANDLE.match(label[1:]):
+        return Label((label[1:],), end, kind="handle")  # "@seun-a: RC2 tagged Friday."
+    if label.casefold() in ROLE_LABELS:  # "Hon. Members:", "The Deputy Speaker:"
+        return Label((ROLE_LABELS[label.casefold()],), end, kind="role")
+    if _STATE.fullmatch(label):  # "Republic of Tessaly:": a delegation takes the floor
+        return Label((label,), end, kind="role")
+    numbered = NUMBERED_ROLE.fullmatch(label)
+    if numbered:
+        return Label((numbered_role(numbered),), end, kind="role")
+    # "Sarah Quilley (North Fenwick) (Con):", "Ms. X (UNDP):"
+    label, asides = trailing_asides(label)
+    organisation = ", ".join(asides)
+    if label.casefold() in ROLE_LABELS and asides:
+        # "Q (Lucía Méndez, Spanish Agency ...):", "A (Dr. Tariq Haddad):": the person
+        # in the parentheses takes the turn
+        person = _read_label(asides[0].split(",")[0].strip(), end)
+        if person and person.kind == "name":
+            return Label(person.names, end, role=ROLE_LABELS[label.casefold()],
+                         organisation=", ".join(asides[0].split(",")[1:]).strip(),
+                         honorifics=person.honorifics, kind="name")
+    role = ""
+    joint = [p.strip() for p in label.split(",")]
+    if len(joint) > 1 and all(re.fullmatch(rf"[{UPPER}][a-z'’-]{{1,20}}", p) and p.casefold()
+                              not in ROLE_LABELS and p.casefold() not in NON_PERSON_LABELS
+                              and p not in TITLES for p in joint):
+        label = "/".join(joint)  # "Bob, Arnaud: agree with ...": both say it
+    elif "," in label:
+        role, label = (part.strip() for part in label.rsplit(",", 1))
+    honorifics: tuple[str, ...] = ()
+    prefixed = PREFIXED_NAME.match(label)
+    if prefixed and prefixed.end() == len(label):
+        honorifics = tuple(split_prefix(prefixed.group("prefix"))[0])
+        label = prefixed.group("name")
+        if any(w.isupper() and len(w) > 2 for w in label.split()):
+            # "MR. SMITH:" -> Smith, "Dame Eleanor WHITCOMBE:" -> Eleanor Whitcombe, "MS. NÍ
+            # BHRIAIN:" -> Ní Bhriain
+            label = " ".join(w.capitalize() if w.isupper() and len(w) >= 2 else w
+                             for w in label.split())
+    if _SURNAME_FIRST.match(label):  # "HUANG Mei-Ling": the surname first, in capitals
+        surname, given = label.split(None, 1)
+        label = f"{surname.capitalize()} {given}"
+    if not label or _CODE.search(label):
+        return None
+    folded = label.casefold()
+    if folded in ROLE_LABELS and not role:
+        return Label((ROLE_LABELS[folded],), end, organisation=organisation, kind="role")
+    if folded in NON_PERSON_LABELS:
+        return None
+    if "/" not in label and "&" not in label:
+        parts = [label]
+    else:
+        parts = [p.strip() for p in re.split(r"\s*[/&]\s*", label) if p.strip()]
+    if len(parts) == 1 and label.isupper() and not honorifics and not INITIALS.match(label) \
+            and re.fullmatch(
+            rf"(?:[{UPPER}]['’]?\s+)?[{UPPER}'’-]{{2,}}(?:\s+[{UPPER}'’-]{{2,}}){{0,3}}", label):
+        # "PRIYA NATARAJAN:" as transcripts print names; one word alone ("MARCUS:",
+        # "RESOLVED:") is someone only where the document names them
+        spoken = " ".join(w.capitalize() for w in label.split())
+        if spoken.casefold() in NON_PERSON_LABELS:
+            return None
+        if " " not in spoken or not plain_person_name(spoken):
+            # "MARCUS:", "DE LA CRUZ:": someone the document names elsewhere
+            return Label((spoken,), end, role=role, organisation=organisation, kind="caps")
+        return Label((spoken,), end, role=role, organisation=organisation, kind="name")
+    if not all(_may_name(p, honorifics) for p in parts):
+        return None
+    kind = "initials" if all(INITIALS.match(p) for p in parts) else \
+        "handle" if all(HANDLE.match(p) for p in parts) and not honorifics else "name"
+    return Label(tuple(parts), end, role=role, organisation=organisation,
+                 honorifics=honorifics, kind=kind)
+
+
+_SURNAME_FIRST = re.compile(rf"^[{UPPER}]{{2,}}(?:\s+[{UPPER}][a-z\u00df-\u00ff]+(?:-[{UPPER}a-z][a-z]+)?){{1,2}}$")
+
+
+def _may_name(label: str, honorifics) -> bool:
+    """A label that could be a person: a name, initials or a handle, and no known
+    non-person word ("Action items", "Tracking Comment", "PROPOSE")."""
+    words = label.split()
+    folded = [w.casefold() for w in words]
+    if not words or len(words) > 4:
+        return False
+    if folded[0] in NON_PERSON_LABELS or folded[-1] in NON_PERSON_LABELS:
+        return False
+    if INITIALS.match(label):
+        return True
+    if HANDLE.match(label):
+        return True
+    if len(words) == 1 and len(label) >= 4 and label.isupper() and not honorifics:
+        return False  # RESOLUTION:, PROPOSE: are minute-taking keywords
+    if any(ch.isdigit() for ch in label):
+        return False
+    # a word in capitals among others ("Tracking COMMENT"), not an initial ("Bernadette
+    # M. O'Sullivan-Price")
+    shouting = len(words) > 1 and any(len(w.strip(".")) > 1 and w.isupper() for w in words)
+    return all(_LABEL_WORD.match(w) for w in words) and words[0][:1].isupper() \
+        and not shouting
+
+
+def label_alone(text: str) -> Label | None:
+    """A label on a line of its own ("Josh:", "**Ms. Lopez:**"): the turn is what follows."""
+    match = re.fullmatch(r"\s*(?:[-*•]\s+)?(?P<label>[^:\n]{2,40}?)\s*:[\s*_]*", text)
+    return _read_label(match.group("label").strip(" *_\u00a0"), len(text)) if match else None
+
+
+def role_holder(text: str, label: Label | None = None) -> tuple[str, str] | None:
+    """'President: Mr. Laurent Castellane (France)', 'Chair: Wendy Reid': (role, name)
+    when a role label is followed by a person's name and nothing more; ``label``: the
+    text's label, when it was read already."""
+    label = label or parse_label(text)
+    if label is None or label.kind != "role" or label.names[0] in ("Questioner", "Answerer"):
+        return None
+    # "Mr. Laurent Castellane, Permanent Representative (France)": the name, then who he is
+    # (a title in capitals, no sentence: "Q: Mr. Odeh, do farmers ...?" asks him)
+    rest = re.sub(r"\s*\([^()]{1,60}\)\s*$", "", text[label.end:])
+    name_part, _, after = rest.partition(",")
+    if after and (re.search(r"[?!]", after) or not re.match(r"\s*[A-Z]", after)):
+        return None
+    rest = name_part
+    # "Mr. Laurent Castellane . . . . . (France)": a record's dot leaders
+    rest = re.sub(r"(?:\s*\.){3,}.*$", "", rest).strip(" .*_")
+    prefixed = PREFIXED_NAME.fullmatch(rest)
+    name = prefixed.group("name") if prefixed else rest
+    if prefixed or plain_person_name(name) and len(name.split()) <= 4:
+        return label.names[0], clean_name(name)
+    return None
+
+
+def opens_with_label(text: str) -> bool:
+    """Any "Word:" opening a line, a person's or not ("Note:", "ALL:"); not a sentence
+    that runs up to a colon ("I want to speak about one group: ...")."""
+    match = _LABEL.match(text)
+    return match is not None and len(match.group("label").split()) <= 4 or \
+        _IRC.match(text) is not None
+
+
+_DASH_LABEL = re.compile(r"^\s*(?:[-*•]\s+)?(?P<label>[^\s:–—-][^\n:–—()\[\]]{0,40}?)"
+                         r"\s*[–—-]\s+(?=\S)")
+
+
+def dash_label(text: str) -> Label | None:
+    """'nikhita - Big shoutout to ...', 'Guinevere Saenger - shoutout to ...': a name, a
+    dash, then the words; a person only where the report knows the name (an agenda's
+    'Release updates - Taylor' starts with a topic)."""
+    match = _DASH_LABEL.match(text)
+    if not match:
+        return None
+    label = match.group("label").strip(" *_")
+    rest = text[match.end():]
+    if not _may_name(label, ()) or len(label.split()) > 3 or \
+            len(re.findall(r"(?<![\w@#/.-])[a-z][a-z'’]+\b", rest)) < 2 or \
+            re.search(r"\([A-Z]{2,5}\)\W*$", rest):
+        return None  # "Frank Tang - Google i18n (FYT)": who someone is, not what they said
+    return Label((label,), match.end(), kind="handle" if HANDLE.match(label) else "dash")
+
+
+# "KALIMÉRA BAY — Last July ...", "OKSBY (Lindgaard) — Oksby's problem ...": a place or a
+# body in capitals takes the floor, with the one speaking for it in parentheses
+_BODY_LABEL = re.compile(rf"^\s*(?:[-*•]\s+)?(?P<label>[{UPPER}][{UPPER}'’.&]*(?: [{UPPER}]"
+                         rf"[{UPPER}'’.&-]*){{0,4}})(?:\s*\((?P<who>[^()]{{2,40}})\))?\s*[–—-]\s+"
+                         r"(?=\S)")
+
+
+def body_label(text: str) -> Label | None:
+    match = _BODY_LABEL.match(text)
+    if not match or len(match.group("label")) < 3 or \
+            match.group("label").casefold() in NON_PERSON_LABELS:
+        return None
+    return Label((match.group("label").title(),), match.end(),
+                 organisation=match.group("who") or "", kind="body")
+
+
+def strip_label(text: str, label: Label) -> str:
+    """The turn's own words: the label is shown as the speaker, not repeated in the text."""
+    rest = text[label.end:].lstrip()
+    return rest or text
+
+
+def inline_labels(text: str) -> list[tuple[int, str]]:
+    """Later turns inside one paragraph: '... agreed. DE: I disagree' -> [(pos, 'DE')].
+    Only initials, capitalised names and @handles right after a sentence end."""
+    found = []
+    for match in re.finditer(
+            rf"(?<=[.!?)\]])\s+(?:(?P<label>[{UPPER}](?:[a-z]?[{UPPER}]|-[{UPPER}]){{1,4}}|"
+            rf"[{UPPER}][a-z]+(?: [{UPPER}][a-z]*)?|@[A-Za-z0-9][\w.-]{{1,30}})"
+            # "... in the following wheat? A (Sigrún): Slightly higher ...": the answer's
+            rf"|[QA]\s*\((?P<who>[^()]{{2,60}})\)):\s+(?=\S)", text):
+        label = (match.group("label") or strip_prefix(match.group("who").split(",")[0])
+                 ).removeprefix("@")
+        if label.casefold() not in NON_PERSON_LABELS and label.casefold() not in ROLE_LABELS:
+            found.append((match.start() + len(match.group()) - len(match.group().lstrip()), label))
+    return found
+
+
+@lru_cache(maxsize=1 << 16)
+def initials_fit(code: str, name: str, loose: bool = False) -> bool:
+    """'IH' fits 'Ivan Herman', 'LLM' fits 'Laurent Le Meur'; ``loose``: the letters need
+    only appear in order after the first name's initial ('BAN' for 'Ben Allen', 'YSZ' for
+    'Yusuke Suzuki')."""
+    name = strip_prefix(clean_name(name))
+    starts = [m.group() for m in re.finditer(rf"(?:(?<![\w'’])\w|[{UPPER}])", name)]
+    wanted = [c.casefold() for c in code]
+    if not starts or not wanted or wanted[0] != starts[0].casefold():
+        return False
+    letters = iter(c.casefold() for c in starts)
+    if all(any(c == w for c in letters) for w in wanted):
+        return True
+    if not loose:
+        return False
+    letters = iter(name.casefold())
+    return all(any(c == w for c in letters) for w in wanted)
+
+
+@lru_cache(maxsize=1 << 14)  # asked for every participant at every code a document uses
+def derived_initials(name: str) -> frozenset[str]:
+    """Codes a note-taker may use for a name: first+last, every initial, first+two letters
+    of the surname ('Ada B. Lovett' -> AL, ABL, ALO)."""
+    words = [w for w in re.split(r"[\s-]+", strip_prefix(clean_name(name))) if w]
+    core = [w for w in words if w.casefold() not in PARTICLES]
+    if len(core) < 2:
+        return frozenset()
+    first, last = core[0], core[-1]
+    codes = {first[0] + last[0], "".join(w[0] for w in core), first[0] + last[:2]}
+    codes.add("".join(w[0] for w in words))
+    return frozenset({c.upper() for c in codes if len(c) >= 2} | {
+        "".join(w[0].lower() if w.casefold() in PARTICLES else w[0].upper() for w in words)})
