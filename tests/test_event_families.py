@@ -747,3 +747,14 @@ def test_a_list_of_names_one_a_line_is_no_turn():
     chunks = parse_file(FAMILIES / "panel-bold-questions.md").chunks
     index = [c for c in chunks if c.section == "Speakers index"]
     assert index and all(not c.speakers for c in index)
+
+
+@pytest.mark.parametrize(("fragment", "speakers"), [
+    ("Opposes removing loading bays", ("Kwame Osei-Lindqvist",)),  # who wrote, in brackets
+    ("publish the collision data", ("Hannelore Baptiste-Ng",)),
+    ("open before the school term", ("Aoife Brennan-Kaur",)),  # "Mrs A. X": the one known
+    ("lighting on the towpath", ("Resident",)),  # a submitter left unnamed
+    ("decided in advance", ("Anonymous",)),
+])
+def test_written_submissions_table(fragment, speakers):
+    assert chunk(FAMILIES / "submissions-table.md", fragment).speakers == speakers

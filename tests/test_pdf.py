@@ -278,3 +278,29 @@ def test_real_pdfs_index_with_the_rest(tmp_path):
     result = run(index, "index", *map(str, REAL_PDFS), "--quiet")
     assert result.exit_code == 0, result.output
     assert f"{len(REAL_PDFS)} new" in result.stdout
+
+
+def test_decimal_numbered_paragraphs_with_a_hanging_indent(tmp_path):
+    """'113.1   The Chair welcomed ...' with its other lines under the text, as minutes
+    number their paragraphs: one paragraph each, and the Chair the one the attendance
+    seats in the chair."""
+    page = [(72, 760, "Present: Professor Dame Ana Whitcombe-Reyes (Vice-Chancellor, in the "
+             "Chair); Dr Tomas Lind (Chair of the", "Helvetica", 10),
+            (72, 746, "Audit Committee); Mr Ravi Desai (University Secretary and Secretary to "
+             "Senate).", "Helvetica", 10),
+            (72, 720, "24/113 Welcome and announcements", "Helvetica-Bold", 10),
+            (72, 700, "113.1", "Helvetica", 10),
+            (110, 700, "The Chair welcomed members to the meeting, in particular Dr Lind, "
+             "attending his", "Helvetica", 10),
+            (110, 686, "first meeting as chair of the committee.", "Helvetica", 10),
+            (72, 666, "113.2", "Helvetica", 10),
+            (110, 666, "The Secretary confirmed that the review of the appeals policy was "
+             "in hand and that", "Helvetica", 10),
+            (110, 652, "a report would come to the May meeting.", "Helvetica", 10)]
+    chunks = parse_file(canvas_pdf(tmp_path / "minutes.pdf", [page])).chunks
+    welcome = [c for c in chunks if "The Chair welcomed" in c.text]
+    assert len(welcome) == 1 and "first meeting as chair" in welcome[0].text
+    assert welcome[0].speakers == ("Ana Whitcombe-Reyes",)
+    secretary = [c for c in chunks if "The Secretary confirmed" in c.text]
+    assert len(secretary) == 1 and "May meeting" in secretary[0].text
+    assert secretary[0].speakers == ("Ravi Desai",)

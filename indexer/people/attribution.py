@@ -127,7 +127,11 @@ SWORN = re.compile(r"^\s*(?P<who>[^()\n,]{3,80}?)\s*(?:,\s*|\()\s*(?:the\s+)?(?:
 EXAMINER = re.compile(r"^\s*(?:(?:cross|re|direct|further)?[- ]?examination\s+)?by\s+"
                       r"(?P<who>[^:\n]{3,60}?):?\s*$", re.I)
 _PERSON_COLUMN = re.compile(r"\b(?:name|speaker|who|presenter|person|participant|member|"
-                            r"delegate|representative|panel+ist|author)s?\b", re.I)
+                            r"delegate|representative|panel+ist|author|submitter|respondent|"
+                            r"contributor|submitted by)s?\b", re.I)
+# "Resident, Mill Lane (name withheld)", "Anonymous (online form)": a submitter left unnamed
+_UNNAMED = re.compile(r"^(?P<who>Anonymous|Resident|Individual|Member of the public|"
+                      r"Respondent)\b", re.I)
 
 
 @dataclass(frozen=True, slots=True)
@@ -731,6 +735,16 @@ def _row_attribution(block: Block, registry: Registry) -> Attribution:
                 found = registry.resolve_name(first)
                 if found and found.written_as(first):
                     entry = found  # the person's full name, then where they work
+            for aside in trailing_asides(cell)[1] if entry is None else ():
+                # "Hollowmere Chamber of Commerce (Femi Adeyemi-Clarke, Chair)": who wrote
+                named = strip_prefix(aside.split(",")[0].strip())
+                if plain_person_name(named) or PREFIXED_NAME.fullmatch(aside.split(",")[0]):
+                    # "Mrs G. Achterberg-Lowe": the initial and the surname of one known
+                    entry = registry.resolve_name(named) or registry.resolve_name(
+                        re.sub(r"^(?:[A-Z]\.\s*)+", "", named)) or registry.add_plain(named)
+                    break
+            if entry is None and (unnamed := _UNNAMED.match(cell)):
+                speakers.add(unnamed.group("who").capitalize(), "header")
             if entry:
                 speakers.add(entry.name, "header")
     for cell in block.items if not speakers.names else ():

@@ -231,7 +231,8 @@ _ROLE_WORDS = re.compile(
     r"rapporteur|judge|senator|deputy|vice|advocate|counsel|specialist|consultant|"
     r"chief|principal|fellow|prince|king|queen|mayor|governor|chancellor|delegate|treasurer|"
     r"trustee|clerk|councillor|councilor|spokesperson|panel+ist|keynote|speaker|host|"
-    r"moderator|facilitator|presenter|discussant|interviewer|respondent|rapporteur)\b",
+    r"moderator|facilitator|presenter|discussant|interviewer|respondent|rapporteur|"
+    r"provost|dean|registrar|bursar|rector)\b",
     re.I)
 
 

@@ -415,9 +415,13 @@ class Registry:
         # "Dame Harriet Ashworth (Chair)": a role in the parentheses is hers
         role = next((r.strip() for r in re.findall(r"\(([^)]{2,40})\)", text)
                      if is_role(r) and not r.strip().isupper()), "")
-        # "(Engagement Partner, Khoo & Partners PLT, External Auditor)": each office in it
-        offices = [p.strip() for group in re.findall(r"\(([^)]{2,120})\)", text)
-                   for p in group.split(",") if names_an_office(p.strip())]
+        # "(Engagement Partner, Khoo & Partners PLT, External Auditor)": each office in it;
+        # "(Vice-Chancellor, in the Chair)", "(University Secretary and Secretary to Senate)"
+        offices = ["Chair" if fold(p) == "in the chair" else p.strip()
+                   for group in re.findall(r"\(([^)]{2,120})\)", text)
+                   for p in re.split(r",|;|\s+and\s+(?=[A-Z])", group)
+                   if fold(p) == "in the chair" or names_an_office(
+                       re.split(r"\s+(?:to|of|for)\s+", p.strip())[0])]
         # "Yuki Tanabe-Ross (@ytr)": the handle she is called by in the notes
         handle = re.search(r"\(@([A-Za-z0-9][\w.-]{1,30})\)", text)
         text = re.sub(r"\s*\([^)]*\)\s*", " ", text)
@@ -743,15 +747,26 @@ class Registry:
         return None
 
     def _merge_misspelt(self) -> None:
-        """'Dermot Bradly said ...' where the participants list has Dermot Bradley: one
-        person, under the listed spelling."""
+        """'Dermot Bradly said ...' where the participants list has Dermot Bradley, 'Mrs G.
+        Achterberg-Lowe' where the report names Gwendolyn Achterberg-Lowe: one person,
+        under the fuller spelling."""
         for entry in [e for e in self.entries if not e.participant and len(e.tokens()) >= 2]:
-            meant = self.misspelt(entry.name)
+            meant = self.misspelt(entry.name) or self._initialled(entry)
             if meant is not None and meant is not entry:
                 self.entries.remove(entry)
                 _extend(meant.aliases, [entry.name, *entry.aliases])
                 _extend(meant.roles, entry.roles)
                 _extend(meant.organisations, entry.organisations)
+
+    def _initialled(self, entry: Entry) -> Entry | None:
+        """The one person 'G. Achterberg-Lowe' (initials, then a surname) can be."""
+        words = entry.name.split()
+        if not all(re.fullmatch(rf"[{UPPER}]\.", w) for w in words[:-1]):
+            return None
+        fits = [e for e in self.entries if e is not entry and len(e.tokens()) >= 2
+                and e.tokens()[-1] == entry.tokens()[-1]
+                and e.tokens()[0][:1] == entry.tokens()[0][:1] and len(e.tokens()[0]) > 1]
+        return fits[0] if len(fits) == 1 else None
 
     def _prefer_written_spelling(self, blocks) -> None:
         """A participants table that misspells a name ('Dermot Bradly') the text writes
