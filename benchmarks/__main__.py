@@ -227,24 +227,11 @@ def warm_queries(index: Path, plain_dir: Path, fts_file: Path, mix: list[dict],
                                 themes=(query["theme"],) if query.get("theme") else ())
         return library.search(request).total
 
-    def ours_with_whoosh_matchers(query: dict) -> int:
-        """The same search with every query scored by Whoosh's own matchers (facet
-        tables still used): what the block scorer in search/matching.py is worth."""
-        from search import matching
-
-        in_blocks = matching.scores_in_blocks
-        matching.scores_in_blocks = lambda q: False
-        try:
-            return ours(query)
-        finally:
-            matching.scores_in_blocks = in_blocks
-
     plain = baselines.WhooshSearcher(plain_dir)
     fts = baselines.Fts5Searcher(fts_file)
     try:
         times = {}
         for name, search in (("reports", ours), ("fts5", fts.search),
-                             ("reports_whoosh_matchers", ours_with_whoosh_matchers),
                              ("whoosh", plain.search)):
             _say(f"warm queries: {name}")
             times[name] = measure.latencies(search, mix, budget_s)
@@ -342,14 +329,6 @@ def render(results: dict) -> str:
                  f"| {whole['whoosh']['median_ms']:,.1f} / {whole['whoosh']['p95_ms']:,.1f} "
                  f"({whole['whoosh']['queries']}) | | {whole['fts5']['median_ms']:,.1f} / "
                  f"{whole['fts5']['p95_ms']:,.1f} ({whole['fts5']['queries']}) | | | |")
-    matchers = whole.get("reports_whoosh_matchers")
-    if matchers:
-        lines.append(
-            f"| query, whole mix, Whoosh's matchers instead of the block scorer: median / "
-            f"p95 (ms) | {matchers['median_ms']:,.1f} / {matchers['p95_ms']:,.1f} "
-            f"({matchers['queries']}); block scorer "
-            f"{_ratio(matchers['median_ms'], whole['reports']['median_ms'])} / "
-            f"{_ratio(matchers['p95_ms'], whole['reports']['p95_ms'])} faster | | | | | | |")
     cold = results["cold_search"]
     lines += [
         f"| re-index, nothing changed (s) | {results['reindex_unchanged_s']:.2f} | | | | | | |",

@@ -22,7 +22,8 @@ _BULLET = re.compile(r"^([\u2022\u25cf\u25e6\u25aa\u25a0\u25a1\u25cb\u2023\u2219
                      r"\u2014\-*\u27a2\u2713\uf0b7\uf0a7])\s*(?=\S)")
 _MARKER = re.compile(_BULLET.pattern.replace(r"(?=\S)", ""))
 _NUMBERED = re.compile(r"^(?:\d{1,3}(?:\.\d{1,3})*[.)]?|[IVXLC]{1,6}[.)]|[A-Z][.)])\s+\S")
-_NUMBERED_LINE = re.compile(r"^\(?\d{1,3}(?:[.)]|(?:\.\d{1,3}){1,3}\.?)\s+\S")  # "3.", "(4)", "113.1"
+# "3.", "(4)", "113.1"
+_NUMBERED_LINE = re.compile(r"^\(?\d{1,3}(?:[.)]|(?:\.\d{1,3}){1,3}\.?)\s+\S")
 _SENTENCE_END = tuple(".!?:;\"\u201d\u2019)]")
 _LABEL = re.compile(r"^[A-Z][\w.'\u2019()\- ]{0,50}:\s+\S")
 _WORD_AT_END = re.compile(r"([^\W\d_]+)-$")

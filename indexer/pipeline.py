@@ -307,7 +307,8 @@ def _parse_one(args) -> tuple[Report | None, str | None]:
     except Exception as exc:  # noqa: BLE001 - a fault reading one file must not stop the rest
         if os.environ.get("REPORTS_DEBUG"):
             raise
-        return None, f"{path}: not indexed, an internal error reading it ({type(exc).__name__}: {exc})"
+        return None, (f"{path}: not indexed, an internal error reading it "
+                      f"({type(exc).__name__}: {exc})")
     if not report.chunks:
         return None, f"{path}: no text found"
     return report, None

@@ -1,5 +1,5 @@
-"""Scoring a block of postings at a time and counting facets from per-segment tables
-must give exactly what Whoosh's own matchers and a count over stored records give."""
+"""Counting facets from per-segment tables and the matches the collector notes must give
+exactly what a count over stored records gives."""
 
 import json
 
@@ -7,8 +7,8 @@ import pytest
 
 from indexer.facet_tables import TABLE_SUFFIX
 from search import matching
-from search.engine import SearchRequest, with_proximity_bonus
-from search.query import bound_expansions, decompound, expand_fuzzy, parse_query
+from search.engine import SearchRequest
+from search.query import parse_query
 
 from .conftest import run
 
@@ -25,33 +25,6 @@ def _whoosh_top(searcher, scored, limit, masked):
     searcher.search_with_collector(scored, matching._wrap(recorder, None, masked, False))
     found = sum(len(docnums) for _, docnums in recorder.segments)
     return recorder.results().top_n, found
-
-
-@pytest.mark.parametrize("text", QUERIES)
-def test_block_scoring_equals_whoosh(library, text):
-    searcher = library.searcher()
-    reader = searcher.reader()
-    user_query = parse_query(text, library.context())
-    bound_expansions(user_query, reader)
-    user_query = decompound(expand_fuzzy(user_query, reader), reader)
-    scored = with_proximity_bonus(user_query)
-    assert matching.scores_in_blocks(scored), scored
-    masked = library._report_records(searcher)
-    fast = matching._score_in_blocks(searcher, scored, 60, None, masked)
-    expected, total = _whoosh_top(searcher, scored, 60, masked)
-    assert fast.total == total > 0
-    assert [(round(s, 9), d) for s, d in fast.results.top_n] == \
-        [(round(s, 9), d) for s, d in expected]
-
-
-def test_near_in_order_follows_whoosh_spans():
-    assert matching._near_in_order([[3], [4]], 2)
-    assert matching._near_in_order([[3], [5]], 2)
-    assert not matching._near_in_order([[3], [6]], 2)
-    assert not matching._near_in_order([[4], [3]], 2)  # order counts
-    assert not matching._near_in_order([[3], [3]], 2)
-    assert matching._near_in_order([[1, 9], [10], [12]], 2)
-    assert not matching._near_in_order([[1], [2], [5]], 2)
 
 
 def _count_from_records(library, result_text):
@@ -127,39 +100,10 @@ def test_records_file_follows_every_commit(tmp_path):
 
 
 def test_a_filter_that_matches_nothing_lets_nothing_through(library):
-    """Through Whoosh's matchers (a NOT is not scored in blocks) as in blocks: Whoosh
-    itself reads an empty set of allowed documents as no filter."""
+    """Whoosh itself reads an empty set of allowed documents as no filter."""
     searcher = library.searcher()
     masked = library._report_records(searcher)
     scored = parse_query("harassment NOT leadership", library.context())
-    assert not matching.scores_in_blocks(scored)
     assert matching.find(searcher, scored, 10, None, masked).total > 0
     found = matching.find(searcher, scored, 10, matching.DocSet({}), masked)
     assert found.total == 0 and not found.results.top_n
-
-
-def test_a_search_on_a_real_index_takes_the_block_scorer(library, monkeypatch):
-    """Words, phrases and the proximity bonus on the seed index are scored a block of
-    postings at a time: Whoosh's matchers and collector are never asked."""
-    answered, blocks = [], []
-    score_in_blocks, posting_blocks = matching._score_in_blocks, matching.posting_blocks
-
-    def spy(*args):
-        found = score_in_blocks(*args)
-        answered.append(found is not None)
-        return found
-
-    def counted(matcher):
-        blocks.append(matcher)
-        return posting_blocks(matcher)
-
-    def refuse(*args, **kwargs):
-        raise AssertionError("went through Whoosh's collector")
-
-    monkeypatch.setattr(matching, "_score_in_blocks", spy)
-    monkeypatch.setattr(matching, "posting_blocks", counted)
-    monkeypatch.setattr(matching, "RecordingCollector", refuse)
-    for text in ("harassment", "zero tolerance", '"sexual harassment" policy'):
-        assert library.search(SearchRequest(query=text)).total > 0
-    assert answered == [True, True, True]
-    assert blocks

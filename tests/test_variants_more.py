@@ -5,9 +5,7 @@ its words a little apart ("victim-centred" in "victim/survivor-centred")."""
 import pytest
 
 from indexer.analysis import analyse, fold_variant
-from search import matching
-from search.engine import with_proximity_bonus
-from search.query import bound_expansions, decompound, expand_fuzzy, parse_query, split_joined
+from search.query import parse_query, split_joined
 
 from .conftest import SEED_ID, run, run_json
 
@@ -146,27 +144,3 @@ def test_hyphenated_word_is_a_near_phrase_only_outside_quotes(library):
     assert {q.slop for q in exact} == {1}
     camel = parse_query("ClearCheck", context).leaves()
     assert {q.slop for q in camel} == {1}  # a camel-case word stays one word
-
-
-# the new query shapes score a block at a time, exactly as Whoosh's matchers do -----------
-
-@pytest.mark.parametrize("text", [
-    "victim-centred approach", "victim-centered", "survivor-centred approach", "clearcheck",
-    "clearcheck database", "zerotolerance", "genderbasedviolence", "peertopeer",
-    "zero-tolerance approach",
-])
-def test_block_scoring_equals_whoosh_for_the_new_shapes(library, text):
-    searcher = library.searcher()
-    reader = searcher.reader()
-    user_query = parse_query(text, library.context())
-    bound_expansions(user_query, reader)
-    scored = with_proximity_bonus(decompound(expand_fuzzy(user_query, reader), reader))
-    assert matching.scores_in_blocks(scored), scored
-    masked = library._report_records(searcher)
-    fast = matching._score_in_blocks(searcher, scored, 60, None, masked)
-    recorder = matching.RecordingCollector(60)
-    searcher.search_with_collector(scored, matching._wrap(recorder, None, masked, False))
-    total = sum(len(docnums) for _, docnums in recorder.segments)
-    assert fast.total == total > 0
-    assert [(round(s, 9), d) for s, d in fast.results.top_n] == \
-        [(round(s, 9), d) for s, d in recorder.results().top_n]

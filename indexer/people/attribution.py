@@ -344,8 +344,8 @@ def _self_named(text: str, registry: Registry) -> str | None:
 def _spoken_to(after_name: str) -> bool:
     """', you're nodding', ', did you get any of it?', ', thirty seconds. What would you
     ...': what follows a name at the start of a turn that addresses that person."""
-    return bool(VOCATIVE.match(after_name) or
-                re.match(r"\s*,(?:[^.?!]*[.!]\s*)?[^.?!]*\b(?:you|your)\b|\s*,[^.!]*\?", after_name))
+    return bool(VOCATIVE.match(after_name) or re.match(
+        r"\s*,(?:[^.?!]*[.!]\s*)?[^.?!]*\b(?:you|your)\b|\s*,[^.!]*\?", after_name))
 
 
 def _examination(block: Block, registry: Registry) -> tuple[str, str] | None:

@@ -203,7 +203,8 @@ def _read_label(label: str, end: int) -> Label | None:
                  honorifics=honorifics, kind=kind)
 
 
-_SURNAME_FIRST = re.compile(rf"^[{UPPER}]{{2,}}(?:\s+[{UPPER}][a-z\u00df-\u00ff]+(?:-[{UPPER}a-z][a-z]+)?){{1,2}}$")
+_SURNAME_FIRST = re.compile(rf"^[{UPPER}]{{2,}}"
+                            rf"(?:\s+[{UPPER}][a-z\u00df-\u00ff]+(?:-[{UPPER}a-z][a-z]+)?){{1,2}}$")
 
 
 def _may_name(label: str, honorifics) -> bool:

@@ -42,9 +42,9 @@ from .names import (
     DETERMINERS,
     NOT_NAME_WORDS,
     OFFICE_NOUNS,
-    POSTNOMINALS,
     PAST_VERBS,
     PLAIN_NAME,
+    POSTNOMINALS,
     PREFIXED_NAME,
     UPPER,
     VERBS,
@@ -65,10 +65,10 @@ from .vocabulary import (
 )
 
 ATTENDEE_HEADINGS = re.compile(
-    r"\b(attendees?|attendance|present|participants?|members?|regrets|apologies|absent|appearances|"
-    r"guests?|roll ?call|who|people|panel(?:ists|lists)?|speakers)\b", re.I)
-ATTENDEE_LINE = re.compile(r"^\s*(?:[-*•]\s*)?(?P<label>present|attendees?|participants?|regrets|appearances|"
-                           r"witness(?:es)?|guests? speakers?|panel(?:lists?)?|"
+    r"\b(attendees?|attendance|present|participants?|members?|regrets|apologies|absent|"
+    r"appearances|guests?|roll ?call|who|people|panel(?:ists|lists)?|speakers)\b", re.I)
+ATTENDEE_LINE = re.compile(r"^\s*(?:[-*•]\s*)?(?P<label>present|attendees?|participants?|regrets|"
+                           r"appearances|witness(?:es)?|guests? speakers?|panel(?:lists?)?|"
                            r"apologies|absent|guests?|chairs?|scribes?|note[- ]?takers?|"
                            r"invited|observers?|staff|in attendance|also present|members present|"
                            r"in the chair|moderators?|facilitators?|rapporteurs?|hosts?|"
@@ -113,8 +113,8 @@ AGENT_ROLES = {"chaired": "Chair", "moderated": "Moderator", "facilitated": "Fac
                    "spokesperson")}}
 ROLE_BY_AGENT = re.compile(r"\b(chaired|moderated|facilitated|hosted|presented)\s+by\s+", re.I)
 # "host Marcus Tell", "Your host is Marcus Tell", "the moderator, Jonas Ekwall,"
-ROLE_BEFORE_NAME = re.compile(r"(?<![\w-])((?i:host|moderator|chair|facilitator|interviewer|rapporteur|"
-                              r"spokesperson))"
+ROLE_BEFORE_NAME = re.compile(r"(?<![\w-])((?i:host|moderator|chair|facilitator|interviewer|"
+                              r"rapporteur|spokesperson))"
                               r"(?:\s+(?:is|was|will be|today is)|,)?\s+"
                               rf"(?=[{UPPER}])")
 # a speech verb right after a name, an appositive or a parenthesis between:
@@ -157,8 +157,8 @@ SINGLE_SPEAKER = re.compile(rf"(?<![\w'’.-])(?P<name>[{UPPER}][a-z]{{2,20}})\s
 _GUEST_INTRO = re.compile(r"\b(?:[Ww]ith (?:me|us) (?:in the studio |today |tonight |now )?"
                           r"(?:is|are)|[Mm]y guests? (?:today |tonight |this week )?(?:is|are)|"
                           r"[Jj]oining (?:me|us) (?:in the studio |today )?(?:is|are))\s+")
-_NICKNAMED = re.compile(rf"(?P<first>[{UPPER}][\w'’-]+)\s+[\"“'‘](?P<nick>[{UPPER}][\w-]+)[\"”'’]\s+"
-                        rf"(?P<last>[{UPPER}][\w'’-]+(?:\s+[{UPPER}][\w'’-]+)?)")
+_NICKNAMED = re.compile(rf"(?P<first>[{UPPER}][\w'’-]+)\s+[\"“'‘](?P<nick>[{UPPER}][\w-]+)"
+                        rf"[\"”'’]\s+(?P<last>[{UPPER}][\w'’-]+(?:\s+[{UPPER}][\w'’-]+)?)")
 # "Words: Théo Marchand-Lutz · Photographs: ...", "Interview by X", "She talks to X about"
 _BYLINE = re.compile(rf"(?:^\W*(?:Words|Text|Interview(?:ed)? by|Interview|By)\s*:?\s+|"
                      rf"\b(?:talks|talked|speaks|spoke|sat down|sits down) (?:to|with)\s+)"

@@ -10,8 +10,8 @@ Whoosh itself never calls) and the English variation rules of ``whoosh.lang.morp
 (loaded when first used).
 
 Every other use of a private Whoosh name is here too, behind a named function or class:
-``postings`` (posting lists and field lengths read a block at a time, for the block
-scorer), ``queries`` (what a prefix or wildcard expands to), ``collecting`` (a collector
+``postings`` (posting lists read a block at a time, for what a filter matches),
+``queries`` (what a prefix or wildcard expands to), ``collecting`` (a collector
 that sees every match) and ``multiproc`` (how the multi-process writer starts its
 sub-writers). No module outside this package names a private attribute that Whoosh
 defines (``tests/test_whoosh_private.py`` checks)."""

@@ -1,5 +1,5 @@
-"""A Whoosh collector that sees every match, for searches that go through Whoosh's own
-matchers (the shapes the block scorer does not take)."""
+"""A Whoosh collector that sees every match: the top hits and, for the total and the
+facet counts, every document a search matches."""
 
 from __future__ import annotations
 

@@ -31,11 +31,9 @@ def weighting(b: float = TEXT_B, k1: float = K1, full_length: int = FULL_LENGTH,
 
 def _with_length_prior(b: float, k1: float, full_length: int, power: float):
     from whoosh.scoring import BM25F
-    from whoosh.util.numeric import byte_to_length
 
     class BM25FWithLengthPrior(BM25F):
-        """BM25F; Whoosh applies ``final`` to every match's score, and the block
-        scorer in ``matching`` the same factors from ``prior_table``."""
+        """BM25F; Whoosh applies ``final`` to every match's score."""
 
         use_final = True
 
@@ -43,17 +41,9 @@ def _with_length_prior(b: float, k1: float, full_length: int, power: float):
             super().__init__(B=b, K1=k1)
             self.full_length = full_length
             self.power = power
-            self._table: tuple[float, ...] | None = None
 
         def prior(self, length: int) -> float:
             return length_prior(length, self.full_length, self.power)
-
-        def prior_table(self) -> tuple[float, ...]:
-            """The prior for each of the 256 lengths Whoosh stores (a byte each)."""
-            if self._table is None:
-                self._table = tuple(self.prior(byte_to_length(n) if n else 0)
-                                    for n in range(256))
-            return self._table
 
         def final(self, searcher, docnum, score):
             return score * self.prior(searcher.doc_field_length(docnum, "text") or 0)
