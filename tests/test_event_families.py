@@ -758,3 +758,15 @@ def test_a_list_of_names_one_a_line_is_no_turn():
 ])
 def test_written_submissions_table(fragment, speakers):
     assert chunk(FAMILIES / "submissions-table.md", fragment).speakers == speakers
+
+
+@pytest.mark.parametrize(("fragment", "speakers"), [
+    ("Our coverage of the opening address", ()),  # "Pinned:", no one
+    ("gave the wrong figure", ()),  # "Correction:"
+    ("targets and money are", ("Carmen Ruiz Echeverría", "Anders Halvorsen-Dube")),
+    ("pushes back on the target", ("Anders Halvorsen-Dube",)),
+    # newest first: "She says" is the one the entry names, not the entry above it
+    ("flooding is the slow disaster", ("Carmen Ruiz Echeverría",)),
+])
+def test_live_blog_newest_first(fragment, speakers):
+    assert chunk(FAMILIES / "liveblog.md", fragment).speakers == speakers

@@ -521,8 +521,10 @@ class Registry:
             return entry
         entry = Entry(name)
         surname = entry.tokens()[-1:]
+        # "Ambassador Ruiz" seen before "Carmen Ruiz Echeverría": the first of two surnames
+        paternal = entry.tokens()[-2:-1] if len(entry.tokens()) >= 3 else None
         for other in list(self.entries):
-            if surname and len(entry.tokens()) > 1 and other.tokens() == surname:
+            if surname and len(entry.tokens()) > 1 and other.tokens() in (surname, paternal):
                 self.entries.remove(other)
                 entry.aliases.extend([other.name, *other.aliases])
                 entry.honorifics.extend(other.honorifics)
@@ -875,6 +877,12 @@ class Registry:
             or len(wanted) == 1 and _hyphen_part(wanted[0], e))]
         if len(matches) == 1:
             return matches[0]
+        if not matches and len(wanted) == 1:
+            # "Ambassador Ruiz" for Elena Ruiz Montalbán: the first of two surnames
+            paternal = [e for e in self.entries if len(e.tokens()) >= 3 and
+                        e.tokens()[-2] == wanted[0] and not e.tokens()[-2].endswith(".")]
+            if len(paternal) == 1:
+                return paternal[0]
         if len(wanted) == 1 and INITIALS.match(name):
             return self.resolve_initials(name)
         if len(wanted) == 1 and re.fullmatch(r"[\w.-]{3,32}", name):

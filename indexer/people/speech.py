@@ -136,9 +136,10 @@ def speech_subjects(text: str, registry: Registry, current: str | None,
         pronouns.insert(0, leading)  # "She moderated ...", "Her organisation ..."
     events += [(p.start(), _SAME.match(p.group()).group(1).capitalize()
                 if _SAME.match(p.group()) else None, "continuation") for p in pronouns]
-    # "The session was chaired by Yasmin Al-Khatib. She recalled ...": with no speaker
-    # before it, a pronoun means the one person the text has named before it
-    last = current or _only_person_before(named, events)
+    # "The session was chaired by Yasmin Al-Khatib. She recalled ...", "The panel opens
+    # with Ambassador X, Chile's envoy. She says ...": a pronoun means the one person the
+    # paragraph has named before it, else the speaker before
+    last = _only_person_before(named, events) or current
     for _, name, evidence in sorted(events, key=lambda e: e[0]):
         if evidence == "continuation" and name:
             # "The same participant added": the one just named so, "Participant 5", and
