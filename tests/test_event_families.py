@@ -770,3 +770,11 @@ def test_written_submissions_table(fragment, speakers):
 ])
 def test_live_blog_newest_first(fragment, speakers):
     assert chunk(FAMILIES / "liveblog.md", fragment).speakers == speakers
+
+
+@pytest.mark.parametrize(("fragment", "speakers"), [
+    ("where floods kill first", ("Mere Tuilagi-Kerr",)),  # "Coastal researcher Dr X:"
+    ("every city should copy it", ("Jonas Wikström-Obi",)),  # a post, credited after a dash
+])
+def test_live_blog_key_points_and_posts(fragment, speakers):
+    assert chunk(FAMILIES / "liveblog.md", fragment).speakers == speakers

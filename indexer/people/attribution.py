@@ -61,6 +61,8 @@ EVERYONE = re.compile(r"^\s*(?:[-*•]\s+)?(?:all|everyone|everybody|group|other
                       re.I)
 CONTINUATION = re.compile(r"^\s*(?:…|\.\.\.)")
 QUOTATION = re.compile(r"^\s*[\"“‘«][^\"“”«»]{12,}[\"”’»][\s.,]*(?:\([^)]*\))?\s*$", re.S)
+# a post embedded in a live blog: "... should steal it. — Kirsi Mäkelä-Onyango (@kirsi-maps)"
+POST_CREDIT = re.compile(r"\s[—–]\s*(?P<who>[^—–()\n]{3,60}?)\s*\(@[\w.-]{2,60}\)\s*$")
 # a quotation credited after a dash: '"..." — Fiona McCandless, arable member, Hawes End'
 QUOTE_CREDIT = re.compile(r"^\s*[\"“].{12,}[\"”]\s*[—–-]{1,2}\s*(?P<who>[^,;()\n]{3,60}?)"
                           r"\s*(?:[,(].{0,120})?$", re.S)
@@ -496,7 +498,8 @@ def _own_speakers(block: Block, text: str, labelled, registry: Registry, state: 
     if not speakers.names:
         for name in signed_by(text, registry, block.section_path):
             speakers.add(name, "label")
-    credit = QUOTE_CREDIT.search(text) if not speakers.names else None
+    credit = (QUOTE_CREDIT.search(text) or POST_CREDIT.search(text)) \
+        if not speakers.names else None
     if credit:
         # '"I came mainly for the lunch ..." — Fiona McCandless, arable member': the quote's
         entry = registry.resolve_name(strip_prefix(credit.group("who")))

@@ -140,6 +140,13 @@ def _read_label(label: str, end: int) -> Label | None:
     numbered = NUMBERED_ROLE.fullmatch(label)
     if numbered:
         return Label((numbered_role(numbered),), end, kind="role")
+    # "Pacific researcher Dr Tavita X:": who she is, then her name with its title
+    described = PREFIXED_NAME.search(label) if len(label.split()) > 4 else None
+    if described and described.end() == len(label) and described.start() and \
+            len(label[:described.start()].split()) <= 4 and \
+            not re.search(r"[.!?;:]|\b(?:was|is|were|are|be|been|by|then|next|that|when|"
+                          r"after|before|said|asked|the)\b", label[:described.start()], re.I):
+        label = label[described.start():]
     # "Sarah Quilley (North Fenwick) (Con):", "Ms. X (UNDP):"
     label, asides = trailing_asides(label)
     organisation = ", ".join(asides)
