@@ -99,11 +99,14 @@ def read_lines(text: str) -> list[Line]:
     return lines
 
 
-@lru_cache(maxsize=200_000)
+@lru_cache(maxsize=1 << 15)
 def _token_forms(token: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
     """A token's words (spelling variants folded) and their stems: a report repeats its
     words, and each is worked out once."""
-    words = tuple(fold_variant(word) for word, _, _, _ in token_words(token, False, True))
+    # this function's own cache holds the answer: token_words' would hold every token a
+    # second time (nearly all of them seen once), tens of megabytes in each parse worker
+    words = tuple(fold_variant(word) for word, _, _, _ in
+                  token_words.__wrapped__(token, False, True))
     return words, tuple(morph(w) for w in words)
 
 
