@@ -287,7 +287,7 @@ def _structure(block: Block, registry: Registry, state: _State,
         # a header line names the speaker of what follows: it is not a paragraph; one
         # naming nobody known still ends the turn before it
         return Attribution((), (), (header,) if header else (), drop=True)
-    if state.layout["speaker_lines"] and (listed := speaker_line(block, registry)):
+    if state.layout["speaker_lines"] and (listed := state.layout["name_lines"].get(id(block))):
         # a name line over another, or over a note of the record: an entry of a list of
         # people (the appearances, an index of speakers), naming one who says nothing here
         return Attribution((), (), (listed,))
@@ -563,12 +563,14 @@ def _layout(blocks, registry: Registry) -> dict:
                 lengths.append(len(block.text))
                 reported += _reported(block.text[label.end:])
     transcript = labelled >= 3 and labelled >= 0.25 * max(len(paragraphs), 1)
-    named_lines = sum(1 for block in paragraphs if (named := speaker_line(block, registry))
-                      and named not in ROLE_LABELS.values())
+    # each paragraph that is only a name (or a speaking role), read once for the document
+    name_lines = {id(block): named for block in paragraphs
+                  if (named := speaker_line(block, registry))}
+    named_lines = sum(1 for named in name_lines.values() if named not in ROLE_LABELS.values())
     return {"transcript": transcript, "initials": initials >= 3,
             "interview": sum(1 for block in paragraphs if interview_question(block)) >= 3,
             # names alone on the line above the words, at least two people's
-            "speaker_lines": named_lines >= 2,
+            "speaker_lines": named_lines >= 2, "name_lines": name_lines,
             "dotted": dotted["Questioner"] >= 2 and dotted["Answerer"] >= 2,
             "heading_owners": registry.heading_owners,
             # speeches: a label opens a speech of several paragraphs (a parliament's
@@ -587,8 +589,8 @@ def _header(block: Block, registry: Registry, layout: dict,
     if found:
         entry = registry.resolve_name(found[0])
         return entry.name if entry else ""
-    if layout["speaker_lines"] and (named := speaker_line(block, registry)) and \
-            _words_below(following, registry):
+    if layout["speaker_lines"] and (named := layout["name_lines"].get(id(block))) and \
+            _words_below(following, layout):
         return named  # "Tobias van der Berg" alone above what he says
     bold = whole_bold(block)
     if bold and 1 <= block.text.count("|") <= 3 and len(block.text) <= 160:
@@ -613,10 +615,10 @@ _HEADING_ROLES = frozenset("q a question answer response reply supplementary spe
                            "participant secretary president".split())
 
 
-def _words_below(following: Block | None, registry: Registry) -> bool:
+def _words_below(following: Block | None, layout: dict) -> bool:
     """Whether the next block can be a turn's words: not another name line (a list of
     appearances, one person a line) nor a note of what the record did."""
-    return following is not None and not speaker_line(following, registry) and \
+    return following is not None and id(following) not in layout["name_lines"] and \
         not STAGE_DIRECTION.match(following.text)
 
 

@@ -635,8 +635,7 @@ class Registry:
     def _nicknames(self, blocks, title: str) -> None:
         """'Rafael "Rafe" Okafor-Lindgren': the full name, known also by the nickname."""
         for text in (title, *(t for b in blocks for t in block_texts(b))):
-            for match in _NICKNAMED.finditer(text) if '"' in text or "“" in text or \
-                    "'" in text else ():
+            for match in _NICKNAMED.finditer(text):
                 name = f"{match.group('first')} {match.group('last')}"
                 if plain_person_name(name):
                     self.add_plain(name, alias=match.group("nick"))
