@@ -778,3 +778,16 @@ def test_live_blog_newest_first(fragment, speakers):
 ])
 def test_live_blog_key_points_and_posts(fragment, speakers):
     assert chunk(FAMILIES / "liveblog.md", fragment).speakers == speakers
+
+
+@pytest.mark.parametrize(("fragment", "speakers"), [
+    ("standup notes are in the wiki", ("Ines Wojcik-Hale",)),  # "[Mon 08:41] Ines W.:"
+    ("rotating the staging certificates", ("Marco Agostini",)),  # the nickname, an initial
+    ("build 4411 promoted", ()),  # an integration posting, nobody
+    ("invoice emails landing in spam", ("Sun-hee Park",)),  # "sunhee.p", a handle
+    ("that was the certificate rotation", ("Marco Agostini",)),  # a reply in the thread
+    ("the March refunds are reconciled", ("Pierre-Alain Dubois-Renard",)),  # "PA Dubois"
+    ("Retry webhook deliveries", ()),
+])
+def test_chat_channel_export(fragment, speakers):
+    assert chunk(FAMILIES / "channel-digest.txt", fragment).speakers == speakers

@@ -12,12 +12,17 @@ from .names import PREFIXED_NAME, UPPER, clean_name, plain_person_name, split_pr
 from .vocabulary import NON_PERSON_LABELS, PARTICLES, ROLE_LABELS, TITLES
 
 _TIME = r"\d{1,2}:\d{2}(?::\d{2})?"  # "19:54", "00:03:12"
+# a time stamp before a label, as recorded transcripts and chat exports print one:
+# "[00:03:12]", "00:01:10", "(00:02)", "[Mon 09:02]", "[04/03/2025, 09:02:11]",
+# "[10:02 AM]", and a phone's export "04/03/2025, 09:02 - "
+_STAMP = (rf"(?:\[[^\]\n]{{0,24}}?{_TIME}(?:\s?[AaPp]\.?[Mm]\.?)?[^\]\n]{{0,12}}\]\s*"
+          rf"|\(?{_TIME}\)?\s+"
+          rf"|\d{{1,4}}[/.-]\d{{1,2}}[/.-]\d{{2,4}},?\s+{_TIME}(?:\s?[AaPp][Mm])?\s+[-–]\s+)")
 # "Name: text", "- Name: text", "Name (Org): text"; the colon may be followed by a
 # non-breaking space
-_LABEL = re.compile(r"^\s*(?:[-*•]\s+)?"
-                    # a time stamp before it, as recorded transcripts print one:
-                    # "[00:03:12] Priya Natarajan:", "00:01:10 Ben:", "(00:02) Host:"
-                    rf"(?:[\[(]?{_TIME}[\])]?\s+)?"
+# a reply in a chat thread is marked "↳"
+_LABEL = re.compile(r"^\s*(?:[-*•↳]\s*)?"
+                    rf"(?:{_STAMP})?"
                     # a committee's numbered question: "Q12 Chair:"
                     r"(?:Q\d{1,4}\s+)?"
                     r"(?P<label>[^:\n]{1,120}?)"
@@ -27,7 +32,7 @@ _LABEL = re.compile(r"^\s*(?:[-*•]\s+)?"
 _NAME_AND_TIME = re.compile(rf"^\s*(?P<label>[^\t\n:]{{2,80}}?)\s+\[?{_TIME}\]?"
                             r"(?:[\t ]*\n?\s*(?=\S)|[\t ]*$)")
 _PHONE = re.compile(r"\+?\d[\d ()./-]{6,18}\d")
-_IRC = re.compile(rf"^\s*(?:\[?{_TIME}\]?\s+)?"
+_IRC = re.compile(rf"^\s*(?:{_STAMP})?"
                   r"<(?P<label>[\w.|\[\]^`{}-]{1,32})>\s+(?=\S)")
 # a chat log line in columns: "19:54<TAB>wumpus<TAB>#endmeeting"
 _LOG = re.compile(rf"^\s*\[?{_TIME}\]?\t"
@@ -50,7 +55,9 @@ class Label:
     role: str = ""  # "Moderator" in "Moderator, Ms. X:"
     organisation: str = ""  # "UNDP" in "Ms. X (UNDP):"
     honorifics: tuple[str, ...] = ()
-    kind: str = "name"  # name | initials | handle | role | designation | body
+    # name | initials | handle | role | designation | body; or a label that is someone
+    # only when the document names them: caps ("MARCUS:") | column ("sipa<TAB>")
+    kind: str = "name"
     dotted: bool = False  # "Q." / "A.": a press transcript's, where the document has many
 
 
@@ -179,6 +186,10 @@ def _read_label(label: str, end: int) -> Label | None:
     if _SURNAME_FIRST.match(label):  # "HUANG Mei-Ling": the surname first, in capitals
         surname, given = label.split(None, 1)
         label = f"{surname.capitalize()} {given}"
+    if re.fullmatch(r"[a-z]{2,}\.[a-z]{1,12}", label):
+        # "kenji.w:", a chat handle; "config.yaml:" is not, so someone only when the
+        # document names them
+        return Label((label,), end, kind="column")
     if not label or _CODE.search(label):
         return None
     folded = label.casefold()

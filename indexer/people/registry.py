@@ -73,7 +73,8 @@ ATTENDEE_LINE = re.compile(r"^\s*(?:[-*•]\s*)?(?P<label>present|attendees?|par
                            r"invited|observers?|staff|in attendance|also present|members present|"
                            r"in the chair|moderators?|facilitators?|rapporteurs?|hosts?|"
                            r"speakers?|presenters?|presenting|discussants?|respondents?|"
-                           r"judges?|judging panel|jury|mentors?)"
+                           r"judges?|judging panel|jury|mentors?|team(?: members)?|on the call|"
+                           r"attending)"
                            r"\s*:\s*(?P<names>.+)$",
                            re.I | re.S)
 CODE_LEGEND = re.compile(rf"^\s*(?:[-*•]\s*)?\**(?P<code>[{UPPER}](?:[a-z]?[{UPPER}]|-[{UPPER}])"
@@ -398,7 +399,9 @@ class Registry:
         label = fold(listed.group("label")).rstrip("s")
         line_role = "Chair" if label == "in the chair" else ROLE_LABELS.get(label, "")
         # the list ends with its sentence: "... (Common Ground). 19 residents attended"
-        names = re.split(r"\.\s+(?=\d|[A-Z][a-z]+\s+[a-z])", listed.group("names"))[0]
+        # "... (data eng). Anh Đỗ on leave until Thu."
+        names = re.split(rf"\.\s+(?=\d|(?:[{UPPER}][\w'’-]+\s+){{1,3}}(?!and\b)[a-z])",
+                         listed.group("names"))[0]
         for part in re.split(parts_at, names):
             entry = self._participant(part)
             if entry and line_role and line_role not in ("Speaker", "Presenter", "Participant"):
@@ -425,6 +428,11 @@ class Registry:
         # "Yuki Tanabe-Ross (@ytr)": the handle she is called by in the notes
         handle = re.search(r"\(@([A-Za-z0-9][\w.-]{1,30})\)", text)
         text = re.sub(r"\s*\([^)]*\)\s*", " ", text)
+        # 'Oluwakemi "Kemi" Adeyemi (design)': listed with the name she goes by
+        nicknamed = _NICKNAMED.search(text)
+        if nicknamed:
+            text = text.replace(nicknamed.group(0),
+                                f"{nicknamed.group('first')} {nicknamed.group('last')}")
         parts = [p.strip(" .*_") for p in re.split(r"\s+[-–—|]\s+|,\s*|\s+\(|:\s", text.strip())]
         name = strip_prefix(parts[0])
         roles = list(dict.fromkeys([role] + offices if role else offices))
@@ -436,8 +444,8 @@ class Registry:
             roles += re.split(r"\s+and\s+", parts[0])
         if plain_person_name(name):
             entry = self.add_plain(name, role=role, participant=True)
-            if handle:
-                _extend(entry.aliases, [handle.group(1)])
+            _extend(entry.aliases, [m.group(1) for m in (handle,) if m])
+            _extend(entry.aliases, [m.group("nick") for m in (nicknamed,) if m])
             _extend(entry.roles, roles)
             _extend(entry.meeting_roles, roles)
             return entry
@@ -864,9 +872,8 @@ class Registry:
         if not wanted:
             return None
         joined = "".join(wanted).replace("-", "")
-        if len(wanted) == 2 and len(wanted[1]) == 1:  # "Dan L", "David W"
-            fits = [e for e in self.entries if len(e.tokens()) >= 2 and
-                    e.tokens()[0] == wanted[0] and e.tokens()[-1][:1] == wanted[1]]
+        if len(wanted) == 2:  # "Dan L", "Kemi A." for Oluwakemi "Kemi" A., "JL Fournier"
+            fits = [e for e in self.entries if _short_form(wanted, e)]
             if len(fits) == 1:
                 return fits[0]
         matches = [e for e in self.entries if len(e.tokens()) > len(wanted) and (
@@ -897,7 +904,7 @@ class Registry:
     def resolve_nick(self, nick: str) -> Entry | None:
         """A chat handle no table spells out, when it is made from exactly one person's
         full name: 'dtapuska' for Dave Tapuska, 'jsmith', 'smithj', 'johnsmith'."""
-        nick = fold(nick).replace("_", "").replace("-", "").replace(".", "")
+        nick = re.sub(r"[\s_.-]", "", fold(nick))
         fits = []
         for entry in self.entries:
             words = entry.tokens()
@@ -1065,6 +1072,23 @@ def _written_as_a_word(word: str, common: collections.Counter) -> int:
              for f in (stem, stem + "s", stem + "es", stem + "ed", stem + "d", stem + "ing",
                        stem + "al", stem + "ally", stem + "ation")}
     return sum(common.get(f, 0) for f in forms)
+
+
+def _short_form(wanted: list[str], entry: Entry) -> bool:
+    """'Dan L' (a first name and the surname's initial), 'Kemi A.' (the name she goes by),
+    'JL Fournier' (a hyphenated first name's initials, the surname's first part) for one
+    person, as chat exports and sign-offs shorten names."""
+    words = entry.tokens()
+    if len(words) < 2:
+        return False
+    given, surname = wanted[0].strip("."), wanted[1].strip(".")
+    nicks = {fold(a) for a in entry.aliases if len(a.split()) == 1}
+    initials = "".join(p[:1] for p in words[0].split("-"))
+    given_fits = given in (words[0], words[0].replace("-", ""), *nicks) or len(initials) >= 2 and \
+        given.replace(".", "").replace("-", "") == initials
+    short_surname = len(surname) == 1 and words[-1][:1] == surname
+    return given_fits and (short_surname or given != words[0] and (
+        surname == words[-1] or surname in words[-1].split("-")))
 
 
 def _hyphen_part(word: str, entry: Entry) -> bool:
