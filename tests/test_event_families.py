@@ -791,3 +791,16 @@ def test_live_blog_key_points_and_posts(fragment, speakers):
 ])
 def test_chat_channel_export(fragment, speakers):
     assert chunk(FAMILIES / "channel-digest.txt", fragment).speakers == speakers
+
+
+@pytest.mark.parametrize(("fragment", "speakers"), [
+    ("I am glad to have two people", ("Ingrid Solheim-Baptiste",)),  # a time stamp first
+    ("questions go in the Q&A box", ("Ingrid Solheim-Baptiste",)),  # an empty cell: hers
+    ("planted four thousand street trees", ("Ingrid Solheim-Baptiste",)),  # "I'm Ingrid"
+    ("Mostly from the water utility", ("Rafael Ortega Lindqvist",)),
+    ("did anyone ask the renters", ("Tomasz Wierzbicki",)),  # "Participant", self-named
+    ("the renters chose the species", ("Mbali Khumalo-Reyes",)),
+    ("canopy cover before and after", ()),  # a time stamp alone is nobody
+])
+def test_transcript_as_a_table(fragment, speakers):
+    assert chunk(FAMILIES / "transcript-table.md", fragment).speakers == speakers

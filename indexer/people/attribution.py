@@ -35,6 +35,7 @@ from .labels import (
     role_holder,
     strip_label,
     trailing_asides,
+    without_stamp,
 )
 from .names import (
     ADVERBS,
@@ -169,6 +170,7 @@ class _State:
     # whose unlabelled sibling notes go on with it
     item_turn: tuple[int, str] | None = None
     spoken: bool = False  # the last block was the turn's: its words may run on
+    row_speaker: str | None = None  # the one speaker of the table row above
 
     def enter(self, block: Block) -> None:
         if block.section_path != self.section:
@@ -179,6 +181,8 @@ class _State:
             if block.section_path:  # "### scottmcm: ...": the asker owns the section
                 self.owner = self.current = self.section_owner = \
                     self.layout["heading_owners"].get(block.section_path[-1])
+        if block.kind == "row" and self.previous_kind != "row":
+            self.row_speaker = None  # a new table
         if block.kind == "item" and self.previous_kind != "item":
             self.by_depth, self.owners = {}, {}  # a new list
             self.item_turn = None
@@ -259,7 +263,9 @@ def _structure(block: Block, registry: Registry, state: _State,
         state.introduced = None
         return found
     if block.kind == "row":
-        return _row_attribution(block, registry)
+        found = _row_attribution(block, registry, state.row_speaker)
+        state.row_speaker = found.speakers[0] if len(found.speakers) == 1 else None
+        return found
     if state.layout["dotted"] and (examined := _examination(block, registry)):
         # a hearing transcript: who is sworn answers the "A." lines, whoever examines her
         # asks the "Q." lines
@@ -724,14 +730,21 @@ def _inline_turns(text: str, registry: Registry) -> list[tuple[int, str, str]]:
     return found
 
 
-def _row_attribution(block: Block, registry: Registry) -> Attribution:
+def _row_attribution(block: Block, registry: Registry, above: str | None) -> Attribution:
     """A table row read alone (``lines`` are its column headers, ``items`` its cells):
-    the person in a person column speaks; else the subjects of speech verbs."""
+    the person in a person column speaks; else the subjects of speech verbs. ``above``:
+    the one speaker of the row above, whose turn a row with an empty person cell goes
+    on with (a transcript laid out as a table)."""
     speakers = Speakers()
     if under_attendees(block.section_path):  # a row of the attendance table: who came
         return Attribution((), (), mentions_in(block.text, registry, ()))
     for header, cell in zip(block.lines, block.items, strict=False):
         if _PERSON_COLUMN.search(header):
+            if not cell.strip():
+                if above:
+                    speakers.add(above, "continuation")
+                continue
+            cell = without_stamp(cell)  # "[00:00:04] Lucía Ferreira-Mendes"
             # "Dr. Wei Chen, Geospatial Lab, University of ...": the name before the
             # affiliation
             entry = registry.resolve_name(cell)
@@ -750,6 +763,11 @@ def _row_attribution(block: Block, registry: Registry) -> Attribution:
                     break
             if entry is None and (unnamed := _UNNAMED.match(cell)):
                 speakers.add(unnamed.group("who").capitalize(), "header")
+            elif entry is None and (role := ROLE_LABELS.get(cell.casefold())):
+                # "Participant | Hi, yes, this is Gareth X from ...": who she says she is
+                said = " ".join(c for h, c in zip(block.lines, block.items, strict=False)
+                                if h != header)
+                speakers.add(_self_named(said, registry) or role, "header")
             if entry:
                 speakers.add(entry.name, "header")
     for cell in block.items if not speakers.names else ():

@@ -20,6 +20,14 @@ _STAMP = (rf"(?:\[[^\]\n]{{0,24}}?{_TIME}(?:\s?[AaPp]\.?[Mm]\.?)?[^\]\n]{{0,12}}
           rf"|\d{{1,4}}[/.-]\d{{1,2}}[/.-]\d{{2,4}},?\s+{_TIME}(?:\s?[AaPp][Mm])?\s+[-–]\s+)")
 # "Name: text", "- Name: text", "Name (Org): text"; the colon may be followed by a
 # non-breaking space
+_STAMP_FIRST = re.compile(rf"^\s*(?:{_STAMP}|\(?{_TIME}\)?\s*$)")
+
+
+def without_stamp(text: str) -> str:
+    """'[00:00:04] Lucía Ferreira-Mendes' -> 'Lucía Ferreira-Mendes'; '[00:31:40]' -> ''."""
+    return _STAMP_FIRST.sub("", text, count=1).strip()
+
+
 # a reply in a chat thread is marked "↳"
 _LABEL = re.compile(r"^\s*(?:[-*•↳]\s*)?"
                     rf"(?:{_STAMP})?"

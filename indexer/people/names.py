@@ -141,6 +141,10 @@ def split_prefix(prefix: str) -> tuple[list[str], list[str]]:
     return honorifics, titles
 
 
+_CONTRACTION = re.compile(r"(?i)(?:i|we|you|they|he|she|it|that|there|here|let|what|who)"
+                          r"['’](?:m|re|ve|ll|d|s)")
+
+
 def plain_person_name(text: str) -> bool:
     """Two to four capitalised words with nothing in them that names an organisation, a
     group or a common noun: could be a personal name."""
@@ -160,6 +164,8 @@ def plain_person_name(text: str) -> bool:
             return False  # "Deputy Executive Director", "Vice President"
         if word.endswith(("'s", "’s")):
             return False  # "the Center's Executive Director": a possessive
+        if _CONTRACTION.fullmatch(bare):
+            return False  # "I'm Lucía, I lead ...": she introduces herself
         if len(bare) > 1 and bare.isupper() or re.fullmatch(r"[A-Z]{2,}s", bare):
             return False  # "UN Women", "NYU", "RFCs": acronyms are organisations or things
         if not re.fullmatch(rf"[{UPPER}](?:\.|[\w'’-]*)|{LOW_LED}", word):

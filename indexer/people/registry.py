@@ -66,7 +66,11 @@ from .vocabulary import (
 
 ATTENDEE_HEADINGS = re.compile(
     r"\b(attendees?|attendance|present|participants?|members?|regrets|apologies|absent|"
-    r"appearances|guests?|roll ?call|who|people|panel(?:ists|lists)?|speakers)\b", re.I)
+    r"appearances|guests?|roll ?call|people|panel(?:ists|lists)?|speakers)\b"
+    # "Who", "Who's who", "Who was on stage", "Who was there?"; not a title's question
+    # ("Who pays for adaptation?")
+    r"|^\W*(?:who['’]s who|who (?:was|were) (?:there|present|in the room)|who attended|"
+    r"who came)\b|^\W*who\b(?![^?]*\?)", re.I)
 ATTENDEE_LINE = re.compile(r"^\s*(?:[-*•]\s*)?(?P<label>present|attendees?|participants?|regrets|"
                            r"appearances|witness(?:es)?|guests? speakers?|panel(?:lists?)?|"
                            r"apologies|absent|guests?|chairs?|scribes?|note[- ]?takers?|"

@@ -87,10 +87,13 @@ def _split_rows(block: Block) -> list[Block]:
         if not pairs:
             continue
         text = "; ".join(f"{h}: {c}" if h else c for h, c in pairs)
+        # an empty cell is kept beside its header (out of the text): an empty speaker
+        # cell says the row above goes on
+        kept = [(h, c) for h, c in zip(header, cells, strict=False) if c or h]
         out.append(Block("row", text, block.section_path,
                          tuple(b for b in block.bold if b in text),
-                         items=tuple(c for _, c in pairs),
-                         lines=tuple(h for h, _ in pairs)))
+                         items=tuple(c for _, c in kept),
+                         lines=tuple(h for h, _ in kept)))
     return out or [block]
 
 
