@@ -488,7 +488,8 @@ def _own_speakers(block: Block, text: str, labelled, registry: Registry, state: 
         # turn above it, its subject left out
         speakers.add(state.turn, "continuation")
     if not speakers.names and state.turn and state.layout["speeches"] and \
-            block.kind == "paragraph" and not STAGE_DIRECTION.match(text):
+            block.kind == "paragraph" and not STAGE_DIRECTION.match(text) and \
+            (state.layout["verbatim"] or not _narrated(text, registry)):
         speakers.add(state.turn, "continuation")  # a speech runs on to the next label
     if not labelled and not speakers.names:
         # inside a labelled turn, others' words are reported speech; so is an office
@@ -514,6 +515,14 @@ def _own_speakers(block: Block, text: str, labelled, registry: Registry, state: 
             speakers.add(who, "quotation")
     if not speakers.names and QUOTATION.match(text) and state.current:
         speakers.add(state.current, "quotation")
+
+
+def _narrated(text: str, registry: Registry) -> bool:
+    """'Dr Korkmaz read a question submitted ...' between the turns of a transcript: the
+    report tells what someone did, in the third person; it is no one's words run on."""
+    first = min(named_people(text, registry), default=None)
+    return first is not None and first[0] == 0 and first[3] == "name" and \
+        bool(re.match(r"\s+[a-z]", text[first[2]:]))
 
 
 def _carried_on(block: Block, text: str, registry: Registry, state: _State,
@@ -574,6 +583,8 @@ def _layout(blocks, registry: Registry) -> dict:
                   if (named := speaker_line(block, registry))}
     named_lines = sum(1 for named in name_lines.values() if named not in ROLE_LABELS.values())
     return {"transcript": transcript, "initials": initials >= 3,
+            # a verbatim record ("Mr. GORTON."): every word in it is someone's speech
+            "verbatim": designations >= 2,
             "interview": sum(1 for block in paragraphs if interview_question(block)) >= 3,
             # names alone on the line above the words, at least two people's
             "speaker_lines": named_lines >= 2, "name_lines": name_lines,
