@@ -804,3 +804,15 @@ def test_chat_channel_export(fragment, speakers):
 ])
 def test_transcript_as_a_table(fragment, speakers):
     assert chunk(FAMILIES / "transcript-table.md", fragment).speakers == speakers
+
+
+@pytest.mark.parametrize(("fragment", "speakers"), [
+    ("Should outdoor shifts stop", ("Henrik Aas",)),  # "Q: Dr X (Place):" asks
+    ("Temperature alone misses humidity", ("Jörg Albrecht-Nowak",)),  # "Prof. Dr. med."
+    ("halved the heat illness", ("Jörg Albrecht-Nowak",)),  # his answer runs on
+    ("read a question sent in", ("Pilar Sandoval Ruiz",)),  # the report narrates her
+    ("Night shifts help less", ("Chiamaka Eze-Lindholm",)),
+    ("What should a small firm buy first", ("Marta Kowalska-Berg",)),  # "Q: X, role (Place):"
+])
+def test_ask_the_experts_questions_named_after_the_q(fragment, speakers):
+    assert chunk(FAMILIES / "ask-the-experts.md", fragment).speakers == speakers

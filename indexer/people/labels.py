@@ -93,7 +93,27 @@ def parse_label(text: str) -> Label | None:
         # "Mateusz Wójcik-Hale  19:09", "Guest  19:13": a full name or a role
         return label if label and (label.kind == "name" and len(label.names[0].split()) >= 2
                                    or label.kind == "role") else None
-    return _read_label(match.group("label").strip(" *_\u00a0"), match.end())
+    found = _read_label(match.group("label").strip(" *_\u00a0"), match.end())
+    if found and found.kind == "role" and found.names[0] in ("Questioner", "Answerer"):
+        return _asker_named(text, found) or found
+    return found
+
+
+def _asker_named(text: str, turn: Label) -> Label | None:
+    """'Q: Dr Neil Fitzpatrick (Cork, Ireland): In a child ...', 'Q: Beatriz Lima Santos,
+    paediatric nurse (São Paulo): ...': the one who asks (or answers) names themself
+    after the role's label."""
+    inner = _LABEL.match(text[turn.end:])
+    if not inner:
+        return None
+    who, asides = trailing_asides(inner.group("label").strip(" *_\u00a0"))
+    name, _, described = who.partition(",")
+    person = _read_label(name.strip(), turn.end + inner.end())
+    if person is None or person.kind != "name":
+        return None
+    return Label(person.names, person.end, role=turn.names[0],
+                 organisation=", ".join([described.strip(), *asides]).strip(", "),
+                 honorifics=person.honorifics, kind="name")
 
 
 # "Q. Daniel Ferreira, Basin Tribune. Will farmers ...?", "A. (Dr. Oduya) Stage two ..."

@@ -77,7 +77,7 @@ ATTENDEE_LINE = re.compile(r"^\s*(?:[-*•]\s*)?(?P<label>present|attendees?|par
                            r"invited|observers?|staff|in attendance|also present|members present|"
                            r"in the chair|moderators?|facilitators?|rapporteurs?|hosts?|"
                            r"speakers?|presenters?|presenting|discussants?|respondents?|"
-                           r"judges?|judging panel|jury|mentors?|team(?: members)?|on the call|"
+                           r"judges?|judging panel|jury|mentors?|team(?: members)?|on the call|experts?|"
                            r"attending)"
                            r"\s*:\s*(?P<names>.+)$",
                            re.I | re.S)
