@@ -816,3 +816,14 @@ def test_transcript_as_a_table(fragment, speakers):
 ])
 def test_ask_the_experts_questions_named_after_the_q(fragment, speakers):
     assert chunk(FAMILIES / "ask-the-experts.md", fragment).speakers == speakers
+
+
+@pytest.mark.parametrize(("fragment", "speakers"), [
+    ("the first item was the report", ("Ingeborg Halvorsen-Tait",)),  # took the Chair
+    ("eleven rural benefices", ("Emeka Obiora-Frith",)),  # "The Revd Canon Dr X"
+    ("were for 2023 or 2024", ("Hamish Teague-Lowell",)),
+    ("this was not a point of order", ("Ingeborg Halvorsen-Tait",)),  # the Chair ruled
+    ("the figures were for 2024", ("Emeka Obiora-Frith",)),  # "Canon X", the surname
+])
+def test_church_assembly_proceedings(fragment, speakers):
+    assert chunk(FAMILIES / "church-assembly.md", fragment).speakers == speakers

@@ -97,6 +97,9 @@ ROLE_AS = re.compile(rf"(?:\s*\([^()]{{1,80}}\))?(?:,)?\s+(?:was\s+(?:re-?)?(?:e
                      rf"named|designated)(?:\s+as)?|served\s+as|acted\s+as|acting\s+as|as)\s+"
                      rf"(?:the\s+|its\s+|their\s+)?(?:meeting['’]s\s+|session['’]s\s+)?"
                      rf"(?P<role>(?i:{_OFFICES}))\b")
+# "The Rt Revd Dr X (Bishop of Y) took the Chair at 2.30 pm", "X was in the chair"
+TOOK_THE_CHAIR = re.compile(r"(?:\s*\([^()]{1,80}\))?,?\s+(?:took|takes|was in|remained in|"
+                            r"resumed|is in)\s+the\s+(?P<role>[Cc]hair)\b")
 # "Proposed by Hamish Dunleavy, seconded by ...", "a question from Ravi Chandrasekar":
 # the person after it speaks
 SPOKE_BY = re.compile(r"\b(?:moved|seconded|proposed|tabled|raised|asked|put|given|"
@@ -601,7 +604,7 @@ class Registry:
                 entry = self.resolve_name(name) or self._merge_in(name)
                 _extend(entry.roles, [match.group("office").strip()])
         for found in [*PREFIXED_NAME.finditer(text), *PLAIN_NAME.finditer(text)]:
-            held = ROLE_AS.match(text, found.end())
+            held = ROLE_AS.match(text, found.end()) or TOOK_THE_CHAIR.match(text, found.end())
             name = strip_prefix(clean_name(found.group("name")))
             entry = self.resolve_name(name) if held else None
             if entry:
