@@ -827,3 +827,21 @@ def test_ask_the_experts_questions_named_after_the_q(fragment, speakers):
 ])
 def test_church_assembly_proceedings(fragment, speakers):
     assert chunk(FAMILIES / "church-assembly.md", fragment).speakers == speakers
+
+
+def test_a_chair_named_for_the_meeting_holds_the_role(tmp_path):
+    from indexer.people.registry import attendee_line, _attendee_sentences
+
+    text = ("Chair of the debate: Ms Harriet Vale (Head of English). Adjudicators: Dr Ana "
+            "Ruiz, Mr Kofi Mensah. Timekeeper: Jamie Ortiz.")
+    assert [m.group("label") for m in _attendee_sentences(text)] == [
+        "Chair", "Adjudicators", "Timekeeper"]
+    assert attendee_line("Moderator for the session: Dr Li Wei").group("names") == "Dr Li Wei"
+    report = tmp_path / "assembly.md"
+    report.write_text("# Diocesan Synod, autumn session\n\nChair of the meeting: Mrs Rosalind "
+                      "Achebe-Moore (Diocese of Wexcombe). Tellers: two members of the House of "
+                      "Laity.\n\nThe Chair welcomed members and said the agenda was full.\n",
+                      encoding="utf-8")
+    people = {p.name: p for p in parse_file(report).people}
+    assert "Chair" in people["Rosalind Achebe-Moore"].roles
+    assert chunk(report, "the agenda was full").speakers == ("Rosalind Achebe-Moore",)

@@ -71,6 +71,7 @@ monday tuesday wednesday thursday friday saturday sunday january february march 
 may june july august september october november december
 action item agenda discussion resolution summary note notes question questions answer
 proposal issue issues topic update minutes meeting session panel event report
+proposition opposition affirmative negative
 """.split())
 
 

@@ -71,14 +71,18 @@ ATTENDEE_HEADINGS = re.compile(
     # ("Who pays for adaptation?")
     r"|^\W*(?:who['’]s who|who (?:was|were) (?:there|present|in the room)|who attended|"
     r"who came)\b|^\W*who\b(?![^?]*\?)", re.I)
-ATTENDEE_LINE = re.compile(r"^\s*(?:[-*•]\s*)?(?P<label>present|attendees?|participants?|regrets|"
-                           r"appearances|witness(?:es)?|guests? speakers?|panel(?:lists?)?|"
-                           r"apologies|absent|guests?|chairs?|scribes?|note[- ]?takers?|"
-                           r"invited|observers?|staff|in attendance|also present|members present|"
-                           r"in the chair|moderators?|facilitators?|rapporteurs?|hosts?|"
-                           r"speakers?|presenters?|presenting|discussants?|respondents?|"
-                           r"judges?|judging panel|jury|mentors?|team(?: members)?|on the call|experts?|"
-                           r"attending)"
+_LIST_LABELS = (r"present|attendees?|participants?|regrets|"
+                r"appearances|witness(?:es)?|guests? speakers?|panel(?:lists?)?|"
+                r"apologies|absent|guests?|chairs?|scribes?|note[- ]?takers?|"
+                r"invited|observers?|staff|in attendance|also present|members present|"
+                r"in the chair|moderators?|facilitators?|rapporteurs?|hosts?|"
+                r"speakers?|presenters?|presenting|discussants?|respondents?|"
+                r"judges?|judging panel|jury|mentors?|team(?: members)?|on the call|"
+                r"experts?|adjudicators?|timekeepers?|attending")
+# "Chair of the debate: Ms X", "Moderator for the session: Y"
+_OF_THE_EVENT = (r"(?:\s+(?:of|for)\s+the\s+(?:debate|meeting|session|panel|evening|day|event|"
+                 r"discussion|hearing|webinar|dialogue|conversation))?")
+ATTENDEE_LINE = re.compile(rf"^\s*(?:[-*•]\s*)?(?P<label>{_LIST_LABELS}){_OF_THE_EVENT}"
                            r"\s*:\s*(?P<names>.+)$",
                            re.I | re.S)
 CODE_LEGEND = re.compile(rf"^\s*(?:[-*•]\s*)?\**(?P<code>[{UPPER}](?:[a-z]?[{UPPER}]|-[{UPPER}])"
@@ -406,8 +410,9 @@ class Registry:
         label = fold(listed.group("label")).rstrip("s")
         line_role = "Chair" if label == "in the chair" else ROLE_LABELS.get(label, "")
         # the list ends with its sentence: "... (Common Ground). 19 residents attended"
-        # "... (data eng). Anh Đỗ on leave until Thu."
-        names = re.split(rf"\.\s+(?=\d|(?:[{UPPER}][\w'’-]+\s+){{1,3}}(?!and\b)[a-z])",
+        # "... (data eng). Anh Đỗ on leave until Thu.", "... (Diocese). Tellers: ..."
+        names = re.split(rf"\.\s+(?=\d|(?:[{UPPER}][\w'’-]+\s+){{1,3}}(?!and\b)[a-z]|"
+                         rf"[{UPPER}][\w'’ -]{{0,30}}:)",
                          listed.group("names"))[0]
         for part in re.split(parts_at, names):
             entry = self._participant(part)
@@ -1004,9 +1009,7 @@ _TURN_OR_LIST = {"moderator", "moderators", "facilitator", "facilitators", "rapp
                  "presenters", "chair", "chairs", "in the chair", "guest", "guests"}
 
 
-_LATER_LIST = re.compile(r"(?<=[.!?])\s+(?=(?i:present|guests?|panel(?:lists?)?|speakers|"
-                         r"participants|in attendance|also present|attendees|in the chair|"
-                         r"chair|facilitator|moderator|host|rapporteur)\s*:)")
+_LATER_LIST = re.compile(rf"(?<=[.!?])\s+(?=(?i:{_LIST_LABELS}){_OF_THE_EVENT}\s*:)")
 
 
 def _attendee_sentences(text: str) -> list[re.Match]:
@@ -1033,7 +1036,7 @@ def attendee_line(text: str) -> re.Match | None:
 def _names_a_person_first(names: str) -> bool:
     first = re.split(r"\s*[,;(]\s*|\s+[-–—]\s+", names.strip(), maxsplit=1)[0].strip(" *_.")
     return bool(PREFIXED_NAME.fullmatch(first) or plain_person_name(strip_prefix(first))) \
-        and not re.search(r"[.!?]\s+[A-Z]", names) and not VOCATIVE.match(
+        and not re.search(r"[.!?]\s+[A-Z](?![\w'’ -]{0,30}:)", names) and not VOCATIVE.match(
             names.strip()[len(first):])
 
 
