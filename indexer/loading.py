@@ -473,6 +473,12 @@ def to_html(source: Source) -> tuple[dict, str]:
     if source.kind == "html":
         return {}, source.text
     meta, body = split_front_matter(source.text)
+    from . import mail
+
+    if mail.is_mail(body):  # a digest or thread: each message its sender's
+        found = mail.first_date(body)
+        return ({**({"date": found} if found else {}), **meta}, mail.to_html(
+            body, markdown_to_html if source.kind == "markdown" else text_to_html))
     if source.kind == "markdown":
         return meta, markdown_to_html(body)
     return meta, text_to_html(body)

@@ -17,6 +17,9 @@ class Block:
     lines: tuple[str, ...] = ()  # a paragraph's source lines, when it has several
     depth: int = 0  # nesting of a list item that stands as a block of its own
     page: int | None = None  # the page it starts on, for PDF input
+    # (speaker, evidence) when the format itself says who speaks (a mail's sender, a
+    # quoted reply's author); ("", ...) when it says nobody does
+    voice: tuple[str, str] | None = None
 
 
 @dataclass(frozen=True, slots=True)

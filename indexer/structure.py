@@ -105,7 +105,8 @@ def _drop_title(blocks: list[Block], title: str):
             path = path[1:]
         if block.kind == "paragraph" and _same_text(block.text, title):
             continue  # the title repeated as a bold line
-        yield Block(block.kind, block.text, path, block.bold, block.items, block.lines)
+        yield Block(block.kind, block.text, path, block.bold, block.items, block.lines,
+                    voice=block.voice)
 
 
 _NOT_WORD = re.compile(r"\W+")
@@ -146,6 +147,7 @@ class _Walker:
         self.first_h1 = ""
         self.first_heading = ""
         self.first_heading_at: int | None = None  # how many blocks came before it
+        self.voice: tuple[str, str] | None = None  # the enclosing element's data-voice
 
     @property
     def path(self) -> tuple[str, ...]:
@@ -154,7 +156,15 @@ class _Walker:
     def walk(self, node, depth: int) -> None:
         for child in list(node.children):
             name = getattr(child, "name", None)
-            if name is None:
+            voice = _voice(child) if name else None
+            if voice is not None:
+                # the converter knew who speaks here (mail): the element's blocks are theirs
+                self.flush()
+                outer, self.voice = self.voice, voice
+                self.walk(child, depth + 1)
+                self.flush()
+                self.voice = outer
+            elif name is None:
                 if type(child).__name__ in ("Comment", "Doctype", "Declaration",
                                             "ProcessingInstruction", "CData"):
                     continue
@@ -239,7 +249,7 @@ class _Walker:
                               if line.strip())
         if text:
             self.blocks.append(Block(kind, text, self.path, tuple(dict.fromkeys(bold)),
-                                     tuple(items), lines))
+                                     tuple(items), lines, voice=self.voice))
 
     def flush(self) -> None:
         if self.inline:
@@ -288,6 +298,14 @@ class _Walker:
             if any(cells):
                 rows.append(" | ".join(cells))
         self.add("table", "\n".join(rows), _emphasis(node), rows)
+
+
+def _voice(node) -> tuple[str, str] | None:
+    """``data-voice="Ana Ruiz" data-voice-by="header"`` -> ("Ana Ruiz", "header")."""
+    voice = node.get("data-voice") if hasattr(node, "get") else None
+    if voice is None:
+        return None
+    return " ".join(voice.split()), node.get("data-voice-by") or "header"
 
 
 def _list_items(node, depth: int):

@@ -122,9 +122,10 @@ def test_one_person_many_forms_through_the_cli(tmp_path, seed_index):
     assert json_total(kabba) >= 1
     weak = run_json(index, "search", "--evidence", "quotation", "--format", "json")
     # a quotation carried on from the speaker before it (an interview's pull quote too),
-    # and a quote or a post credited after a dash
+    # a quote or a post credited after a dash, and a mail's quoted reply ("X wrote:")
     assert sorted(h["speakers"][0] for h in weak["hits"]) == [
-        "Bronwen Pugh", "Ingrid Halvorsen-Mbeki", "Jonas Wikström-Obi", "Kelly T. Clements"]
+        "Bronwen Pugh", "Ingrid Halvorsen-Mbeki", "Jonas Wikström-Obi", "Kelly T. Clements",
+        "Marta Kowalczyk", "Tomás Ferreira"]
     assert all("quotation" in h["speaker_evidence"] for h in weak["hits"])
     assert run(index, "search", "--evidence", "guess").exit_code == 2
 

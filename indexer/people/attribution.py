@@ -228,12 +228,30 @@ def attribute(blocks, registry: Registry, narrator: str | None = None) -> list[A
     result = []
     for i, block in enumerate(blocks):
         state.enter(block)
+        if block.voice is not None:
+            result.append(_voiced(block, registry, state))
+            continue
         following = blocks[i + 1] if i + 1 < len(blocks) else None
         nested = following is not None and block.kind == following.kind == "item" and \
             following.depth > block.depth
         result.append(_structure(block, registry, state, nested, following)
                       or _turn(block, registry, state, narrator))
     return _fill_one_speaker_stretches(blocks, result)
+
+
+def _voiced(block: Block, registry: Registry, state: _State) -> Attribution:
+    """A block whose format says who speaks (a mail's sender, the author of a quoted
+    reply): that person, as the document knows them ("Kowalczyk wrote:" is Marta
+    Kowalczyk), or nobody when the format names no one."""
+    name, evidence = block.voice or ("", "")
+    entry = registry.resolve_name(name) if name else None
+    speaker = entry.name if entry else name if name and (
+        plain_person_name(name) or re.fullmatch(rf"[{UPPER}][\w'’-]+", name)
+        and name.casefold() not in NOT_NAME_WORDS) else ""
+    state.current = speaker or None
+    state.turn = state.owner = None
+    found = (speaker,) if speaker else ()
+    return Attribution(found, (evidence,) * len(found), mentions_in(block.text, registry, found))
 
 
 def _structure(block: Block, registry: Registry, state: _State,

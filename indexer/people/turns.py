@@ -20,7 +20,9 @@ def split_turns(blocks, registry: Registry, speaks=lambda text: False) -> list[B
     items say who spoke is notes of a discussion, one block per item)."""
     out: list[Block] = []
     for block in blocks:
-        if block.kind == "paragraph" and block.lines:
+        if block.voice is not None:
+            out.append(block)  # the format said whose it is: one turn
+        elif block.kind == "paragraph" and block.lines:
             out.extend(_split_lines(block, registry))
         elif block.kind == "list" and len(block.items) > 1:
             out.extend(_split_items(block, registry, speaks))
