@@ -252,7 +252,7 @@ def _body_html(lines: list[str], sender: str, render, evidence: str = "header") 
             while i < len(lines) and _is_quoted(lines[i]):
                 quoted.append(re.sub(r"^\s?>\s?", "", lines[i]))
                 i += 1
-            parts.append(f'<blockquote data-voice="" data-voice-by="quotation">'
+            parts.append('<blockquote data-voice="" data-voice-by="quotation">'
                          + _body_html(quoted, "", render, "quotation") + "</blockquote>")
             continue
         plain.append(line)

@@ -830,7 +830,7 @@ def test_church_assembly_proceedings(fragment, speakers):
 
 
 def test_a_chair_named_for_the_meeting_holds_the_role(tmp_path):
-    from indexer.people.registry import attendee_line, _attendee_sentences
+    from indexer.people.registry import _attendee_sentences, attendee_line
 
     text = ("Chair of the debate: Ms Harriet Vale (Head of English). Adjudicators: Dr Ana "
             "Ruiz, Mr Kofi Mensah. Timekeeper: Jamie Ortiz.")
