@@ -14,7 +14,7 @@ from pathlib import Path
 from .errors import InputError, InputSkipped
 
 SUFFIXES = {".md": "markdown", ".markdown": "markdown", ".html": "html", ".htm": "html",
-            ".txt": "text", ".docx": "docx", ".pdf": "pdf"}
+            ".txt": "text", ".srt": "text", ".vtt": "text", ".docx": "docx", ".pdf": "pdf"}
 # formats read from their bytes, in a child process with a time and memory bound
 BINARY_KINDS = {"docx": "Word document", "pdf": "PDF"}
 DEFAULT_MAX_BYTES = 50 * 1024 * 1024
@@ -473,8 +473,10 @@ def to_html(source: Source) -> tuple[dict, str]:
     if source.kind == "html":
         return {}, source.text
     meta, body = split_front_matter(source.text)
-    from . import mail
+    from . import captions, mail
 
+    if captions.is_captions(body):  # subtitles of a recording: cues joined into turns
+        return meta, captions.to_html(body)
     if mail.is_mail(body):  # a digest or thread: each message its sender's
         found = mail.first_date(body)
         return ({**({"date": found} if found else {}), **meta}, mail.to_html(

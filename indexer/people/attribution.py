@@ -244,6 +244,7 @@ def _voiced(block: Block, registry: Registry, state: _State) -> Attribution:
     reply): that person, as the document knows them ("Kowalczyk wrote:" is Marta
     Kowalczyk), or nobody when the format names no one."""
     name, evidence = block.voice or ("", "")
+    name = strip_prefix(name) or name  # "Professor Anders Holm"
     entry = registry.resolve_name(name) if name else None
     speaker = entry.name if entry else name if name and (
         plain_person_name(name) or re.fullmatch(rf"[{UPPER}][\w'’-]+", name)

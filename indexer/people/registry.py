@@ -259,8 +259,9 @@ class Registry:
             w for b in blocks for w in re.findall(r"(?<![\w'’/.@-])[a-z][a-z'’-]+(?![\w/@])",
                                                   re.sub(r"\S*(?:://|www\.|@)\S*", " ", b.text)))
         for block in blocks:
-            if block.voice and plain_person_name(block.voice[0]):
-                registry.add_plain(block.voice[0], participant=True)  # a mail's sender
+            if block.voice and plain_person_name(strip_prefix(block.voice[0])):
+                # a mail's sender, a captioned speaker
+                registry.add_plain(strip_prefix(block.voice[0]), participant=True)
             registry._participants(block)
             if moved := MOTION_LINE.match((block.lines or (block.text,))[0]):
                 registry._participant(moved.group("who"))  # "Moved: X (Branch)"
