@@ -845,3 +845,24 @@ def test_a_chair_named_for_the_meeting_holds_the_role(tmp_path):
     people = {p.name: p for p in parse_file(report).people}
     assert "Chair" in people["Rosalind Achebe-Moore"].roles
     assert chunk(report, "the agenda was full").speakers == ("Rosalind Achebe-Moore",)
+
+
+@pytest.mark.parametrize(("fragment", "speakers"), [
+    ("missed a third of rural addresses", ("Theresa Kowalski-Brandt",)),
+    ("the minority supported the goal", ("Desmond Achterberg",)),  # "Ranking Member X"
+    ("updated every six months", ("Priyanka Ramaswamy",)),  # "Rep. X", listed as "Reps."
+    ("providers could not report that often", ("Tobias Engqvist",)),
+    ("insert a letter from the State Broadband", ("Hollis Nakashima",)),
+    ("would file minority views", ("Desmond Achterberg",)),
+    ("ordered reported favorably by a vote", ()),
+])
+def test_committee_markup(fragment, speakers):
+    assert chunk(FAMILIES / "committee-markup.md", fragment).speakers == speakers
+
+
+def test_legislators_listed_with_their_offices():
+    people = {p.name: p for p in parse_file(FAMILIES / "committee-markup.md").people}
+    assert {"Theresa Kowalski-Brandt", "Desmond Achterberg", "Priyanka Ramaswamy",
+            "Tobias Engqvist", "Hollis Nakashima"} <= set(people)
+    assert "Ranking Member" in people["Desmond Achterberg"].titles
+    assert people["Desmond Achterberg"].roles == ()  # not "Reps", the next name's style

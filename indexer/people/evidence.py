@@ -21,7 +21,7 @@ from .names import (
     plain_person_name,
     strip_prefix,
 )
-from .vocabulary import DELEGATIONS, PARTICLES
+from .vocabulary import DELEGATIONS, HONORIFICS, PARTICLES
 
 _HEADER_CELLS = ("name", "nom", "attendee", "participant", "person", "member", "nym", "who",
                  "speaker", "presenter", "delegate", "panel", "representative", "witness",
@@ -282,6 +282,9 @@ def names_an_office(text: str) -> bool:
     return bool(first) and first[-1].casefold().strip(".") in OFFICE_NOUNS
 
 
+_HONORIFIC_STEMS = frozenset(h.rstrip(".") for h in HONORIFICS)
+
+
 def appositive(after: str) -> tuple[str, list[str]]:
     """', Senior Advisor, Office of X at UN Women,' after a name -> role and organisations."""
     match = re.match(r"^\**\s*(?:\((?P<org>[^)]{2,80})\))?\s*,\s*(?P<body>[^.;:\n]{3,200})",
@@ -302,8 +305,8 @@ def appositive(after: str) -> tuple[str, list[str]]:
         # "Dr. Helen Marsh (Chair), Rafael Ruiz (Treasurer), ...": the role is in the
         # parentheses; what follows the comma is the next person of a list
         return paren.split(",")[0].strip(), []
-    if _lists_people(body):
-        return "", []
+    if _lists_people(body) or body.strip() in _HONORIFIC_STEMS:
+        return "", []  # ("..., Reps. A, B and C": the next people of a list)
     # the appositive ends where the sentence's verb begins: ", delivered the opening remarks"
     verb = re.search(rf"(?:,\s*|\s+)(?:{ADVERBS})(?:{VERBS}|was|is|who|and\s+[a-z])\b", body)
     if verb:
