@@ -473,8 +473,11 @@ def to_html(source: Source) -> tuple[dict, str]:
     if source.kind == "html":
         return {}, source.text
     meta, body = split_front_matter(source.text)
-    from . import captions, mail
+    from . import captions, chat, mail
 
+    if chat.is_chat(body):  # a messaging group's export: one message a paragraph
+        found = chat.first_date(body)
+        return {**({"date": found} if found else {}), **meta}, chat.to_html(body)
     if captions.is_captions(body):  # subtitles of a recording: cues joined into turns
         return meta, captions.to_html(body)
     if mail.is_mail(body):  # a digest or thread: each message its sender's

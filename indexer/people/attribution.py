@@ -56,7 +56,7 @@ from .speech import (
     signed_by,
     speech_subjects,
 )
-from .vocabulary import ROLE_LABELS
+from .vocabulary import NON_PERSON_LABELS, ROLE_LABELS
 
 EVERYONE = re.compile(r"^\s*(?:[-*•]\s+)?(?:all|everyone|everybody|group|others|audience)\s*:",
                       re.I)
@@ -246,9 +246,10 @@ def _voiced(block: Block, registry: Registry, state: _State) -> Attribution:
     name, evidence = block.voice or ("", "")
     name = strip_prefix(name) or name  # "Professor Anders Holm"
     entry = registry.resolve_name(name) if name else None
-    speaker = entry.name if entry else name if name and (
-        plain_person_name(name) or re.fullmatch(rf"[{UPPER}][\w'’-]+", name)
-        and name.casefold() not in NOT_NAME_WORDS) else ""
+    # a sender as the format gives it ("Deb K", "+44 7700 900461") is who they are here,
+    # unless it is a word that names no one
+    speaker = entry.name if entry else name if name and \
+        name.casefold() not in NOT_NAME_WORDS | NON_PERSON_LABELS else ""
     state.current = speaker or None
     state.turn = state.owner = None
     found = (speaker,) if speaker else ()
