@@ -855,6 +855,9 @@ def test_a_chair_named_for_the_meeting_holds_the_role(tmp_path):
     ("insert a letter from the State Broadband", ("Hollis Nakashima",)),
     ("would file minority views", ("Desmond Achterberg",)),
     ("ordered reported favorably by a vote", ()),
+    ("two engineers each", ("Tobias Engqvist",)),  # "REP. ENGQVIST:", the style in capitals
+    ("Will the gentleman yield?", ("Priyanka Ramaswamy", "Tobias Engqvist")),  # "... / REP. X:"
+    ("pays for the staff time", ("Priyanka Ramaswamy",)),
 ])
 def test_committee_markup(fragment, speakers):
     assert chunk(FAMILIES / "committee-markup.md", fragment).speakers == speakers
@@ -866,3 +869,54 @@ def test_legislators_listed_with_their_offices():
             "Tobias Engqvist", "Hollis Nakashima"} <= set(people)
     assert "Ranking Member" in people["Desmond Achterberg"].titles
     assert people["Desmond Achterberg"].roles == ()  # not "Reps", the next name's style
+    # "...; Reps. A, B, C "Mari" D and E": each of them, the nickname hers
+    assert {"Gregory Pannell", "Maribel Fuentes-Oduya", "Ines Waldau"} <= set(people)
+    assert "Mari" in people["Maribel Fuentes-Oduya"].aliases
+    assert "Mari" not in people["Priyanka Ramaswamy"].aliases
+
+
+def test_who_from_where_in_a_list_is_no_one(tmp_path):
+    report = tmp_path / "debrief.md"
+    report.write_text(
+        "# Trade mission debrief\n\nEero Väisänen (Kasvu Sensors Oy, Finland) said the "
+        "matchmaking day was the best he had attended.\n\n## Winners\n\n"
+        "- Kasi Dispatch, South Africa: a series on electricity disconnections.\n"
+        "- Sóng Berlin, Germany: weekly community radio.\n\n## Feedback\n\n"
+        'Søren Kjærgaard, Aqualoop ApS: "We came for Peru and found a distributor.',
+        encoding="utf-8")
+    people = {p.name for p in parse_file(report).people}
+    assert "Kasvu Sensors Oy" not in people and "Aqualoop ApS" not in people
+    assert chunk(report, "matchmaking day").speakers == ("Eero Väisänen",)
+    assert chunk(report, "electricity disconnections").speakers == ()  # not "South Africa"
+    assert chunk(report, "weekly community radio").speakers == ()
+    assert chunk(report, "found a distributor").speakers == ("Søren Kjærgaard",)
+
+
+@pytest.mark.parametrize(("fragment", "speakers"), [
+    ("bus depot story is ready", ("Tomasz Kędzierski-Hall",)),  # "(news desk, TKH)"
+    ("needs a second source", ("K. T. Adebayo-Marsh",)),  # joined later in the sentence
+    ("empty depot at dawn", ("Inés de la Vega",)),  # "IdlV": a particle's initials
+    ("happy to splash on it", ("Aoife Ní Bhraonáin",)),
+])
+def test_newsroom_codes_after_the_desk(fragment, speakers):
+    assert chunk(FAMILIES / "newsroom-notes.md", fragment).speakers == speakers
+
+
+def test_newsroom_desk_is_a_role_not_the_code():
+    people = {p.name: p for p in parse_file(FAMILIES / "newsroom-notes.md").people}
+    assert people["Aoife Ní Bhraonáin"].roles == ("editor",)
+    assert "ANB" in people["Aoife Ní Bhraonáin"].aliases
+
+
+@pytest.mark.parametrize(("fragment", "speakers"), [
+    ("born 1951 in Vigo", ()),  # "Interviewee: Name (MQA), born ...": who is who, no turn
+    ("volunteer, Harbour Voices Trust", ()),
+    ("subject to the closures", ()),  # "Access:" is a catalogue field
+    ("silences", ()),
+    ("My father mended nets", ("Marisol Quintero-Abbas",)),
+    ("I came to Swansea in 1969", ("Marisol Quintero-Abbas",)),  # a time, then her turn
+    ("did not speak a word of English", ("Marisol Quintero-Abbas",)),  # a cue, then hers
+    ("What was the first job?", ("Declan Hoyle-Rees",)),
+])
+def test_oral_history_transcript(fragment, speakers):
+    assert chunk(FAMILIES / "oral-history.md", fragment).speakers == speakers

@@ -109,6 +109,11 @@ FOLLOW_UP = re.compile(r"^\s*(?:(?:a\s+)?follow[- ]?up|and|but|so|also|just)\b",
 # an agency by its acronym ("UNHCR", "MoDM") or a body's name ("Lumen Aid Foundation")
 _SPEAKING_BODY = re.compile(rf"^(?:[{UPPER}][{UPPER}a-z-]{{0,4}}[{UPPER}][\w-]{{0,6}}|"
                             rf"(?:[{UPPER}][\w&'’-]*\s+){{0,4}}(?i:{'|'.join(sorted(ORGANISATION_WORDS))}))$")
+# a section that lists who is to do what: "Actions", "Action points", "Next steps"
+# (a board's "Action items" are the motions it decides, spoken to)
+_ASSIGNMENTS = re.compile(r"^\W*(?:\d+[.)]?\s*)?(?:(?:agreed |follow-up |new )?actions?"
+                          r"(?: points?| log| agreed| list)?|next steps|to-?dos?|"
+                          r"tasks|assignments|owners)\W*$", re.I)
 _KEYWORD_LINE = re.compile(r"^\s*[\w][\w ./-]{0,30}(?:\s*\([^()]{0,30}\))?:\s")
 _BIOGRAPHY_AFTER_NAME = re.compile(
     r"^\s*(?:\([^()]*\)\s*)?,?\s*(?:is|was|has been|has|serves|served|holds|held|heads|leads|"
@@ -119,6 +124,7 @@ BIOGRAPHY_HEADING = re.compile(r"\b(?:speakers?|biograph(?:y|ies)|bios?|panel+is
 # "I now give the floor to Ms. X", "With me today is ...": a speaker going on, whoever
 # they name
 # a paragraph that opens in the first person: "I give the floor to ...", "My delegation ..."
+_LEADING_CUE = re.compile(r"^\s*\[[a-z][a-z ]{1,20}\]\s*(?=\S)")
 OPENS_FIRST_PERSON = re.compile(r"^\s*[\"“]?(?:I|We|My|Our|Let me|Let us)\b")
 FIRST_PERSON = re.compile(r"^\s*(?:\S+\s+){0,4}(?:I|me|my|we|We|us|our|Our|My|Let me|Let us)\b")
 # "DR. HÉLÈNE MARCHETTI-WARD (Witness sworn)", "JOHN SMITH, having been first duly sworn,
@@ -411,6 +417,10 @@ def _turn(block: Block, registry: Registry, state: _State,
     if label is None and (body := body_label(block.text)):
         labelled = _label_speakers(body, registry, state.layout)
         label = body if labelled else None
+    if labelled and label.kind in ("initials", "name", "handle") and block.section_path and \
+            _ASSIGNMENTS.match(block.section_path[-1]) and not FIRST_PERSON.match(
+                block.text[label.end:]):
+        labelled, label = [], None  # "Actions: BEH — pinned box by 10.30": a task, not words
     if labelled and not label.dotted and INITIALS.match(label.names[0]) and \
             fold(block.text[label.end:]).lstrip(" *_").startswith(fold(labelled[0][0])):
         labelled, label = [], None  # "RS-O — Renata Szymańska-Obi, partner at ...": a legend
@@ -572,10 +582,14 @@ def _carried_on(block: Block, text: str, registry: Registry, state: _State,
     if not speakers.names and state.section_owner and state.turn == state.section_owner \
             and block.kind == "paragraph":
         speakers.add(state.section_owner, "header")  # a speech goes on after interventions
+    # "[00:05:10] I came on the train ...", "[pause] I am not against it": a time or a cue
+    # before the words of the turn that runs on
+    said = _LEADING_CUE.sub("", without_stamp(text) or text, count=1)
     if not speakers.names and state.turn and state.layout["transcript"] and \
-            block.kind == "paragraph" and PROSE.match(text) and not NARRATED.match(text) and \
-            not STAGE_DIRECTION.match(text) and (FIRST_PERSON.match(text) or
-                                                 not names_anyone(text, registry)):
+            block.kind == "paragraph" and PROSE.match(said) and not _KEYWORD_LINE.match(said) \
+            and not NARRATED.match(said) and \
+            not STAGE_DIRECTION.match(said) and (FIRST_PERSON.match(said) or
+                                                 not names_anyone(said, registry)):
         speakers.add(state.turn, "continuation")
 
 

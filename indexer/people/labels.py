@@ -9,7 +9,7 @@ from functools import lru_cache
 
 from ..designations import designation
 from .names import PREFIXED_NAME, UPPER, clean_name, plain_person_name, split_prefix, strip_prefix
-from .vocabulary import NON_PERSON_LABELS, PARTICLES, ROLE_LABELS, TITLES
+from .vocabulary import DELEGATIONS, NON_PERSON_LABELS, PARTICLES, ROLE_LABELS, TITLES
 
 _TIME = r"\d{1,2}:\d{2}(?::\d{2})?"  # "19:54", "00:03:12"
 # a time stamp before a label, as recorded transcripts and chat exports print one:
@@ -51,7 +51,7 @@ _COLUMNS = re.compile(r"^\s*(?P<label>[A-Za-z][\w|-]{1,31})\t+(?=\S)")
 _ACTION = re.compile(r"^\s*\*\s+(?P<label>[a-z][\w.|-]{1,30})\s+(?=[a-z])")
 HANDLE = re.compile(r"^[a-z][A-Za-z0-9_.|-]{1,30}$|^[A-Za-z]+[0-9_][A-Za-z0-9_-]*$")
 # "ABL", "NR", and "PvD" for Pieter van Dijk (a particle's initial in lower case)
-INITIALS = re.compile(rf"^[{UPPER}](?:[a-z]?[{UPPER}]|-[{UPPER}]){{1,4}}$")  # "RS-O" too
+INITIALS = re.compile(rf"^[{UPPER}](?:[a-z]{{0,2}}[{UPPER}]|-[{UPPER}]){{1,4}}$")  # "RS-O" too
 _LABEL_WORD = re.compile(rf"^(?:[{UPPER}][\w'’.-]*|(?:{'|'.join(PARTICLES)}))$")
 _CODE = re.compile(r"[`(){}\[\];=<>\\]|::|\w\.\w|^[a-z]+_[a-z_]+$|^/|/$|//")
 
@@ -201,6 +201,10 @@ def _read_label(label: str, end: int) -> Label | None:
         label = "/".join(joint)  # "Bob, Arnaud: agree with ...": both say it
     elif "," in label:
         role, label = (part.strip() for part in label.rsplit(",", 1))
+        if label in DELEGATIONS:
+            return None  # "Kasi Dispatch, South Africa: ...": a list of who, from where
+        if plain_person_name(role) and not plain_person_name(label):
+            role, label = label, role  # "Søren Kjærgaard, Aqualoop ApS: ...": name first
     honorifics: tuple[str, ...] = ()
     prefixed = PREFIXED_NAME.match(label)
     if prefixed and prefixed.end() == len(label):
@@ -209,7 +213,7 @@ def _read_label(label: str, end: int) -> Label | None:
         if any(w.isupper() and len(w) > 2 for w in label.split()):
             # "MR. SMITH:" -> Smith, "Dame Eleanor WHITCOMBE:" -> Eleanor Whitcombe, "MS. NÍ
             # BHRIAIN:" -> Ní Bhriain
-            label = " ".join(w.capitalize() if w.isupper() and len(w) >= 2 else w
+            label = " ".join(_spoken(w) if w.isupper() and len(w) >= 2 else w
                              for w in label.split())
     if _SURNAME_FIRST.match(label):  # "HUANG Mei-Ling": the surname first, in capitals
         surname, given = label.split(None, 1)
@@ -234,7 +238,7 @@ def _read_label(label: str, end: int) -> Label | None:
             rf"(?:[{UPPER}]['’]?\s+)?[{UPPER}'’-]{{2,}}(?:\s+[{UPPER}'’-]{{2,}}){{0,3}}", label):
         # "PRIYA NATARAJAN:" as transcripts print names; one word alone ("MARCUS:",
         # "RESOLVED:") is someone only where the document names them
-        spoken = " ".join(w.capitalize() for w in label.split())
+        spoken = " ".join(_spoken(w) for w in label.split())
         if spoken.casefold() in NON_PERSON_LABELS:
             return None
         if " " not in spoken or not plain_person_name(spoken):
@@ -247,6 +251,11 @@ def _read_label(label: str, end: int) -> Label | None:
         "handle" if all(HANDLE.match(p) for p in parts) and not honorifics else "name"
     return Label(tuple(parts), end, role=role, organisation=organisation,
                  honorifics=honorifics, kind=kind)
+
+
+def _spoken(word: str) -> str:
+    """A name word as written in capitals, as it is said: 'FONTAINE-BRODY' -> 'Fontaine-Brody'."""
+    return "-".join(part.capitalize() for part in word.split("-"))
 
 
 _SURNAME_FIRST = re.compile(rf"^[{UPPER}]{{2,}}"
@@ -292,6 +301,11 @@ def role_holder(text: str, label: Label | None = None) -> tuple[str, str] | None
         return None
     # "Mr. Laurent Castellane, Permanent Representative (France)": the name, then who he is
     # (a title in capitals, no sentence: "Q: Mr. Odeh, do farmers ...?" asks him)
+    # "Interviewee: Conceição Ferreira-Mbatha (CFM), born 1948 in Setúbal": a legend, the
+    # initials she goes by in the transcript, then who she is
+    coded = re.match(r"\s*([^(),:]{3,60}?)\s*\([A-Z][A-Za-z]{1,4}\)(?:\s*$|,)", text[label.end:])
+    if coded and plain_person_name(strip_prefix(coded.group(1)) or coded.group(1)):
+        return label.names[0], clean_name(strip_prefix(coded.group(1)) or coded.group(1))
     rest = re.sub(r"\s*\([^()]{1,60}\)\s*$", "", text[label.end:])
     name_part, _, after = rest.partition(",")
     if after and (re.search(r"[?!]", after) or not re.match(r"\s*[A-Z]", after)):
@@ -369,7 +383,16 @@ def inline_labels(text: str) -> list[tuple[int, str]]:
                  ).removeprefix("@")
         if label.casefold() not in NON_PERSON_LABELS and label.casefold() not in ROLE_LABELS:
             found.append((match.start() + len(match.group()) - len(match.group().lstrip()), label))
-    return found
+    # "Will the gentlewoman yield? / REP. FONTAINE-BRODY: I yield", "... Mr. Smith: No."
+    for match in re.finditer(r"(?<=[.!?)\]])\s+(?:/\s+)?(?P<styled>[^\s:/][^:/!?]{1,50}"
+                             r"[^\s:/]):\s+(?=\S)", text):
+        styled = PREFIXED_NAME.fullmatch(match.group("styled"))
+        read = _read_label(match.group("styled"), 0) if styled else None
+        at = match.start("styled")
+        if read and read.kind in ("name", "caps") and not any(
+                at <= pos < match.end() for pos, _ in found):
+            found.append((at, read.names[0]))
+    return sorted(found)
 
 
 @lru_cache(maxsize=1 << 16)

@@ -57,7 +57,7 @@ during since until although though because however also then thus finally furthe
 moreover meanwhile overall today yesterday tomorrow
 agency alliance association bank board centre center coalition commission committee
 collaborative collective initiative forum platform partnership consortium trust laboratory
-council department division foundation fund group institute international ministry
+council department division foundation fund group institute bureau international ministry
 nations network office organisation organization programme program secretariat society
 union university unit women men girls boys children youth task force team teams working
 member members states state country countries government governments delegation
@@ -72,6 +72,8 @@ may june july august september october november december
 action item agenda discussion resolution summary note notes question questions answer
 proposal issue issues topic update minutes meeting session panel event report
 proposition opposition affirmative negative
+oy oyj aps gmbh ltd ltd. inc inc. llc llp plc s.a. s.p.a. spa sarl srl pty corp corp.
+limited incorporated b.v. n.v. bv nv ag kg a/s
 """.split())
 
 
@@ -173,7 +175,9 @@ def plain_person_name(text: str) -> bool:
             return False
     if core[-1].casefold().strip(".,") in OFFICE_NOUNS:
         return False  # "Chief Sustainability Officer", "Senior Planning Officer"
-    return not core[0].endswith(".")
+    # "J. R. Whitcombe": initials before the surname; not "Dr." or "St." left of a name
+    return not core[0].endswith(".") or bool(
+        re.fullmatch(rf"[{UPPER}]\.", core[0]) and not core[-1].endswith("."))
 
 
 # nouns that end the name of an office, never a person's surname here

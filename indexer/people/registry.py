@@ -414,10 +414,16 @@ class Registry:
         line_role = "Chair" if label == "in the chair" else ROLE_LABELS.get(label, "")
         # the list ends with its sentence: "... (Common Ground). 19 residents attended"
         # "... (data eng). Anh Đỗ on leave until Thu.", "... (Diocese). Tellers: ..."
-        names = re.split(rf"\.\s+(?=\d|(?:[{UPPER}][\w'’-]+\s+){{1,3}}(?!and\b)[a-z]|"
-                         rf"[{UPPER}][\w'’ -]{{0,30}}:)",
-                         listed.group("names"))[0]
-        for part in re.split(parts_at, names):
+        names, *later = re.split(rf"(?<!\b[{UPPER}])\.\s+(?=\d|(?:[{UPPER}]\.\s+)*"
+                                 rf"(?:[{UPPER}][\w'’-]+\s+){{1,3}}(?:\([^()]*\)\s+)?"
+                                 rf"(?!and\b)[a-z]|"
+                                 rf"[{UPPER}][\w'’ -]{{0,30}}:)",
+                                 listed.group("names"))
+        parts = [person for part in re.split(parts_at, names) for person in _people_of(part)]
+        # "... (pictures, RdlP). J. R. Whitcombe (legal, JRW) joined by phone": one more
+        parts += [m.group("who") for sentence in later
+                  if (m := re.match(r"(?P<who>[^()]{3,60}\([^()]{1,60}\))\s+[a-z]", sentence))]
+        for part in parts:
             entry = self._participant(part)
             if entry and line_role and line_role not in ("Speaker", "Presenter", "Participant"):
                 _extend(entry.meeting_roles, [line_role])
@@ -430,6 +436,13 @@ class Registry:
                               text.strip())
         if from_where and plain_person_name(strip_prefix(from_where.group(1))):
             text = from_where.group(1)
+        # "Colm Ó Dálaigh (editor, CÓD)", "Mei-Ling Saavedra (data desk, MLS — notes)": the
+        # code she goes by in the notes, after her desk
+        codes = [code for group in re.findall(r"\(([^()]{2,80})\)", text)
+                 if INITIALS.match(code := re.split(r"\s+[-–—]\s+", group.split(",")[-1])[0]
+                                   .strip())]
+        for code in codes:
+            text = re.sub(rf",\s*{re.escape(code)}(?=\s*(?:\)|[-–—]))", "", text)
         # "Dame Harriet Ashworth (Chair)": a role in the parentheses is hers
         role = next((r.strip() for r in re.findall(r"\(([^)]{2,40})\)", text)
                      if is_role(r) and not r.strip().isupper()), "")
@@ -461,6 +474,7 @@ class Registry:
             entry = self.add_plain(name, role=role, participant=True)
             _extend(entry.aliases, [m.group(1) for m in (handle,) if m])
             _extend(entry.aliases, [m.group("nick") for m in (nicknamed,) if m])
+            _extend(entry.aliases, [c for c in codes if initials_fit(c, name, loose=True)])
             _extend(entry.roles, roles)
             _extend(entry.meeting_roles, roles)
             return entry
@@ -1120,3 +1134,14 @@ def block_texts(block: Block, lines: bool = False) -> tuple[str, ...]:
     if lines and block.lines:
         return block.lines
     return (block.text,)
+
+
+def _people_of(part: str) -> list[str]:
+    """One entry of a list parted by semicolons, or several people when the entry is
+    itself a list of names ('Chair A; Ranking Member B; Reps. C, D "Dee" E and F')."""
+    if "," not in part:
+        return [part]
+    pieces = re.split(r"\s*,\s*(?![^()]*\))|\s+and\s+(?![^()]*\))", part)
+    named = [p for p in pieces if plain_person_name(strip_prefix(
+        _NICKNAMED.sub(lambda m: f"{m.group('first')} {m.group('last')}", p)) or "")]
+    return pieces if len(named) >= 2 and 3 * len(named) >= 2 * len(pieces) else [part]

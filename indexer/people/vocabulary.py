@@ -18,7 +18,17 @@ def _words(key: str) -> list[str]:
     return list(data.get(key) or data["vocabulary"].get(key) or [])
 
 
-HONORIFICS: list[str] = _words("honorifics")
+def _with_capitals(honorifics: list[str]) -> list[str]:
+    """Transcripts print the style with the name in capitals ("REP. SANDOVAL:", "SENATOR
+    OYELARAN:"): an abbreviation or a legislator's style reads the same in capitals."""
+    shouted = [h.upper() for h in honorifics if h.endswith(".") or h in _LEGISLATORS]
+    return list(dict.fromkeys(honorifics + shouted))
+
+
+_LEGISLATORS = frozenset("""Senator Representative Congressman Congresswoman Delegate
+Councilmember Councilman Councilwoman Commissioner Supervisor Alderman Alderwoman
+Assemblymember Assemblyman Assemblywoman Judge Justice Mayor Governor""".split())
+HONORIFICS: list[str] = _with_capitals(_words("honorifics"))
 TITLE_ABBREVIATIONS: dict[str, str] = dict(vocabulary()["title_abbreviations"])
 TITLES: list[str] = list(dict.fromkeys(_words("titles") + list(TITLE_ABBREVIATIONS.values())))
 PARTICLES: list[str] = _words("particles")
