@@ -402,8 +402,9 @@ REAL = SHARED_CORPORA
      ("Michael Scovetta",)),
     ("ossf-tac-minutes/minutes/2023-06-13.md", "agree with extending their time",
      ("Bob Callaway", "Arnaud Le Hors")),
-    # two-space nesting: each note its own paragraph, under its presenter
-    ("rust-lang-team-minutes/minutes/2019-10-31.md", "No major developments this week", ()),
+    # two-space nesting: each note its own paragraph, under the item's owner, a handle
+    ("rust-lang-team-minutes/minutes/2019-10-31.md", "No major developments this week",
+     ("ecstatic-morse",)),
     ("rust-lang-team-minutes/minutes/2019-10-31.md", "many users of", ("Josh",)),
 ])
 def test_real_notes(path, fragment, speakers):

@@ -153,3 +153,20 @@ def test_links_brackets_and_markup_alone_are_not_paragraphs():
             "Real words here.\n\nIvan Herman: +1\n")
     chunks = parse_text(text, "markdown").chunks
     assert [c.text for c in chunks] == ["Real words here.", "+1"]  # a vote is a turn
+
+
+def test_an_item_owned_by_a_handle_owns_its_notes(tmp_path):
+    notes = tmp_path / "team.md"
+    notes.write_text(
+        "# Team meeting\n\n## Shepherded items\n\n"
+        "* [ ] const evaluation (ecstatic-morse)\n"
+        "  - I am working to remove the old checker this week.\n"
+        "* [ ] unwind interaction — kyle/adam\n"
+        "  - the group is open and in review\n"
+        "* [ ] parser cleanup — qmx\n"
+        "  - not present\n"
+        "* [ ] release checklist (follow-up)\n"
+        "  - still waiting on the build\n", encoding="utf-8")
+    assert chunk(notes, "remove the old checker").speakers == ("ecstatic-morse",)
+    assert chunk(notes, "open and in review").speakers == ("kyle", "adam")
+    assert chunk(notes, "still waiting on the build").speakers == ()  # "(follow-up)"

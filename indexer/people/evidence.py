@@ -21,7 +21,7 @@ from .names import (
     plain_person_name,
     strip_prefix,
 )
-from .vocabulary import DELEGATIONS, HONORIFICS, PARTICLES
+from .vocabulary import DELEGATIONS, HONORIFICS, NON_PERSON_LABELS, PARTICLES
 
 _HEADER_CELLS = ("name", "nom", "attendee", "participant", "person", "member", "nym", "who",
                  "speaker", "presenter", "delegate", "panel", "representative", "witness",
@@ -349,6 +349,15 @@ _PRESENTER_WITH_ROLE = re.compile(rf"[(\[]\s*(?P<who>{_PERSON_OR_HANDLE})\s+[-�
 # "Securing Critical Projects - Amir Montazery and Jeff Mendoza": after a dash
 _PRESENTER_AFTER_DASH = re.compile(rf"\s[-–—]\s+(?P<who>{_PERSON_OR_HANDLE}(?:\s*(?:,|/|&|\band\b)"
                                    rf"\s*{_PERSON_OR_HANDLE})*)[\s~*_]*$")
+# "const evaluation (ecstatic-morse)", "unwind/ffi interaction — kyle/adam", "— qmx": a
+# team's notes name who owns an item by their handle, in lower case
+_HANDLES_AT_END = re.compile(r"(?:[(\[]\s*(?P<paren>[a-z][a-z0-9]*(?:[-_][a-z0-9]+)+)\s*[)\]]|"
+                             r"\s[-–—]\s+(?P<dash>[a-z][\w-]{1,30}(?:\s*/\s*[a-z][\w-]{1,30})*))"
+                             r"\W*$")
+_COMPOUNDS = frozenset("""follow-up follow-ups long-term short-term mid-term opt-in opt-out
+built-in add-on add-ons in-person on-site off-site co-chair co-chairs sign-off write-up
+check-in re-run rerun non-blocking pre-rfc post-mortem high-level low-level tbd n-a wip
+work-in-progress to-do to-dos one-off ad-hoc cross-team in-progress e-mail""".split())
 _ONE_WORD_AT_END = re.compile(rf"[(\[]\s*(?P<who>[{UPPER}][\w'’-]{{2,30}})\s*[)\]]\W*$")
 
 
@@ -359,6 +368,12 @@ def agenda_presenters(item: str, one_word: bool = False) -> list[tuple[str, str]
     item = _LINKS_AT_END.sub("", re.sub(r"~~[^~]+~~", "", item))  # struck out: gone
     match = _PRESENTER_AT_END.search(item) or _PRESENTER_WITH_ROLE.search(item) or \
         _PRESENTER_AFTER_DASH.search(item)
+    handles = _HANDLES_AT_END.search(item) if not match else None
+    if handles and handles.start() >= 3:
+        nicks = re.split(r"\s*/\s*", handles.group("paren") or handles.group("dash"))
+        if not any(n.casefold() in NOT_NAME_WORDS | NON_PERSON_LABELS | _COMPOUNDS
+                   for n in nicks):
+            return [(nick, nick) for nick in nicks]
     single = _ONE_WORD_AT_END.search(item) if one_word and not match else None
     if single and single.start() >= 3 and single.group("who").casefold() not in NOT_NAME_WORDS:
         return [(single.group("who"), "")]
