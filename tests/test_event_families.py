@@ -921,3 +921,22 @@ def test_newsroom_desk_is_a_role_not_the_code():
 ])
 def test_oral_history_transcript(fragment, speakers):
     assert chunk(FAMILIES / "oral-history.md", fragment).speakers == speakers
+
+
+def test_a_list_of_speakers_and_a_list_of_actions_are_no_turns(tmp_path):
+    minutes = tmp_path / "committee.md"
+    minutes.write_text(
+        "# Committee minutes\n\nMembers present: Ingrid Berg (Chair), Jonas Weiss, "
+        "Ana Moreira, Pieter Lely.\n\n3. Rail passenger data\n\n"
+        "Speakers: Jonas Weiss, Ana Moreira, Pieter Lely\n\n"
+        "Mr Weiss presented his draft report on through-ticketing.\n\n"
+        "The meeting was suspended at 10.55 and resumed at 11.05.\n\n"
+        "4. Any other business\n\n**5. Actions**\n\n"
+        "- JW — circulate the revised draft — by 16 June\n"
+        "- AM — breakdown of the costs to the committee — by 19 June\n",
+        encoding="utf-8")
+    assert chunk(minutes, "presented his draft report").speakers == ("Jonas Weiss",)
+    assert chunk(minutes, "suspended at 10.55").speakers == ()  # not the first "speaker"
+    assert chunk(minutes, "Any other business").speakers == ()
+    assert chunk(minutes, "circulate the revised draft").speakers == ()  # a task, an owner
+    assert chunk(minutes, "breakdown of the costs").speakers == ()

@@ -172,6 +172,7 @@ class _State:
     presenting: dict[int, list[str]] = field(default_factory=dict)
     section: tuple[str, ...] | None = None
     previous_kind: str = ""
+    assigning: bool = False  # under an "Actions" heading, or a bold line that reads as one
     # (depth, name): a long labelled note ("- rylev: Not since yesterday. We're at ...")
     # whose unlabelled sibling notes go on with it
     item_turn: tuple[int, str] | None = None
@@ -184,6 +185,8 @@ class _State:
             self.by_depth, self.owners = {}, {}
             self.item_turn = None
             self.section = block.section_path
+            self.assigning = bool(block.section_path) and bool(
+                _ASSIGNMENTS.match(block.section_path[-1]))
             if block.section_path:  # "### scottmcm: ...": the asker owns the section
                 self.owner = self.current = self.section_owner = \
                     self.layout["heading_owners"].get(block.section_path[-1])
@@ -194,6 +197,10 @@ class _State:
             self.item_turn = None
         if self.item_turn and (block.kind != "item" or block.depth < self.item_turn[0]):
             self.item_turn = None
+        if block.kind == "paragraph" and block.bold and len(block.text) <= 60 and \
+                block.text.strip(" *_") == block.bold[0].strip(" *_"):
+            # "**5. Actions**" alone on its line, a heading in all but name
+            self.assigning = bool(_ASSIGNMENTS.match(block.text.strip(" *_")))
         self.previous_kind = block.kind
         self.owners = {d: names for d, names in self.owners.items() if d <= block.depth}
         if block.kind != "item":
@@ -338,6 +345,11 @@ def _structure(block: Block, registry: Registry, state: _State,
         state.turn = state.owner = None
         return Attribution((), (), (mover.name,))
     presenter = OWNER_LINE.match(block.text)
+    if presenter and presenter.group("name2") and re.match(r"\s*speakers?\b", block.text, re.I) \
+            and presenter.group("name2").count(",") >= 2:
+        # "Speakers: A, B, C, D": who took the floor on the item, each in their own turn
+        state.owner = None
+        return Attribution((), (), mentions_in(block.text, registry, ()))
     named = re.split(r"\s*[(,]|\s+and\s+", presenter.group("name") or presenter.group(
         "name2"))[0].strip(" .*_") if presenter else ""
     # "HOST: Councillor de la Cruz, you're nodding.": the host's turn, spoken to her
@@ -417,9 +429,8 @@ def _turn(block: Block, registry: Registry, state: _State,
     if label is None and (body := body_label(block.text)):
         labelled = _label_speakers(body, registry, state.layout)
         label = body if labelled else None
-    if labelled and label.kind in ("initials", "name", "handle") and block.section_path and \
-            _ASSIGNMENTS.match(block.section_path[-1]) and not FIRST_PERSON.match(
-                block.text[label.end:]):
+    if labelled and label.kind in ("initials", "name", "handle", "dash") and state.assigning and \
+            not FIRST_PERSON.match(block.text[label.end:]):
         labelled, label = [], None  # "Actions: BEH — pinned box by 10.30": a task, not words
     if labelled and not label.dotted and INITIALS.match(label.names[0]) and \
             fold(block.text[label.end:]).lstrip(" *_").startswith(fold(labelled[0][0])):
