@@ -18,6 +18,7 @@ import re
 from dataclasses import dataclass, field
 
 from .people.names import NOT_NAME_WORDS
+from .people.vocabulary import PARTICLES
 
 _DATE = r"\d{1,4}[./-]\d{1,2}[./-]\d{1,4}"
 _CLOCK = r"\d{1,2}[:.]\d{2}(?:[:.]\d{2})?(?:\s?[AaPp]\.?\s?[Mm]\.?)?"
@@ -62,10 +63,19 @@ _GROUP_NAME = re.compile(r"\b(?:created group|changed the (?:subject|group name)
                          r"(?:from \S.*? )?to)\s+[\"“](?P<name>[^\"”]{2,100})[\"”]")
 
 
-def to_html(text: str) -> str:
+def read(text: str) -> tuple[str | None, str]:
+    """The export's first day (ISO) and its HTML, the messages read once for both."""
+    messages = _messages(text)
+    return _first_day(messages), _html(text, messages)
+
+
+def first_date(text: str) -> str | None:
+    return _first_day(_messages(text))
+
+
+def _html(text: str, messages: list[_Message]) -> str:
     """One paragraph a message under a heading a day, and a title: the group's name when
     the export gives it, else the days it covers."""
-    messages = _messages(text)
     names = _numbers_named(messages)
     group = next((m.group("name") for message in messages if message.sender is None
                   and (m := _GROUP_NAME.search(message.lines[0]))), "")
@@ -88,10 +98,9 @@ def to_html(text: str) -> str:
     return "\n".join(parts)
 
 
-def first_date(text: str) -> str | None:
+def _first_day(messages: list[_Message]) -> str | None:
     """The first message's day, ISO: day first ("04/09/2024") unless the export writes
     the month first (a clock with AM/PM, a second number over 12) or the year first."""
-    messages = _messages(text)
     if not messages:
         return None
     numbers = [[int(n) for n in re.split(r"[./-]", m.day)] for m in messages]
@@ -115,7 +124,7 @@ def _preamble(text: str) -> list[str]:
     """What the person who exported the chat wrote above its first message, a paragraph
     for each block of lines: a note on what was left out, who was in the group."""
     head = []
-    for line in text.replace("\r\n", "\n").replace("\r", "\n").split("\n"):
+    for line in _lines(text):
         if _STAMPED.match(line.strip()):
             break
         head.append(line.strip())
@@ -123,9 +132,13 @@ def _preamble(text: str) -> list[str]:
             if block.strip()]
 
 
+def _lines(text: str) -> list[str]:
+    return text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
+
+
 def _messages(text: str) -> list[_Message]:
     out: list[_Message] = []
-    for line in text.replace("\r\n", "\n").replace("\r", "\n").split("\n"):
+    for line in _lines(text):
         stamped = _STAMPED.match(line.strip())
         if not stamped:
             if out and line.strip() and not out[-1].dropped:
@@ -155,11 +168,7 @@ def _is_sender(who: str) -> bool:
     if _PHONE.match(who):
         return True
     words = [w for w in who.split() if not w.startswith("(")]
-    return bool(words) and all(w[:1].isupper() or w.casefold() in _PARTICLES for w in words)
-
-
-_PARTICLES = frozenset("de da del della di do dos das du van von der den ter le la al el bin "
-                       "ibn y zu af ten op".split())
+    return bool(words) and all(w[:1].isupper() or w.casefold() in PARTICLES for w in words)
 
 
 def _numbers_named(messages: list[_Message]) -> dict[str, str]:

@@ -476,8 +476,8 @@ def to_html(source: Source) -> tuple[dict, str]:
     from . import captions, chat, mail
 
     if chat.is_chat(body):  # a messaging group's export: one message a paragraph
-        found = chat.first_date(body)
-        return {**({"date": found} if found else {}), **meta}, chat.to_html(body)
+        found, page = chat.read(body)
+        return {**({"date": found} if found else {}), **meta}, page
     if captions.is_captions(body):  # subtitles of a recording: cues joined into turns
         return meta, captions.to_html(body)
     if mail.is_mail(body):  # a digest or thread: each message its sender's
