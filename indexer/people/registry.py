@@ -7,7 +7,9 @@ from __future__ import annotations
 
 import collections
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
+from typing import TypeVar
 
 from ..designations import display_name
 from ..names import fold, name_key
@@ -147,6 +149,8 @@ SPEECH_AFTER = re.compile(
     rf"|^\s+(?!(?:and|or|for|the|a|an|of|to|in|on|with|at|from|by|as|who|which|that|"
     rf"whose|but)\b)(?:(?!and\b)[a-z][\w'’-]*\s+){{1,6}}and\s+{ADVERBS}(?:{PAST_VERBS})\b")
 
+T = TypeVar("T")
+
 
 APPOSED_VERB = re.compile(rf"^,\s*{ADVERBS}(?:{VERBS})\b")
 
@@ -241,6 +245,9 @@ class Registry:
         self.entries: list[Entry] = []
         # text -> the people it names (speech.named_people), dropped when a person is added
         self.named_cache: dict[str, list] = {}
+        # what while_unchanged worked out, for the people as they were (_kept_for)
+        self._kept: dict[str, object] = {}
+        self._kept_for: list[tuple[int, str, int]] = []
         self.common: collections.Counter = collections.Counter()
         self.fitting_codes = 0  # "Ivan Herman (IH)": codes that fit their names
         self.loose_codes: list[tuple[str, str]] = []  # "Nicolo (NRO)": only the initial
@@ -893,6 +900,24 @@ class Registry:
     def resolve_name(self, name: str) -> Entry | None:
         """Any form of a name (full, surname, first name, initials, nick; any case, accent
         or dash) -> the one person it can mean, else None."""
+        # every capitalised word of every block is looked up, most of them many times
+        answers = self.while_unchanged("resolve_name", dict)
+        if name not in answers:
+            answers[name] = self._resolve_name(name)
+        return answers[name]
+
+    def while_unchanged(self, key: str, compute: Callable[[], T]) -> T:
+        """``compute()``, kept until someone is added, removed, renamed or given another
+        form: what is worked out from the people's names holds that long (aliases only
+        grow, so their number tells when they changed)."""
+        state = [(id(e), e.name, len(e.aliases)) for e in self.entries]
+        if state != self._kept_for:
+            self._kept, self._kept_for = {}, state
+        if key not in self._kept:
+            self._kept[key] = compute()
+        return self._kept[key]
+
+    def _resolve_name(self, name: str) -> Entry | None:
         name = strip_prefix(clean_name(name)).removeprefix("@")
         found = self._find_full(name)
         if found:

@@ -9,7 +9,7 @@ from functools import lru_cache
 from ..names import fold
 from .labels import INITIALS, numbered_role
 from .names import ADVERBS, NOT_NAME_WORDS, PREFIXED_NAME, UPPER, VERBS, clean_name
-from .registry import SPEECH_AFTER, SPOKE_BY, Registry
+from .registry import SPEECH_AFTER, SPOKE_BY, Entry, Registry
 from .vocabulary import DELEGATIONS, ROLE_LABELS, TITLES
 
 # a paragraph number before it ("3.2 He reported"), an opening phrase ("Continuing, he
@@ -248,15 +248,13 @@ def _find_named(text: str, registry: Registry) -> list[tuple[int, str, int, str]
                      match.start("role") + len(role), "role" if entry else "office")
                 break
     folded = text.casefold()
-    for entry in registry.entries:  # full names and other forms: "Martha Helena Lopez"
-        for form in sorted({entry.name, *entry.aliases}, key=len, reverse=True):
-            if len(form) < 2 or len(form.split()) < 2 and not _exact_form(form):
-                continue
-            if _first_part(form) not in folded:
-                continue  # most of a document's people are not named in a given paragraph
-            for match in _form_pattern(form).finditer(text):
-                if free(match.start(), match.end()):
-                    keep(match.start(), entry.name, match.end())
+    for entry, form, first_part in registry.while_unchanged("full forms",
+                                                            lambda: _full_forms(registry)):
+        if first_part not in folded:
+            continue  # most of a document's people are not named in a given paragraph
+        for match in _form_pattern(form).finditer(text):
+            if free(match.start(), match.end()):
+                keep(match.start(), entry.name, match.end())
     for match in re.finditer(rf"(?<![\w.'’-])(?P<word>[{UPPER}][\w'’-]{{1,30}})(?![\w'’-])",
                              text):
         # a single name word: a surname, a first name or a nickname the registry knows
@@ -273,6 +271,15 @@ def _find_named(text: str, registry: Registry) -> list[tuple[int, str, int, str]
                  "possessive" if word != match.group("word") else "single")
     found.sort()
     return found
+
+
+def _full_forms(registry: Registry) -> list[tuple[Entry, str, str]]:
+    """(person, form, the form's first word folded) for the full names and other forms
+    worth looking for as written ("Martha Helena Lopez", a nick, initials), each person's
+    longest forms first."""
+    return [(entry, form, _first_part(form)) for entry in registry.entries
+            for form in sorted({entry.name, *entry.aliases}, key=len, reverse=True)
+            if len(form) >= 2 and (len(form.split()) >= 2 or _exact_form(form))]
 
 
 @lru_cache(maxsize=1 << 14)  # each form of each name is looked for in every block
