@@ -48,6 +48,15 @@ def vars_of(person: PersonView) -> dict:
     return {name: getattr(person, name) for name in _PERSON_FIELDS}
 
 
+def _fuller(name: str, than: str) -> bool:
+    """Whether ``name`` is the better way to show a person than ``than``, two forms of the
+    same key: the longer, else the one written with capitals ("Josh", not "josh"), else
+    the one with its accents ("Inês", not "Ines")."""
+    def weight(form: str) -> tuple:
+        return (len(form), sum(c.isupper() for c in form), sum(not c.isascii() for c in form))
+    return weight(name) > weight(than) or weight(name) == weight(than) and name < than
+
+
 def _unique(values) -> list[str]:
     return list(dict.fromkeys(v for v in values if v))
 
@@ -66,11 +75,13 @@ class Directory:
     @classmethod
     def build(cls, reports: dict[str, dict], curator: dict | None = None) -> Directory:
         by_key: dict[str, PersonView] = {}
-        for report_id, record in reports.items():
+        # in report order, not the order the reports were indexed in: the same archive
+        # shows the same names however its files were shared between the workers
+        for report_id, record in sorted(reports.items()):
             for person in record.get("people", []):
                 view = by_key.setdefault(person["key"], PersonView(person["name"],
                                                                    {person["key"]}))
-                if len(person["name"]) > len(view.name):
+                if _fuller(person["name"], view.name):
                     view.name = person["name"]
                 view.forms.extend([person["name"], *person.get("aliases", [])])
                 view.honorifics.extend(person.get("honorifics", []))

@@ -1,6 +1,7 @@
 """Who speaks, layout family by layout family: small fixtures in tests/families/, each
 written for one family, with the speakers a careful reader gives."""
 
+import json
 from pathlib import Path
 
 import pytest
@@ -170,3 +171,21 @@ def test_an_item_owned_by_a_handle_owns_its_notes(tmp_path):
     assert chunk(notes, "remove the old checker").speakers == ("ecstatic-morse",)
     assert chunk(notes, "open and in review").speakers == ("kyle", "adam")
     assert chunk(notes, "still waiting on the build").speakers == ()  # "(follow-up)"
+
+
+def test_a_person_written_two_ways_is_shown_the_same_whatever_the_order(tmp_path):
+    """Across reports the fullest form names a person: the one with capitals and accents
+    when the forms are as long ("Inês Carvalho" over "Ines Carvalho"), whichever report
+    was indexed first."""
+    first = tmp_path / "a.md"
+    second = tmp_path / "b.md"
+    first.write_text("# Panel one\n\nInes Carvalho said the grid was ready.\n", "utf-8")
+    second.write_text("# Panel two\n\nInês Carvalho said storage came first.\n", "utf-8")
+    shown = []
+    for order in ((first, second), (second, first)):
+        index = tmp_path / f"index-{order[0].stem}"
+        for path in order:
+            assert run(index, "index", str(path), "--quiet").exit_code == 0
+        rows = [json.loads(line) for line in run(index, "export").stdout.splitlines()]
+        shown.append(sorted({name for row in rows for name in row["speakers"]}))
+    assert shown[0] == shown[1] == ["Inês Carvalho"]
