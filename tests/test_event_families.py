@@ -940,3 +940,22 @@ def test_a_list_of_speakers_and_a_list_of_actions_are_no_turns(tmp_path):
     assert chunk(minutes, "Any other business").speakers == ()
     assert chunk(minutes, "circulate the revised draft").speakers == ()  # a task, an owner
     assert chunk(minutes, "breakdown of the costs").speakers == ()
+
+
+@pytest.mark.parametrize(("fragment", "speakers"), [
+    ("We are here on the tenants' appeal", ("Amara Nwosu-Hale",)),  # a style of two words
+    ("The notice the respondent served", ("Ruairi Delaney",)),  # named in the appearances
+    ("actually prejudiced by the shorter", ("Tobias Lindqvist",)),  # named on the bench
+    ("Transcript of Proceedings -- Page 17", ()),  # a running head between two pages
+    ("On Judge Lindqvist's point about prejudice", ("Ruairi Delaney",)),
+    ("silenced those eleven households", ("Fenella Orr",)),
+])
+def test_court_argument_transcript(fragment, speakers):
+    assert chunk(FAMILIES / "court-argument.txt", fragment).speakers == speakers
+
+
+def test_the_bench_and_the_appearances_in_capitals_are_people():
+    people = {p.name for p in parse_file(FAMILIES / "court-argument.txt").people}
+    assert {"Amara Nwosu-Hale", "Tobias Lindqvist", "Fenella Orr", "Ruairi Delaney"} <= people
+    # a postnominal, a place and a possessive are no one
+    assert not people & {"ESQ", "Brackwell City", "Lindqvist's", "Presiding Judge"}

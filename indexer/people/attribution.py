@@ -97,6 +97,23 @@ STAGE_DIRECTION = re.compile(r"^\s*(?:\(.*\)\s*$|The\s+(?:\w+\s+){0,3}clerks?\s+
                              r"The\s+(?:meeting|sitting|session|agenda|debate|House|Council|"
                              r"Committee|motion|draft\s+\w+)\s+(?:was|were|rose|adjourned|"
                              r"resumed|suspended|stood)\b)", re.S)
+# a transcript's running head or page mark between two pages of one speech: "Official -
+# Subject to Final Review -- Page 41", "Page 12 of 40", "- 17 -"
+RUNNING_HEAD = re.compile(r"^\s*(?:[^.!?]{0,60}?(?:[-–—|:]\s*)?\bPage\s+\d+(?:\s+of\s+\d+)?"
+                          r"|[-–—]\s*\d{1,4}\s*[-–—])\s*$", re.I)
+
+
+def not_spoken(text: str) -> bool:
+    """A line of the record that no one says, even inside a speech: what the record did,
+    a running head, or a heading printed in capitals ("ORAL ARGUMENT OF ADAEZE OYELARAN
+    ON BEHALF OF THE PETITIONER", "REBUTTAL")."""
+    words = text.split()
+    return bool(STAGE_DIRECTION.match(text) or RUNNING_HEAD.match(text)) or (
+        0 < len(words) <= 20 and not any(c.islower() for c in text)
+        and sum(len(w) > 1 and w.isalpha() for w in words) >= 2
+        and not re.search(r"[.!?,;\"“”]\s*$", text))
+
+
 # "*Photo: Leila Haddad at the opening session*": a caption says who is shown, not who speaks
 CAPTION = re.compile(r"^\s*[*_]*(?:Photo(?:graph)?|Image|Picture|Pictured|Caption|"
                      r"Photo credit|Credit)s?\s*(?::|—|–|-)\s", re.I)
@@ -478,7 +495,8 @@ def _turn(block: Block, registry: Registry, state: _State,
         if not speakers.names and not unknown_label:
             # "- Scott: ..." where no Scott is known is someone's turn, not the last one's
             _carried_on(block, text, registry, state, speakers)
-    if not labelled and (CAPTION.match(block.text) or BIOGRAPHY.match(text) and any(
+    if not labelled and (CAPTION.match(block.text) or RUNNING_HEAD.match(text) or
+                         BIOGRAPHY.match(text) and any(
             BIOGRAPHY_HEADING.search(h) for h in block.section_path[-1:])):
         speakers = Speakers()
     if labelled and EDIT.match(text):
@@ -529,7 +547,7 @@ def _own_speakers(block: Block, text: str, labelled, registry: Registry, state: 
         # turn above it, its subject left out
         speakers.add(state.turn, "continuation")
     if not speakers.names and state.turn and state.layout["speeches"] and \
-            block.kind == "paragraph" and not STAGE_DIRECTION.match(text) and \
+            block.kind == "paragraph" and not not_spoken(text) and \
             (state.layout["verbatim"] or not _narrated(text, registry)):
         speakers.add(state.turn, "continuation")  # a speech runs on to the next label
     if not labelled and not speakers.names:
@@ -599,7 +617,7 @@ def _carried_on(block: Block, text: str, registry: Registry, state: _State,
     if not speakers.names and state.turn and state.layout["transcript"] and \
             block.kind == "paragraph" and PROSE.match(said) and not _KEYWORD_LINE.match(said) \
             and not NARRATED.match(said) and \
-            not STAGE_DIRECTION.match(said) and (FIRST_PERSON.match(said) or
+            not not_spoken(said) and (FIRST_PERSON.match(said) or
                                                  not names_anyone(said, registry)):
         speakers.add(state.turn, "continuation")
 
@@ -877,6 +895,8 @@ def _fill_one_speaker_stretches(blocks, result: list[Attribution]) -> list[Attri
         if here.speakers or here.mentions or here.drop or blocks[i].kind != "paragraph":
             continue
         text = blocks[i].text
+        if RUNNING_HEAD.match(text):
+            continue  # "Transcript -- Page 17" between two pages of one speech
         if before.labelled or after.labelled:
             # in minutes, a line of the scribe's between two turns of one person is that
             # person's turn going on; edits ("s/x/y/") and IRC lines ("<nick> ...") are not

@@ -96,11 +96,12 @@ _CAPS_RUN = re.compile(rf"^(?P<lead>\s*(?:[-*•]\s+)?)(?P<run>[{UPPER}][{UPPER}
                        rf"(?:\s+[{UPPER}][{UPPER}.'’-]*){{1,7}})(?![\w'’-])")
 
 
-def caps_displayed(text: str) -> str:
+def caps_displayed(text: str, listed: bool = False) -> str:
     """'MS. ADAEZE OKONJO KC, Counsel ...' -> 'Ms. Adaeze Okonjo, Counsel ...': a leading
     run of capitals as the name is written, particles in lower case, letters after the
     name dropped; other text as it is. Only where the run opens with an honorific or a
-    title, so that a heading in capitals stays one."""
+    title, so that a heading in capitals stays one; or, for an entry of a list of people
+    (``listed``), where the run reads as a name ("ADAEZE OYELARAN, ESQ., Deputy ...")."""
     match = _CAPS_RUN.match(text)
     if not match:
         return text
@@ -112,6 +113,8 @@ def caps_displayed(text: str) -> str:
              display_name(w) for i, w in enumerate(words)]
     displayed = " ".join(shown)
     prefixed = PREFIXED_NAME.match(displayed)
+    if listed and not prefixed and plain_person_name(displayed):
+        return match.group("lead") + displayed + text[match.end():]
     if not prefixed or prefixed.start() or len(prefixed.group("name").split()) < 1:
         return text
     return match.group("lead") + displayed + text[match.end():]

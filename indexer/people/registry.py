@@ -48,6 +48,7 @@ from .names import (
     PLAIN_NAME,
     POSTNOMINALS,
     PREFIXED_NAME,
+    TITLE_WORDS,
     UPPER,
     VERBS,
     caps_displayed,
@@ -73,7 +74,7 @@ ATTENDEE_HEADINGS = re.compile(
     # ("Who pays for adaptation?")
     r"|^\W*(?:who['’]s who|who (?:was|were) (?:there|present|in the room)|who attended|"
     r"who came)\b|^\W*who\b(?![^?]*\?)", re.I)
-_LIST_LABELS = (r"present|attendees?|participants?|regrets|"
+_LIST_LABELS = (r"present|attendees?|participants?|regrets|before|coram|"
                 r"appearances|witness(?:es)?|guests? speakers?|panel(?:lists?)?|"
                 r"apologies|absent|guests?|chairs?|scribes?|note[- ]?takers?|"
                 r"invited|observers?|staff|in attendance|also present|members present|"
@@ -438,6 +439,7 @@ class Registry:
 
     def _participant(self, text: str) -> Entry | None:
         text = re.sub(r"^\s*(?:[-*•]\s*)?(?:\[[ xX]?\]\s*)?(?:and\s+)?", "", text)
+        text = caps_displayed(text, listed=True)  # "JUSTICE PER HALVORSEN", "ADAEZE OYELARAN"
         # "Siobhán Ní Bhriain of the Lower Quays Residents' Association": where she is from
         from_where = re.match(rf"^((?:\S+\s+){{1,4}}?\S+)\s+(?:of|from)\s+(?:the\s+)?[{UPPER}]",
                               text.strip())
@@ -477,7 +479,7 @@ class Registry:
             # first, each of its parts hers
             name = strip_prefix(parts[1])
             roles += re.split(r"\s+and\s+", parts[0])
-        if plain_person_name(name):
+        if plain_person_name(name) and name.split()[-1].casefold() not in _PLACE_WORDS:
             entry = self.add_plain(name, role=role, participant=True)
             _extend(entry.aliases, [m.group(1) for m in (handle,) if m])
             _extend(entry.aliases, [m.group("nick") for m in (nicknamed,) if m])
@@ -486,19 +488,22 @@ class Registry:
             _extend(entry.meeting_roles, roles)
             return entry
         if re.fullmatch(rf"[{UPPER}][\w'’-]{{1,20}}", name) and \
-                name.casefold() not in NOT_NAME_WORDS | OFFICE_NOUNS | NON_PERSON_LABELS:
+                name.casefold().strip(".") not in (NOT_NAME_WORDS | OFFICE_NOUNS
+                                                   | NON_PERSON_LABELS | POSTNOMINALS):
             return self.add_plain(name, participant=True)  # "Present: Dan, David, Tess"
         return None
 
     def _add_prefixed(self, match: re.Match, text: str) -> None:
         name = clean_name(match.group("name"))
         name = re.sub(r"\s+(?:[A-Z]{2,})$", "", name)  # trailing acronyms: "Ms. X (UNDP)"
+        name = re.sub(r"['’][sS]$", "", name)  # "Justice Okwu's point": Okwu
         while len(name.split()) > 2 and name.split()[-1].casefold().strip(".") in POSTNOMINALS:
             name = name.rsplit(" ", 1)[0]  # "Professor T. J. Ashworth-Kane FREng"
         if name.isupper() and len(name) > 5:  # "Mr. MURKOWSKI", as records print it
             name = display_name(name)
         if len(name) < 2 or name.isupper() and len(name) <= 5 or \
                 any(w.casefold() in NOT_NAME_WORDS for w in name.split()) or \
+                all(w.casefold() in TITLE_WORDS for w in name.split()) or \
                 name.split()[-1].casefold() in OFFICE_NOUNS:
             return  # "Chief Executive Officer": a title, then the rest of an office's name
         honorifics, titles = split_prefix(match.group("prefix"))
@@ -1045,10 +1050,15 @@ _CONDUCTING = {"host", "presenter", "moderator", "facilitator", "interviewer", "
 
 
 # labels that open a list of people or a turn: "Moderator: Ana Ruiz (UNDP)" or
+# the last word of a place an appearance gives after the person ("ADAEZE OYELARAN, ESQ.,
+# Deputy Solicitor General, Carrow City, on behalf of ...")
+_PLACE_WORDS = frozenset("city county province district borough township village town "
+                         "falls heights springs harbour harbor".split())
 # "Moderator: Welcome, everyone"
 _TURN_OR_LIST = {"moderator", "moderators", "facilitator", "facilitators", "rapporteur",
                  "rapporteurs", "host", "hosts", "speaker", "speakers", "presenter",
-                 "presenters", "chair", "chairs", "in the chair", "guest", "guests"}
+                 "presenters", "chair", "chairs", "in the chair", "guest", "guests",
+                 "before", "coram"}
 
 
 _LATER_LIST = re.compile(rf"(?<=[.!?])\s+(?=(?i:{_LIST_LABELS}){_OF_THE_EVENT}\s*:)")

@@ -204,9 +204,12 @@ def _find_named(text: str, registry: Registry) -> list[tuple[int, str, int, str]
         taken.append((start, end))
 
     for match in PREFIXED_NAME.finditer(text):
-        entry = registry.resolve_name(clean_name(match.group("name")))
+        name = clean_name(match.group("name"))
+        owner = re.sub(r"['’]s$", "", name)  # "Dr. Fischer's point": hers, not her words
+        entry = registry.resolve_name(owner)
         if entry:
-            keep(match.start(), entry.name, match.end())
+            keep(match.start(), entry.name, match.end(),
+                 "possessive" if owner != name else "name")
     for match in NUMBERED_IN_TEXT.finditer(text):
         # "Participant 7 asked whether ...": someone a report keeps anonymous by number
         if free(match.start(), match.end()):

@@ -27,7 +27,9 @@ def _with_capitals(honorifics: list[str]) -> list[str]:
 
 _LEGISLATORS = frozenset("""Senator Representative Congressman Congresswoman Delegate
 Councilmember Councilman Councilwoman Commissioner Supervisor Alderman Alderwoman
-Assemblymember Assemblyman Assemblywoman Judge Justice Mayor Governor""".split())
+Assemblymember Assemblyman Assemblywoman Judge Justice Mayor Governor""".split()) | {
+    "Chief Justice", "Associate Justice", "Chief Judge", "Presiding Judge", "Lord Justice",
+    "Lady Justice", "Magistrate"}
 HONORIFICS: list[str] = _with_capitals(_words("honorifics"))
 TITLE_ABBREVIATIONS: dict[str, str] = dict(vocabulary()["title_abbreviations"])
 TITLES: list[str] = list(dict.fromkeys(_words("titles") + list(TITLE_ABBREVIATIONS.values())))
