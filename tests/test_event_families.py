@@ -959,3 +959,14 @@ def test_the_bench_and_the_appearances_in_capitals_are_people():
     assert {"Amara Nwosu-Hale", "Tobias Lindqvist", "Fenella Orr", "Ruairi Delaney"} <= people
     # a postnominal, a place and a possessive are no one
     assert not people & {"ESQ", "Brackwell City", "Lindqvist's", "Presiding Judge"}
+
+
+@pytest.mark.parametrize(("fragment", "speakers"), [
+    ("get her pushchair onto the pavement", ("Rosalind",)),  # a first name, then a street
+    ("ask the traffic unit", ("Rhiannon Lewis",)),  # a police rank before the surname
+    ("two sheds had been broken into", ("Desmond",)),  # a first name, then who he is
+    ("forum minutes could be posted", ("Questioner",)),  # "A resident who ... asked"
+    ("bus shelter on Ferry Lane", ("Rosalind",)),  # the same resident again, name alone
+])
+def test_ward_forum_residents_by_first_name(fragment, speakers):
+    assert chunk(FAMILIES / "ward-forum.md", fragment).speakers == speakers

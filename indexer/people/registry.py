@@ -59,6 +59,7 @@ from .names import (
     tokens,
 )
 from .vocabulary import (
+    DELEGATIONS,
     HONORIFICS,
     NON_PERSON_LABELS,
     PARTICLES,
@@ -294,6 +295,8 @@ class Registry:
                     registry._add_prefixed(match, text)
                 for match in PLAIN_NAME.finditer(text):
                     registry._add_plain_speaker(match, text)
+                for match in FIRST_NAME_SPEAKER.finditer(text):
+                    registry._add_first_name_speaker(match, text)
         for block in blocks:
             for text in block_texts(block):
                 registry._roles_by_agent(text)
@@ -553,6 +556,20 @@ class Registry:
         if role and is_role(role):
             _extend(entry.roles, [role])
             _extend(entry.organisations, organisations)
+
+    def _add_first_name_speaker(self, match: re.Match, text: str) -> None:
+        """'Janet (Willow Court) said ...', 'Marguerite, who runs the toddler group, said
+        ...': a resident or a member of the public the report names by first name only,
+        then places; a person when the word is no word the document writes in lower case,
+        no office, country or body."""
+        name = match.group("name")
+        folded = name.casefold()
+        if folded in self.common or folded in NOT_NAME_WORDS | TITLE_WORDS | OFFICE_NOUNS | \
+                NON_PERSON_LABELS or folded in ORGANISATION_WORDS or \
+                fold(name) in _DELEGATION_NAMES or self.resolve_name(name) or \
+                not SPEECH_AFTER.match(text[match.end():]):
+            return
+        self._merge_in(name)
 
     def _merge_in(self, name: str) -> Entry:
         """The entry for a name: found, or new; a fuller form absorbs a short one seen
@@ -1050,6 +1067,12 @@ _CONDUCTING = {"host", "presenter", "moderator", "facilitator", "interviewer", "
 
 
 # labels that open a list of people or a turn: "Moderator: Ana Ruiz (UNDP)" or
+# a first name alone, at the start of a sentence, then where the person is from or who
+# they are: "Janet (Willow Court) said", "Tom (allotment society) said", "Marguerite, who
+# runs the toddler group at St Aidan's, said"
+FIRST_NAME_SPEAKER = re.compile(rf"(?:^|(?<=[.!?]\s))\s*(?:[-*•]\s+)?"
+                                rf"(?P<name>[{UPPER}][a-zß-öø-ÿ]{{2,20}})(?=\s*\(|,\s+who\s)")
+_DELEGATION_NAMES = frozenset(fold(d) for d in DELEGATIONS)
 # the last word of a place an appearance gives after the person ("ADAEZE OYELARAN, ESQ.,
 # Deputy Solicitor General, Carrow City, on behalf of ...")
 _PLACE_WORDS = frozenset("city county province district borough township village town "

@@ -46,7 +46,7 @@ QUESTION_FROM_FLOOR = re.compile(
     r"audience member|attendee|delegate|questioner|journalist|correspondent|student|"
     r"person|woman|man|young person|member of the audience)\b"
     r"(?:\s+(?:from|of|representing|with|in)\s+[^,.;:]{1,80}?)?"
-    rf"(?:\s*\([^()]{{1,60}}\))?(?:,[^.;]{{1,120}}?,)?\s+{ADVERBS}"
+    rf"(?:\s*\([^()]{{1,60}}\))?(?:,[^.;]{{1,120}}?,|\s+who\s+[^,.;:]{{1,80}}?)?\s+{ADVERBS}"
     r"(?:asked|wondered|inquired|enquired|queried|wanted to know|sought clarification)\b")
 LOWER_ROLE = re.compile(r"\b[Tt]he\s+(?P<role>moderator|chair|chairperson|facilitator|rapporteur|"
                         r"president|secretary|treasurer|spokesperson|host|interviewer|"
