@@ -970,3 +970,15 @@ def test_the_bench_and_the_appearances_in_capitals_are_people():
 ])
 def test_ward_forum_residents_by_first_name(fragment, speakers):
     assert chunk(FAMILIES / "ward-forum.md", fragment).speakers == speakers
+
+
+@pytest.mark.parametrize(("fragment", "speakers"), [
+    # who moves and seconds: named, not speaking, and not "Lucas" alone
+    ("Seconder: Priti Lakhani", ()),
+    ("uptake had doubled since September", ("Lucas Brennan-Aziz",)),
+    ("cost figures included the dispensers", ("Ewan Castellanos",)),
+    # "Summation:" is the stage of the debate, not a person
+    ("already paid for from the pilot budget", ("Lucas Brennan-Aziz",)),
+])
+def test_general_assembly_motion_stages(fragment, speakers):
+    assert chunk(FAMILIES / "general-assembly.txt", fragment).speakers == speakers

@@ -47,7 +47,14 @@ from .names import (
     plain_person_name,
     strip_prefix,
 )
-from .registry import MOTION_LINE, VOCATIVE, Registry, attendee_line, under_attendees
+from .registry import (
+    MOTION_LINE,
+    SPEECH_AFTER,
+    VOCATIVE,
+    Registry,
+    attendee_line,
+    under_attendees,
+)
 from .speech import (
     Speakers,
     mentions_in,
@@ -350,7 +357,8 @@ def _structure(block: Block, registry: Registry, state: _State,
     moved = MOTION_LINE.match(block.text)
     mover = registry.resolve_name(trailing_asides(moved.group("who").strip())[0]) \
         if moved else None
-    if mover and block.text[moved.end():].strip():
+    rest = block.text[moved.end():].strip(" .;") if moved else ""
+    if mover and rest and not MOTION_LINE.match(rest):
         # "Seconded: Folasade Adeyemi (Early Years) Sister Adeyemi said ...", or her speech
         # on the lines below: hers
         state.current, state.turn, state.owner = mover.name, None, None
@@ -449,6 +457,10 @@ def _turn(block: Block, registry: Registry, state: _State,
     if labelled and label.kind in ("initials", "name", "handle", "dash") and state.assigning and \
             not FIRST_PERSON.match(block.text[label.end:]):
         labelled, label = [], None  # "Actions: BEH — pinned box by 10.30": a task, not words
+    if labelled and label.kind == "name" and not (label.role or label.organisation) and \
+            _one_off_word(label.names[0], registry) and \
+            _opens_with_a_speaker(block.text[label.end:], registry):
+        labelled, label = [], None  # "Summation: Mateo Lindgren said ...": a keyword
     if labelled and not label.dotted and INITIALS.match(label.names[0]) and \
             fold(block.text[label.end:]).lstrip(" *_").startswith(fold(labelled[0][0])):
         labelled, label = [], None  # "RS-O — Renata Szymańska-Obi, partner at ...": a legend
@@ -574,6 +586,21 @@ def _own_speakers(block: Block, text: str, labelled, registry: Registry, state: 
             speakers.add(who, "quotation")
     if not speakers.names and QUOTATION.match(text) and state.current:
         speakers.add(state.current, "quotation")
+
+
+def _one_off_word(label: str, registry: Registry) -> bool:
+    """A one-word label used once that no list or full name makes a person's."""
+    entry = registry.resolve_name(label)
+    return " " not in label.strip() and registry.label_counts.get(label, 1) <= 1 and (
+        entry is None or not entry.participant and len(entry.tokens()) == 1)
+
+
+def _opens_with_a_speaker(text: str, registry: Registry) -> bool:
+    """'Mateo Lindgren said the Board ...': the words after a label name their speaker."""
+    text = text.lstrip(" *_")
+    first = min(named_people(text, registry), default=None)
+    return first is not None and first[0] == 0 and first[3] == "name" and \
+        bool(SPEECH_AFTER.match(text[first[2]:]))
 
 
 def _narrated(text: str, registry: Registry) -> bool:

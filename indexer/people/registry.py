@@ -1061,8 +1061,9 @@ MOTION_LINE = re.compile(r"^\s*(?P<part>moved|seconded|proposed|proposer|seconde
                          r"spoke (?:in support|in favour|in favor|against)|speaking (?:for|"
                          r"against|in support)|right of reply|for the motion|against the motion|"
                          r"in reply)(?:\s+by)?\s*:\s*"
-                         r"(?P<who>[^\n():;.]{3,80}(?:\s*\([^()\n]{1,80}\))?)"
-                         r"(?=\s*$|\s*\n|\s+[A-Z])", re.I)
+                         # the whole name: "Proposer: Mateo Lindgren (...)" is not Mateo's
+                         r"(?P<who>[^\n():;.]{3,80}+(?:\s*\([^()\n]{1,80}\))?)"
+                         r"(?=\s*$|\s*\n|\.?\s+[A-Z])", re.I)
 _CONDUCTING = {"host", "presenter", "moderator", "facilitator", "interviewer", "anchor"}
 
 
