@@ -982,3 +982,13 @@ def test_ward_forum_residents_by_first_name(fragment, speakers):
 ])
 def test_general_assembly_motion_stages(fragment, speakers):
     assert chunk(FAMILIES / "general-assembly.txt", fragment).speakers == speakers
+
+
+@pytest.mark.parametrize(("fragment", "speakers"), [
+    # a surname alone opens the sentence, then "he says" / "she says": that person
+    ("only a third of the problem", ("Tariq Benali",)),
+    ("a price for storing water", ("Ingrid Sørlie",)),
+    ("guaranteed for a decade", ("Kwame Asante",)),
+])
+def test_panel_writeup_in_the_present_tense(fragment, speakers):
+    assert chunk(FAMILIES / "panel-writeup-present.md", fragment).speakers == speakers

@@ -297,6 +297,8 @@ class Registry:
                     registry._add_plain_speaker(match, text)
                 for match in FIRST_NAME_SPEAKER.finditer(text):
                     registry._add_first_name_speaker(match, text)
+                for name in panel_introduced(text):
+                    registry.add_plain(name)
         for block in blocks:
             for text in block_texts(block):
                 registry._roles_by_agent(text)
@@ -1074,6 +1076,29 @@ _CONDUCTING = {"host", "presenter", "moderator", "facilitator", "interviewer", "
 FIRST_NAME_SPEAKER = re.compile(rf"(?:^|(?<=[.!?]\s))\s*(?:[-*•]\s+)?"
                                 rf"(?P<name>[{UPPER}][a-zß-öø-ÿ]{{2,20}})(?=\s*\(|,\s+who\s)")
 _DELEGATION_NAMES = frozenset(fold(d) for d in DELEGATIONS)
+# "The panel brought together Tariq Benali, head of ...; Ingrid Sørlie, a farmer ...; and
+# Professor Kwame Asante": who a write-up says took part, each with who they are
+_PANEL_INTRO = re.compile(r"\b(?:panel|session|discussion|conversation|debate|round ?table|"
+                          r"event|webinar|forum)\s+(?:brought together|featured|included|"
+                          r"comprised|heard from|was made up of|consisted of)\s+", re.I)
+
+
+def panel_introduced(text: str) -> list[str]:
+    intro = _PANEL_INTRO.search(text)
+    if not intro:
+        return []
+    rest = re.split(r"(?<=[.!?])\s+(?=[A-Z])", text[intro.end():], maxsplit=1)[0]
+    parts = re.split(r"\s*;\s*(?:and\s+)?" if ";" in rest else r"\s*,\s*(?:and\s+)?|\s+and\s+",
+                     rest)
+    found = []
+    for part in parts:
+        name = PLAIN_NAME.match(strip_prefix(part.strip()) if PREFIXED_NAME.match(part.strip())
+                                else part.strip())
+        if name and plain_person_name(name.group("name")):
+            found.append(name.group("name"))
+    return found
+
+
 # the last word of a place an appearance gives after the person ("ADAEZE OYELARAN, ESQ.,
 # Deputy Solicitor General, Carrow City, on behalf of ...")
 _PLACE_WORDS = frozenset("city county province district borough township village town "

@@ -14,8 +14,10 @@ from .vocabulary import DELEGATIONS, ROLE_LABELS, TITLES
 
 # a paragraph number before it ("3.2 He reported"), an opening phrase ("Continuing, he
 # said", "In closing, she thanked")
-PRONOUN_SPEECH = re.compile(rf"(?:^\s*(?:\d+(?:\.\d+)*\.?\s+)?|(?<=[.!?;]\s)|(?<=, and\s))"
+PRONOUN_SPEECH = re.compile(rf"(?:^\s*(?:\d+(?:\.\d+)*\.?\s+)?|(?<=[.!?;:]\s)|(?<=, and\s))"
                             rf"(?:[{UPPER}][a-z]+(?:\s+[a-z]+){{0,3}},?\s+(?:she|he)|She|He|"
+                            # "the question is sharper: she says ..."
+                            rf"(?<=[:;]\s)(?:she|he)|"
                             # "The same participant added ...": the one just named
                             rf"The same (?:participant|speaker|delegate|member|resident|"
                             rf"respondent|questioner|representative))\s+"
@@ -139,7 +141,7 @@ def speech_subjects(text: str, registry: Registry, current: str | None,
     # "The session was chaired by Yasmin Al-Khatib. She recalled ...", "The panel opens
     # with Ambassador X, Chile's envoy. She says ...": a pronoun means the one person the
     # paragraph has named before it, else the speaker before
-    last = _only_person_before(named, events) or current
+    last = _only_person_before(named, events, text) or current
     for _, name, evidence in sorted(events, key=lambda e: e[0]):
         if evidence == "continuation" and name:
             # "The same participant added": the one just named so, "Participant 5", and
@@ -164,13 +166,23 @@ def _for_whom(before: str) -> bool:
     return bool(_FOR_WHOM.search(_LIST_BEFORE.sub("", before)))
 
 
-def _only_person_before(named, events) -> str | None:
+def _only_person_before(named, events, text: str) -> str | None:
     pronoun_at = min((at for at, name, _ in events if name is None), default=None)
     if pronoun_at is None or any(at < pronoun_at for at, name, _ in events if name):
         return None
+    # in someone's own words ("Sipho was from Durban, he came on a ship. He asked me to
+    # dance") a name alone is whom they talk about
+    unquoted = re.sub(r"[\"“][^\"“”]*[\"”]", " ", text)
+    told = re.search(r"\b(?:I|me|my|we|us|our)\b", unquoted) is not None
     before = {name for start, name, _, kind in named
-              if start < pronoun_at and kind in ("name", "role")}
+              if start < pronoun_at and (kind in ("name", "role") or kind == "single" and
+                                         not told and _OPENS_SENTENCE.search(text[:start]))}
     return before.pop() if len(before) == 1 else None
+
+
+# a surname alone as the subject a sentence opens with: "Okafor is unconvinced. He
+# cites ...", "For Rao, whose company supplies them, ... She says ..."
+_OPENS_SENTENCE = re.compile(r"(?:^|[.!?]\s+|^For\s+|[.!?]\s+For\s+)[\"“*_]*$")
 
 
 def speaks_in(text: str, registry: Registry) -> bool:
