@@ -992,3 +992,15 @@ def test_general_assembly_motion_stages(fragment, speakers):
 ])
 def test_panel_writeup_in_the_present_tense(fragment, speakers):
     assert chunk(FAMILIES / "panel-writeup-present.md", fragment).speakers == speakers
+
+
+@pytest.mark.parametrize(("fragment", "speakers"), [
+    ("the heatwave, the hospital strike", ("Tomasz Wierzbicki",)),  # "NAME, HOST:"
+    ("We start with the heat", ("Tomasz Wierzbicki",)),  # then the surname alone
+    ("thirty-four degrees again", ("Leona Abara-Finch",)),  # "NAME, HRN METEOROLOGIST:"
+    ("no air conditioning on the ward", ("Unidentified Female",)),
+    ("another double shift", ("Graham Oyelowo-Brandt",)),  # two commas of who he is
+    ("overnight lows stay above twenty", ("Leona Abara-Finch",)),
+])
+def test_broadcast_transcript_labels_name_then_describe(fragment, speakers):
+    assert chunk(FAMILIES / "broadcast-transcript.txt", fragment).speakers == speakers

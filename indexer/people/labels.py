@@ -199,6 +199,11 @@ def _read_label(label: str, end: int) -> Label | None:
                               not in ROLE_LABELS and p.casefold() not in NON_PERSON_LABELS
                               and p not in TITLES for p in joint):
         label = "/".join(joint)  # "Bob, Arnaud: agree with ...": both say it
+    elif "," in label and label.isupper() and _named_then_described(label):
+        # "ANNA KOWALSKI, HOST:", "RAY DUNMORE, GENERAL SECRETARY, UNITED PORTWORKERS:": a
+        # broadcast transcript names the speaker, then what they are
+        label, role = (part.strip() for part in label.split(",", 1))
+        role = _said(role)
     elif "," in label:
         role, label = (part.strip() for part in label.rsplit(",", 1))
         if label in DELEGATIONS:
@@ -251,6 +256,36 @@ def _read_label(label: str, end: int) -> Label | None:
         "handle" if all(HANDLE.match(p) for p in parts) and not honorifics else "name"
     return Label(tuple(parts), end, role=role, organisation=organisation,
                  honorifics=honorifics, kind=kind)
+
+
+# words that say what someone is rather than who: "MNN CORRESPONDENT", "HALBROOK RESIDENT"
+_DESCRIBING = frozenset(w.casefold() for phrase in (*TITLES, *ROLE_LABELS.values())
+                        for w in re.split(r"[\s-]+", phrase) if len(w) > 2) | frozenset(
+    "host anchor correspondent reporter resident contributor analyst editor author expert "
+    "spokesperson spokesman spokeswoman officer chief minister secretary mayor professor "
+    "senator governor commissioner witness caller guest voice narrator producer "
+    "representative leader member owner worker student teacher nurse doctor farmer "
+    "councillor president director manager founder general presenter commentator adviser "
+    "advisor consultant lawyer attorney engineer researcher historian surgeon physician "
+    "organiser organizer campaigner volunteer coach pilot inspector detective sergeant "
+    "captain partner ceo cfo cto mp mep".split())
+
+
+def _named_then_described(label: str) -> bool:
+    first, rest = label.split(",", 1)
+    return plain_person_name(_said(first.strip())) and not _describes(first) and \
+        _describes(rest)
+
+
+def _describes(part: str) -> bool:
+    # "-ist": meteorologist, economist, scientist, journalist, strategist
+    return any((w := word.casefold().strip(".,")) in _DESCRIBING or len(w) > 5 and
+               w.endswith("ist") for word in part.split())
+
+
+def _said(part: str) -> str:
+    """A run of capitals as it is said: 'ANNA KOWALSKI' -> 'Anna Kowalski'."""
+    return " ".join(_spoken(w) for w in part.split())
 
 
 def _spoken(word: str) -> str:
