@@ -1004,3 +1004,14 @@ def test_panel_writeup_in_the_present_tense(fragment, speakers):
 ])
 def test_broadcast_transcript_labels_name_then_describe(fragment, speakers):
     assert chunk(FAMILIES / "broadcast-transcript.txt", fragment).speakers == speakers
+
+
+@pytest.mark.parametrize(("fragment", "speakers"), [
+    # delegations in capitals, and those a speaking delegation is "supported by"
+    ("global cap on primary polymer", ("Canada", "Chile", "UK")),
+    ("opposed any production cap", ("India",)),
+    ("dedicated fund for waste pickers", ("Kenya", "Ghana")),
+    ("moved to the contact groups", ()),
+])
+def test_negotiation_bulletin_delegations_in_capitals(fragment, speakers):
+    assert chunk(FAMILIES / "negotiation-bulletin.html", fragment).speakers == speakers

@@ -56,8 +56,15 @@ LOWER_ROLE = re.compile(r"\b[Tt]he\s+(?P<role>moderator|chair|chairperson|facili
 # "the President of the General Assembly, Mr. Teodor Vasilescu-Mare," after an office
 NAME_IN_APPOSITION = re.compile(rf"^(?:\s+of\s+(?:the\s+)?(?:[{UPPER}][\w'’-]*\s*)+)?,\s*"
                                 rf"(?:{PREFIXED_NAME.pattern}|[{UPPER}][\w'’-]+\s+[{UPPER}])")
+# delegations a bulletin gives as taking the same position as the one speaking
+SUPPORTED_BY = re.compile(rf"\b(?:supported|opposed|joined|echoed|seconded|backed)\s+by\s+"
+                          rf"(?:the\s+)?(?:[{UPPER}][\w/'’-]*(?:\s+[{UPPER}][\w/'’-]*)*"
+                          rf"\s*(?:,\s*(?:and\s+)?(?:the\s+)?|\s+and\s+(?:the\s+)?))*$")
+# a negotiation bulletin prints delegations in capitals: "BRAZIL, for the G-77/CHINA,
+# opposed ...", "The EU, supported by NORWAY, ..."
+_DELEGATION_SPELT = {**{c.upper(): c for c in DELEGATIONS}, **{c: c for c in DELEGATIONS}}
 COUNTRY = re.compile(r"(?<![\w'’-])(?:" + "|".join(
-    re.escape(c) for c in sorted(DELEGATIONS, key=len, reverse=True)) + r")(?![\w'’-])")
+    re.escape(c) for c in sorted(_DELEGATION_SPELT, key=len, reverse=True)) + r")(?![\w'’-])")
 OFFICES = {**{fold(t): t for t in TITLES}, **{fold(k): v for k, v in ROLE_LABELS.items()}}
 # "Gregory Maxwell started the discussion, "...": a person introducing a quotation
 QUOTE_INTRO = re.compile(r"^(?:['’]s)?(?:\s+[\w'’-]+){1,10}\s*[,:]\s*[\"“]")
@@ -106,6 +113,9 @@ def speech_subjects(text: str, registry: Registry, current: str | None,
         before = text[max(0, start - 40):start]
         if named[i][3] == "unnamed":
             speaking.add(i)  # the question is the match itself
+            continue
+        if named[i][3] == "country" and SUPPORTED_BY.search(text[max(0, start - 200):start]):
+            speaking.add(i)  # "The EU, supported by NORWAY and SWITZERLAND, welcomed ..."
             continue
         if named[i][3] == "country" and _for_whom(text[:start]):
             continue  # "speaking also for the candidate countries Albania and Serbia, said"
@@ -240,7 +250,7 @@ def _find_named(text: str, registry: Registry) -> list[tuple[int, str, int, str]
         # "Jordan, speaking also on behalf of Egypt, stressed ...": a delegation by the
         # name of its country; a speaker only as the subject of a speech verb
         if free(match.start(), match.end()) and not registry.resolve_name(match.group()):
-            keep(match.start(), match.group(), match.end(), "country")
+            keep(match.start(), _DELEGATION_SPELT[match.group()], match.end(), "country")
     for match in LOWER_ROLE.finditer(text):
         # "the moderator observed": the holder, when the report names one
         entry = registry.resolve_role(match.group("role")) if free(match.start(),
