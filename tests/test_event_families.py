@@ -1015,3 +1015,14 @@ def test_broadcast_transcript_labels_name_then_describe(fragment, speakers):
 ])
 def test_negotiation_bulletin_delegations_in_capitals(fragment, speakers):
     assert chunk(FAMILIES / "negotiation-bulletin.html", fragment).speakers == speakers
+
+
+@pytest.mark.parametrize(("fragment", "speakers"), [
+    ("your first witness", ("Hannelore Brixton-Oduya",)),  # "THE ARBITRATOR:", the Sole one
+    ("How long have you driven", ("Tobiah Marchetti",)),  # "... EXAMINATION OF X BY MR. Y:"
+    ("mostly out of the north depot", ("Dara Fenwood",)),
+    ("did not report the incident", ("Ngozi Whitlock-Arden",)),  # each side's counsel
+    ("break for fifteen minutes", ("Hannelore Brixton-Oduya",)),
+])
+def test_arbitration_hearing_examinations(fragment, speakers):
+    assert chunk(FAMILIES / "arbitration-hearing.txt", fragment).speakers == speakers

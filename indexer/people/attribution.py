@@ -157,8 +157,9 @@ SWORN = re.compile(r"^\s*(?P<who>[^()\n,]{3,80}?)\s*(?:,\s*|\()\s*(?:the\s+)?(?:
                    r"(?:having\s+been\s+)?(?:first\s+)?(?:duly\s+|previously\s+)?(?:sworn|"
                    r"affirmed|called|recalled|re-?sworn)\b[^\n.]{0,60}$", re.I)
 # "BY MR. LINDQVIST:", "CROSS-EXAMINATION BY MS. OKONJO": who asks the "Q." lines below
-EXAMINER = re.compile(r"^\s*(?:(?:cross|re|direct|further)?[- ]?examination\s+)?by\s+"
-                      r"(?P<who>[^:\n]{3,60}?):?\s*$", re.I)
+# "BY MR. LINDQVIST:", "DIRECT EXAMINATION OF KEVIN O'MALLEY BY MS. DELACROIX:"
+EXAMINER = re.compile(r"^\s*(?:(?:cross|re|direct|further|redirect|recross)?[- ]?examination\s+"
+                      r"(?:of\s+[^:\n]{3,60}?\s+)?)?by\s+(?P<who>[^:\n]{3,60}?):?\s*$", re.I)
 _PERSON_COLUMN = re.compile(r"\b(?:name|speaker|who|presenter|person|participant|member|"
                             r"delegate|representative|panel+ist|author|submitter|respondent|"
                             r"contributor|submitted by)s?\b", re.I)

@@ -432,18 +432,33 @@ class Registry:
                                  rf"(?!and\b)[a-z]|"
                                  rf"[{UPPER}][\w'’ -]{{0,30}}:)",
                                  listed.group("names"))
-        parts = [person for part in re.split(parts_at, names) for person in _people_of(part)]
+        # "APPEARANCES: For the Union: A, counsel; B. For the Employer: C, counsel": each
+        # side's people
+        sides = [m for m in later if _FOR_A_SIDE.match(m)]
+        later = [m for m in later if m not in sides]
+        parts = [person for chunk in (names, *sides) for part in re.split(parts_at, chunk)
+                 for person in _people_of(part)]
         # "... (pictures, RdlP). J. R. Whitcombe (legal, JRW) joined by phone": one more
         parts += [m.group("who") for sentence in later
                   if (m := re.match(r"(?P<who>[^()]{3,60}\([^()]{1,60}\))\s+[a-z]", sentence))]
+        previous = None
         for part in parts:
-            entry = self._participant(part)
+            office = part.strip(" .")
+            if previous and (office in TITLES or names_an_office(office)) and \
+                    not plain_person_name(strip_prefix(office)):
+                # "BEFORE: Priya Ramaswamy, Sole Arbitrator": what the one before is here
+                _extend(previous.roles, [office])
+                _extend(previous.meeting_roles, [office])
+                previous = None
+                continue
+            entry = previous = self._participant(part)
             if entry and line_role and line_role not in ("Speaker", "Presenter", "Participant"):
                 _extend(entry.meeting_roles, [line_role])
                 _extend(entry.roles, [line_role])
 
     def _participant(self, text: str) -> Entry | None:
         text = re.sub(r"^\s*(?:[-*•]\s*)?(?:\[[ xX]?\]\s*)?(?:and\s+)?", "", text)
+        text = _FOR_A_SIDE.sub("", text)  # "For the Union: Simone Delacroix, counsel"
         text = caps_displayed(text, listed=True)  # "JUSTICE PER HALVORSEN", "ADAEZE OYELARAN"
         # "Siobhán Ní Bhriain of the Lower Quays Residents' Association": where she is from
         from_where = re.match(rf"^((?:\S+\s+){{1,4}}?\S+)\s+(?:of|from)\s+(?:the\s+)?[{UPPER}]",
@@ -477,6 +492,8 @@ class Registry:
                                 f"{nicknamed.group('first')} {nicknamed.group('last')}")
         parts = [p.strip(" .*_") for p in re.split(r"\s+[-–—|]\s+|,\s*|\s+\(|:\s", text.strip())]
         name = strip_prefix(parts[0])
+        # "Priya Ramaswamy, Sole Arbitrator": the office after the name
+        offices += [p for p in parts[1:2] if p in TITLES or names_an_office(p)]
         roles = list(dict.fromkeys([role] + offices if role else offices))
         if not plain_person_name(name) and len(parts) > 1 and is_role(parts[0]) and \
                 plain_person_name(strip_prefix(parts[1])):
@@ -1017,7 +1034,11 @@ class Registry:
         listed = {e.key: [fold(o) for o in e.organisations] for e in self.entries}
         for roles, fits in ((here, lambda r: r == role), (held, lambda r: r == role),
                             (held, lambda r: r.startswith(role)),
-                            (listed, lambda r: r == role)):
+                            (listed, lambda r: r == role),
+                            # "THE ARBITRATOR:" for the "Sole Arbitrator", "the Judge" for
+                            # the "Presiding Judge"
+                            (held, lambda r: r.endswith(f" {role}") and r.split()[0] in
+                             _SOLE_QUALIFIERS)):
             matches = [e for e in self.entries if any(fits(r) for r in roles[e.key])]
             if matches:
                 return matches[0] if len(matches) == 1 else None
@@ -1099,6 +1120,8 @@ def panel_introduced(text: str) -> list[str]:
     return found
 
 
+_SOLE_QUALIFIERS = frozenset("sole presiding lead chief senior principal".split())
+_FOR_A_SIDE = re.compile(r"^\s*(?:for|on behalf of)\s+(?:the\s+)?[^:;,]{2,60}:\s*", re.I)
 # the last word of a place an appearance gives after the person ("ADAEZE OYELARAN, ESQ.,
 # Deputy Solicitor General, Carrow City, on behalf of ...")
 _PLACE_WORDS = frozenset("city county province district borough township village town "
