@@ -989,6 +989,9 @@ def test_general_assembly_motion_stages(fragment, speakers):
     ("only a third of the problem", ("Tariq Benali",)),
     ("a price for storing water", ("Ingrid Sørlie",)),
     ("guaranteed for a decade", ("Kwame Asante",)),
+    # "Name, the county's flood archivist, had come ... She described ...": her, in a
+    # section of its own
+    ("parish records as patchy", ("Nell Okonkwo-Reyes",)),
 ])
 def test_panel_writeup_in_the_present_tense(fragment, speakers):
     assert chunk(FAMILIES / "panel-writeup-present.md", fragment).speakers == speakers

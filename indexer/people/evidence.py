@@ -232,7 +232,8 @@ _ROLE_WORDS = re.compile(
     r"chief|principal|fellow|prince|king|queen|mayor|governor|chancellor|delegate|treasurer|"
     r"trustee|clerk|councillor|councilor|spokesperson|panel+ist|keynote|speaker|host|"
     r"moderator|facilitator|presenter|discussant|interviewer|respondent|rapporteur|"
-    r"provost|dean|registrar|bursar|rector)\b",
+    r"provost|dean|registrar|bursar|rector|curator|conservator|archivist|librarian|"
+    r"historian|scientist|economist|journalist|lecturer|architect|planner|lawyer|attorney)\b",
     re.I)
 
 
@@ -315,6 +316,10 @@ def appositive(after: str) -> tuple[str, list[str]]:
         return "", []
     parts = _organisation_parts([p.strip(" *") for p in re.split(r",\s*", body)
                                  if p.strip(" *")])
+    if parts and re.match(r"(?:the|a|an|our|its|their)\s+(?:[\w'’-]+\s+){0,4}?[\w'’-]+$",
+                          parts[0]) and is_role(parts[0].split()[-1]):
+        # "Marta Lindgren, the museum's textile conservator, had ...": what she is here
+        return re.sub(r"^(?:the|a|an|our|its|their)\s+", "", parts[0]), []
     if not parts or not parts[0][:1].isupper():
         return "", []
     role, organisations = parts[0], parts[1:]
