@@ -992,6 +992,7 @@ def test_general_assembly_motion_stages(fragment, speakers):
     # "Name, the county's flood archivist, had come ... She described ...": her, in a
     # section of its own
     ("parish records as patchy", ("Nell Okonkwo-Reyes",)),
+    ("levy should be ring-fenced", ("Tariq Benali", "Ingrid Sørlie")),  # "both agreed"
 ])
 def test_panel_writeup_in_the_present_tense(fragment, speakers):
     assert chunk(FAMILIES / "panel-writeup-present.md", fragment).speakers == speakers

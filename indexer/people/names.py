@@ -43,7 +43,7 @@ ADVERBS = r"(?:(?:also|then|further|furthermore|briefly|finally|later|again|firs
           r"similarly|likewise|strongly|clearly|specifically|particularly|in turn|" \
           r"in addition|additionally|moreover|however|instead|subsequently|still|" \
           r"just|already|quickly|immediately|eventually|initially|now|mainly|" \
-          r"repeatedly|explicitly|always|never|often|only|even|politely|firmly|" \
+          r"repeatedly|explicitly|always|never|often|only|even|politely|firmly|both|jointly|" \
           r"(?:had|has|have|would|will|could|can|may|might|did|does|do)(?: not)?|" \
           r"(?:seemed|seems|appeared|appears|went on|goes on|wanted|wants|tried|tries)\s+to)\s+)*"
 
