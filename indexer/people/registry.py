@@ -444,11 +444,12 @@ class Registry:
         previous = None
         for part in parts:
             office = part.strip(" .")
-            if previous and (office in TITLES or names_an_office(office)) and \
+            if previous and "(" not in office and (office in TITLES or names_an_office(office)) \
+                    and not PREFIXED_NAME.match(office) and \
                     not plain_person_name(strip_prefix(office)):
-                # "BEFORE: Priya Ramaswamy, Sole Arbitrator": what the one before is here
+                # "BEFORE: Priya Ramaswamy, Sole Arbitrator": what the one before is (a
+                # role held, not this meeting's: "Moira X, Chair, Advisory Group on ...")
                 _extend(previous.roles, [office])
-                _extend(previous.meeting_roles, [office])
                 previous = None
                 continue
             entry = previous = self._participant(part)
