@@ -243,7 +243,7 @@ def _read_label(label: str, end: int) -> Label | None:
             rf"(?:[{UPPER}]['’]?\s+)?[{UPPER}'’-]{{2,}}(?:\s+[{UPPER}'’-]{{2,}}){{0,3}}", label):
         # "PRIYA NATARAJAN:" as transcripts print names; one word alone ("MARCUS:",
         # "RESOLVED:") is someone only where the document names them
-        spoken = " ".join(_spoken(w) for w in label.split())
+        spoken = _said(label)
         if spoken.casefold() in NON_PERSON_LABELS:
             return None
         if " " not in spoken or not plain_person_name(spoken):

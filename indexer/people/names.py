@@ -126,6 +126,11 @@ def clean_name(name: str) -> str:
     return re.sub(r"\s+", " ", name).strip(" ,;:*_")
 
 
+def without_possessive(name: str) -> str:
+    """"Okwu's" -> "Okwu", "OKWU'S" -> "OKWU": whose it is, not a name of its own."""
+    return re.sub(r"['’][sS]$", "", name)
+
+
 def strip_prefix(name: str) -> str:
     """'ASG Lopez' -> 'Lopez', 'H.E. Mr. de Rivière' -> 'de Rivière'."""
     match = PREFIXED_NAME.match(name.strip())

@@ -57,6 +57,7 @@ from .names import (
     split_prefix,
     strip_prefix,
     tokens,
+    without_possessive,
 )
 from .vocabulary import (
     DELEGATIONS,
@@ -519,7 +520,7 @@ class Registry:
     def _add_prefixed(self, match: re.Match, text: str) -> None:
         name = clean_name(match.group("name"))
         name = re.sub(r"\s+(?:[A-Z]{2,})$", "", name)  # trailing acronyms: "Ms. X (UNDP)"
-        name = re.sub(r"['’][sS]$", "", name)  # "Justice Okwu's point": Okwu
+        name = without_possessive(name)  # "Justice Okwu's point": Okwu
         while len(name.split()) > 2 and name.split()[-1].casefold().strip(".") in POSTNOMINALS:
             name = name.rsplit(" ", 1)[0]  # "Professor T. J. Ashworth-Kane FREng"
         if name.isupper() and len(name) > 5:  # "Mr. MURKOWSKI", as records print it

@@ -8,7 +8,15 @@ from functools import lru_cache
 
 from ..names import fold
 from .labels import INITIALS, numbered_role
-from .names import ADVERBS, NOT_NAME_WORDS, PREFIXED_NAME, UPPER, VERBS, clean_name
+from .names import (
+    ADVERBS,
+    NOT_NAME_WORDS,
+    PREFIXED_NAME,
+    UPPER,
+    VERBS,
+    clean_name,
+    without_possessive,
+)
 from .registry import SPEECH_AFTER, SPOKE_BY, Entry, Registry
 from .vocabulary import DELEGATIONS, ROLE_LABELS, TITLES
 
@@ -227,7 +235,7 @@ def _find_named(text: str, registry: Registry) -> list[tuple[int, str, int, str]
 
     for match in PREFIXED_NAME.finditer(text):
         name = clean_name(match.group("name"))
-        owner = re.sub(r"['’]s$", "", name)  # "Dr. Fischer's point": hers, not her words
+        owner = without_possessive(name)  # "Dr. Fischer's point": hers, not her words
         entry = registry.resolve_name(owner)
         if entry:
             keep(match.start(), entry.name, match.end(),
