@@ -1030,3 +1030,37 @@ def test_negotiation_bulletin_delegations_in_capitals(fragment, speakers):
 ])
 def test_arbitration_hearing_examinations(fragment, speakers):
     assert chunk(FAMILIES / "arbitration-hearing.txt", fragment).speakers == speakers
+
+
+@pytest.mark.parametrize(("fragment", "speakers"), [
+    # "Name, description. – ": the speaker of a verbatim report, then the words
+    ("sleeper carriage built in 1979", ("Anselm Kirchhoff",)),
+    ("one inspection regime, not four", ("Anselm Kirchhoff",)),  # the turn goes on
+    ("table a proposal on inspections", ("Dorota Wasilewska-Brand",)),
+    ("faster, not only safer", ("Ilias Karamanlis-Ode",)),  # "Name (GROUP). – "
+    ("Catch-the-eye procedure", ()),  # a bold line: a heading, no one's turn
+    ("Dublin", ("Saoirse Ní Bhriain",)),
+    # "President. – " is whoever the last "(IN THE CHAIR: ...)" notice seated
+    ("next item is the debate on the report", ("Haldis Østby-Marchand",)),
+    ("The debate is closed", ("Haldis Østby-Marchand",)),
+    ("IN THE CHAIR: MATTEO", ()),
+    ("next item is Question Time", ("Matteo de Sanctis",)),
+    ("inspection register be public", ("Anselm Kirchhoff",)),
+])
+def test_verbatim_report_speakers_and_the_chair(fragment, speakers):
+    assert chunk(FAMILIES / "verbatim-dash.html", fragment).speakers == speakers
+
+
+@pytest.mark.parametrize(("fragment", "speakers"), [
+    ("opened the meeting", ("Ingeborg T. Halvardsen",)),  # "The CHAIR", from "Chair: ..."
+    ("covered 41 small towns", ("Deputy Director-General",)),  # an office in capitals
+    ("open to municipal utilities", ("Oluwaseun Adeyemi-Cole",)),  # surname in capitals
+    ("contribute to the window", ("Baptista de Mello",)),  # two words, a particle
+    ("hours of supply each day", ("Nguyen",)),  # a short surname in capitals
+    ("highest costs per connection", ("Tonga",)),  # "The member for TONGA"
+    ("ready to share their data", ("World Association of Water Operators",)),
+    ("took the Chair", ()),  # a notice: no one's words
+    ("wished to take note", ("Baptista de Mello",)),  # the Chair, since the notice
+])
+def test_summary_record_surnames_in_capitals_and_a_change_of_chair(fragment, speakers):
+    assert chunk(FAMILIES / "summary-record-caps.md", fragment).speakers == speakers

@@ -26,8 +26,10 @@ from .evidence import (
 )
 from .labels import (
     INITIALS,
+    PRESIDING_OFFICES,
     Label,
     body_label,
+    chair_taken,
     dash_label,
     inline_labels,
     label_alone,
@@ -163,6 +165,12 @@ EXAMINER = re.compile(r"^\s*(?:(?:cross|re|direct|further|redirect|recross)?[- ]
 _PERSON_COLUMN = re.compile(r"\b(?:name|speaker|who|presenter|person|participant|member|"
                             r"delegate|representative|panel+ist|author|submitter|respondent|"
                             r"contributor|submitted by)s?\b", re.I)
+# the other columns of a table of who is who ("Name | Role / title | Organisation"): a
+# roster, whose rows say nothing
+_ROSTER_COLUMN = re.compile(r"^\W*(?:(?:role|title|organi[sz]ation|affiliation|position|"
+                            r"department|country|community|institution|e-?mail|contact|"
+                            r"representing|agency|company|ministry|group|unit|location|"
+                            r"job|function|office|constituency|party|or|and|/|\s)+)\W*$", re.I)
 # "Resident, Mill Lane (name withheld)", "Anonymous (online form)": a submitter left unnamed
 _UNNAMED = re.compile(r"^(?P<who>Anonymous|Resident|Individual|Member of the public|"
                       r"Respondent)\b", re.I)
@@ -203,6 +211,9 @@ class _State:
     item_turn: tuple[int, str] | None = None
     spoken: bool = False  # the last block was the turn's: its words may run on
     row_speaker: str | None = None  # the one speaker of the table row above
+    # who presides from a notice on ("(IN THE CHAIR: X)", "Mr Y took the Chair."): the
+    # one "President." and "The CHAIR said" mean until the next notice
+    in_chair: str | None = None
 
     def enter(self, block: Block) -> None:
         if block.section_path != self.section:
@@ -268,6 +279,12 @@ def attribute(blocks, registry: Registry, narrator: str | None = None) -> list[A
         state.enter(block)
         if block.voice is not None:
             result.append(_voiced(block, registry, state))
+            continue
+        if seated := chair_taken(block.text):
+            entry = registry.resolve_name(seated)
+            state.in_chair = entry.name if entry else seated
+            state.turn = state.current = None
+            result.append(Attribution((), (), mentions_in(block.text, registry, ())))
             continue
         following = blocks[i + 1] if i + 1 < len(blocks) else None
         nested = following is not None and block.kind == following.kind == "item" and \
@@ -443,9 +460,14 @@ def _turn(block: Block, registry: Registry, state: _State,
     label = parse_label(block.text)
     if label and label.dotted and not state.layout["dotted"]:
         label = None  # "A. Introduction": a lettered paragraph, where nothing asks
-    if label and label.kind == "role" and role_holder(block.text, label):
+    held = label and label.kind == "role" and (
+        role_holder(block.text, label) or len(block.lines) > 1 and role_holder(block.lines[0]))
+    if held:
         # "President: Mr. Laurent Castellane (France)": who holds the office, not a turn
         state.turn = None
+        if fold(held[0]) in PRESIDING_OFFICES and not state.in_chair:
+            entry = registry.resolve_name(held[1])
+            state.in_chair = entry.name if entry else None
         return Attribution((), (), mentions_in(block.text, registry, ()))
     labelled = _label_speakers(label, registry, state.layout) if label else []
     if label is None and not under_attendees(block.section_path) and \
@@ -505,7 +527,9 @@ def _turn(block: Block, registry: Registry, state: _State,
         _own_speakers(block, text, labelled, registry, state, speakers)
         unknown_label = label is not None and not labelled and label.kind in (
             "name", "caps", "handle", "initials")
-        if not speakers.names and not unknown_label:
+        if not speakers.names and _bold_heading(block):
+            state.turn = None  # "**Catch-the-eye procedure**": a heading in all but name
+        elif not speakers.names and not unknown_label:
             # "- Scott: ..." where no Scott is known is someone's turn, not the last one's
             _carried_on(block, text, registry, state, speakers)
     if not labelled and (CAPTION.match(block.text) or RUNNING_HEAD.match(text) or
@@ -514,10 +538,33 @@ def _turn(block: Block, registry: Registry, state: _State,
         speakers = Speakers()
     if labelled and EDIT.match(text):
         speakers = Speakers()  # an IRC correction ("s/Friday/Thursday/"), not a turn
+    if state.in_chair:
+        speakers = _seated(speakers, registry, state.in_chair)
     state.leave(block, text, speakers, label, bool(labelled))
     return Attribution(tuple(speakers.names), tuple(speakers.evidence),
                        mentions_in(text, registry, speakers.names),
                        text=text if text != block.text else None, labelled=bool(labelled))
+
+
+def _bold_heading(block: Block) -> bool:
+    """A short paragraph all in bold, no sentence: a heading the markup did not call one."""
+    text = block.text.strip(" *_")
+    return block.kind == "paragraph" and bool(block.bold) and len(text) <= 80 and \
+        text == block.bold[0].strip(" *_") and not text.endswith((".", "?", "!", ":", "”", '"'))
+
+
+def _seated(speakers: Speakers, registry: Registry, in_chair: str) -> Speakers:
+    """The presiding office, by its label or its name ("President.", "The CHAIR said"),
+    is whoever the last notice put in the chair."""
+    seated = Speakers()
+    for name, evidence in zip(speakers.names, speakers.evidence):
+        entry = registry.resolve_name(name) if evidence in ("label", "role-reference") \
+            else None
+        presiding = evidence in ("label", "role-reference") and (
+            fold(name) in PRESIDING_OFFICES or entry is not None and entry.name != in_chair
+            and any(fold(r) in PRESIDING_OFFICES for r in entry.meeting_roles))
+        seated.add(in_chair if presiding else name, evidence)
+    return seated
 
 
 _SUBJECTLESS = re.compile(rf"^(?:also|further|then)\s+(?:{ADVERBS})?(?:keen|interested|happy|"
@@ -838,7 +885,10 @@ def _row_attribution(block: Block, registry: Registry, above: str | None) -> Att
     the one speaker of the row above, whose turn a row with an empty person cell goes
     on with (a transcript laid out as a table)."""
     speakers = Speakers()
-    if under_attendees(block.section_path):  # a row of the attendance table: who came
+    others = [h for h in block.lines if not _PERSON_COLUMN.search(h)]
+    if under_attendees(block.section_path) or len(others) < len(block.lines) and others and \
+            all(_ROSTER_COLUMN.match(h) for h in others):
+        # a row of the attendance table, or of a table of who is who: who came
         return Attribution((), (), mentions_in(block.text, registry, ()))
     for header, cell in zip(block.lines, block.items, strict=False):
         if _PERSON_COLUMN.search(header):

@@ -7,7 +7,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from ..designations import designation
+from ..designations import designation, display_name
 from .names import PREFIXED_NAME, UPPER, clean_name, plain_person_name, split_prefix, strip_prefix
 from .vocabulary import DELEGATIONS, NON_PERSON_LABELS, PARTICLES, ROLE_LABELS, TITLES
 
@@ -74,6 +74,9 @@ def parse_label(text: str) -> Label | None:
     found = designation(text)
     if found:
         return Label((found[0],), found[1], kind="designation")
+    found = _verbatim_speaker(text)
+    if found:
+        return found
     for pattern in (_IRC, _LOG, _ACTION):
         match = pattern.match(text)
         if match and match.group("label").casefold() not in NON_PERSON_LABELS:
@@ -97,6 +100,27 @@ def parse_label(text: str) -> Label | None:
     if found and found.kind == "role" and found.names[0] in ("Questioner", "Answerer"):
         return _asker_named(text, found) or found
     return found
+
+
+# "Ilse Brandauer, rapporteur. – Madam President, ...", "Eleni Kostopoulou (S&D). – ...",
+# "President. – The debate is closed.": a verbatim report's speaker, a full stop, a dash
+_DOT_DASH = re.compile(
+    rf"^\s*(?P<name>[{UPPER}][^\s,.()–—:]*(?:\s+[^\s,.()–—:]+){{0,5}}?)\s*"
+    r"(?:\((?P<group>[^()]{1,40})\))?\s*(?:,\s*(?P<desc>[^–—()]{1,120}?)"
+    r"(?:\s*\([^()]{1,40}\))?)?\s*\.\s*[–—]\s+(?=\S)")
+
+
+def _verbatim_speaker(text: str) -> Label | None:
+    match = _DOT_DASH.match(text)
+    if not match:
+        return None
+    name = match.group("name")
+    if " " not in name:
+        role = ROLE_LABELS.get(name.casefold())
+        return Label((role,), match.end(), kind="role") if role and role in (
+            "Chair", "President", "Speaker") else None
+    return Label((name,), match.end(), organisation=match.group("group") or "",
+                 kind="name") if plain_person_name(name) else None
 
 
 def _asker_named(text: str, turn: Label) -> Label | None:
@@ -297,6 +321,10 @@ _SURNAME_FIRST = re.compile(rf"^[{UPPER}]{{2,}}"
                             rf"(?:\s+[{UPPER}][a-z\u00df-\u00ff]+(?:-[{UPPER}a-z][a-z]+)?){{1,2}}$")
 
 
+# endings of English nouns that no given name or surname has
+_ABSTRACT_NOUN = re.compile(r"(?:tion|sion|ment|ness|ship|ings)s?$")
+
+
 def _may_name(label: str, honorifics) -> bool:
     """A label that could be a person: a name, initials or a handle, and no known
     non-person word ("Action items", "Tracking Comment", "PROPOSE")."""
@@ -306,6 +334,8 @@ def _may_name(label: str, honorifics) -> bool:
         return False
     if folded[0] in NON_PERSON_LABELS or folded[-1] in NON_PERSON_LABELS:
         return False
+    if len(words) == 1 and _ABSTRACT_NOUN.search(folded[0]):
+        return False  # "Organisation:", "Distribution:", "Assessment:": a form's field
     if INITIALS.match(label):
         return True
     if HANDLE.match(label):
@@ -353,6 +383,47 @@ def role_holder(text: str, label: Label | None = None) -> tuple[str, str] | None
     if prefixed or plain_person_name(name) and len(name.split()) <= 4:
         return label.names[0], clean_name(name)
     return None
+
+
+# a notice of who presides from here on: "(IN THE CHAIR: ROBERTA MÄKELÄ-VIDAL
+# Vice-President)", "Mr Almeida Castro (Ecuador), Vice-Chair, took the Chair.", "In the
+# absence of the President, Mr. Ito (Japan), Vice-President, took the Chair."
+_IN_THE_CHAIR = re.compile(r"^[\s_*(\[]*(?i:in the chair)\s*[:.]\s*(?P<who>[^()\[\]]{3,80}?)"
+                           r"[\s_*)\].]*$")
+_TOOK_THE_CHAIR = re.compile(
+    r"^[\s_*(\[]*(?:In the absence of [^,]{3,60},\s*)?(?P<who>[^,()]{3,60}?)"
+    r"(?:\s*\([^()]{1,60}\))?(?:,\s*[^,()]{2,60},)?\s+(?:took|takes|resumed|was in|is in|in)"
+    r"\s+the\s+[Cc]hair\b.{0,40}?[\s_*)\].]*$")
+
+
+def chair_taken(text: str) -> str | None:
+    """The person a notice puts in the chair from here on, as the record names them
+    ('Roberta Mäkelä-Vidal', 'Almeida Castro'); None for any other text, and for an
+    office with no name ('[Madam Deputy Speaker in the Chair]')."""
+    if len(text) > 200:
+        return None
+    match = _IN_THE_CHAIR.match(text) or _TOOK_THE_CHAIR.match(text)
+    if not match:
+        return None
+    who = match.group("who").strip()
+    # a title or an office after the name: "ROBERTA MÄKELÄ-VIDAL Vice-President"
+    who = re.sub(rf"\s+(?:[{UPPER}][a-z]+(?:-[A-Z]?[a-z]+)*)$", "", who) \
+        if len(who.split()) >= 3 and any(w.isupper() for w in who.split()) else who
+    words = [w if not w.isupper() or len(w) < 2 else w.lower() if 0 < i < len(who.split()) - 1
+             and w.casefold() in PARTICLES else display_name(w) for i, w in enumerate(who.split())]
+    name = strip_prefix(clean_name(re.sub(r"^(?:The|the)\s+", "", " ".join(words))))
+    core = [w for w in name.split() if w.casefold() not in PARTICLES]
+    if not core or any(w.casefold() in _PRESIDING_WORDS for w in core) or \
+            not all(w[:1].isupper() for w in core):
+        return None
+    return name
+
+
+_PRESIDING_WORDS = frozenset("""speaker president chair chairman chairwoman chairperson
+deputy vice-president vice-chair madam mister presiding officer""".split())
+# the offices a chair notice gives (folded): whom "President." or "The CHAIR said" means
+PRESIDING_OFFICES = frozenset({"chair", "chairperson", "chairman", "chairwoman", "president",
+                               "speaker", "presiding officer", "the chair", "the president"})
 
 
 def opens_with_label(text: str) -> bool:

@@ -519,17 +519,18 @@ class Registry:
 
     def _add_prefixed(self, match: re.Match, text: str) -> None:
         name = clean_name(match.group("name"))
-        name = re.sub(r"\s+(?:[A-Z]{2,})$", "", name)  # trailing acronyms: "Ms. X (UNDP)"
+        name = _without_trailing_acronym(name)
         name = without_possessive(name)  # "Justice Okwu's point": Okwu
         while len(name.split()) > 2 and name.split()[-1].casefold().strip(".") in POSTNOMINALS:
             name = name.rsplit(" ", 1)[0]  # "Professor T. J. Ashworth-Kane FREng"
-        if name.isupper() and len(name) > 5:  # "Mr. MURKOWSKI", as records print it
-            name = display_name(name)
-        if len(name) < 2 or name.isupper() and len(name) <= 5 or \
+        if len(name) < 2 or name.isupper() and not _caps_surname(name) or \
                 any(w.casefold() in NOT_NAME_WORDS for w in name.split()) or \
                 all(w.casefold() in TITLE_WORDS for w in name.split()) or \
                 name.split()[-1].casefold() in OFFICE_NOUNS:
             return  # "Chief Executive Officer": a title, then the rest of an office's name
+        # "Mr. MURKOWSKI", "Dr Nodira S. RAHIMOVA": the surname as records print it
+        name = " ".join(display_name(w) if len(w) > 1 and w.isupper() and
+                        not _ROMAN.fullmatch(w) else w for w in name.split())
         honorifics, titles = split_prefix(match.group("prefix"))
         entry = self._merge_in(name)
         _extend(entry.honorifics, honorifics)
@@ -607,11 +608,14 @@ class Registry:
                     _extend(entry.aliases, [name])
             return entry
         entry = Entry(name)
-        surname = entry.tokens()[-1:]
+        words = entry.tokens()
         # "Ambassador Ruiz" seen before "Carmen Ruiz Echeverría": the first of two surnames
-        paternal = entry.tokens()[-2:-1] if len(entry.tokens()) >= 3 else None
+        paternal = words[-2:-1] if len(words) >= 3 else None
         for other in list(self.entries):
-            if surname and len(entry.tokens()) > 1 and other.tokens() in (surname, paternal):
+            # "Mr Almeida Castro" seen before "Mr Pedro ALMEIDA CASTRO": his surnames
+            surnames = 0 < len(other.tokens()) < len(words) and \
+                other.tokens() == words[-len(other.tokens()):]
+            if len(words) > 1 and (surnames or other.tokens() == paternal):
                 self.entries.remove(other)
                 entry.aliases.extend([other.name, *other.aliases])
                 entry.honorifics.extend(other.honorifics)
@@ -1230,6 +1234,26 @@ def _short_form(wanted: list[str], entry: Entry) -> bool:
 def _hyphen_part(word: str, entry: Entry) -> bool:
     """'Ibru' or 'DaSilva' for 'Kemi DaSilva-Ibru'."""
     return any("-" in t and word in t.split("-") for t in entry.tokens()[1:])
+
+
+_ROMAN = re.compile(r"[IVX]+|JR\.?|SR\.?")
+
+
+def _without_trailing_acronym(name: str) -> str:
+    """'Ms. Ada Obi UNDP' -> 'Ada Obi': a short word in capitals after a name written in
+    mixed case is the body she is from; a summary record's surname in capitals ('Dr Nodira
+    S. RAHIMOVA', 'Mr Pedro ALMEIDA CASTRO') is her name."""
+    words = name.split()
+    if len(words) >= 2 and re.fullmatch(r"[A-Z]{2,5}", words[-1]) and \
+            not words[-2].isupper() and not re.fullmatch(r"[A-Z]\.", words[-2]):
+        return " ".join(words[:-1])
+    return name
+
+
+def _caps_surname(name: str) -> bool:
+    """'LUNGU', 'PHAN', 'VAN DER BERG' after an honorific: a surname as a record prints
+    it, where 'UN' or 'WFP' is a body; a short word is a name only with a vowel in it."""
+    return len(name) > 5 or len(name) >= 3 and bool(re.search(r"[AEIOUY]", name[1:]))
 
 
 def _title_honorifics(entry: Entry) -> list[str]:

@@ -42,8 +42,10 @@ ROLE_REFERENCE = re.compile(rf"\b[Tt]he\s+(?P<role>(?:[{UPPER}][\w'’-]*\s*){{1
 # "the representative of Brazil", "the delegate of the European Union": a delegation
 # speaks, named by whom it represents
 DELEGATE = re.compile(
-    rf"\b[Tt]he\s+(?:representative|delegate|observer|delegation|speaker)\s+(?:of|for|from)\s+"
-    rf"(?:the\s+)?(?P<who>[{UPPER}][\w'’.-]*(?:\s+(?:of\s+|and\s+|the\s+)*[{UPPER}][\w'’.-]*)*)")
+    # a summary record prints it in capitals: "The REPRESENTATIVE OF THE INTERNATIONAL
+    # LABOUR ORGANIZATION said", "The member for FIJI, speaking on behalf of ..."
+    rf"\b[Tt]he\s+(?:(?i:representative|delegate|observer|delegation|speaker)\s+"
+    rf"(?i:of|for|from)|member\s+for)\s+(?:(?i:the)\s+)?(?P<who>[{UPPER}][\w'’.-]*(?:\s+(?:of\s+|and\s+|the\s+)*[{UPPER}][\w'’.-]*)*)")
 # "A participant from a youth-led organisation asked ...": a question from the floor, by
 # someone the report does not name (their statements stay unattributed, as a Chatham
 # House report keeps them)
@@ -252,7 +254,7 @@ def _find_named(text: str, registry: Registry) -> list[tuple[int, str, int, str]
             continue  # "The representative of Brazil, Mr. Paulo Rezende, said": he speaks
         # "The representative of France added ...": the one the report seats for France
         who = registry.representative(match.group("who"))
-        keep(match.start(), who.name if who else match.group("who"), match.end(),
+        keep(match.start(), who.name if who else _body_shown(match.group("who")), match.end(),
              "role" if who else "delegation")
     for match in COUNTRY.finditer(text):
         # "Jordan, speaking also on behalf of Egypt, stressed ...": a delegation by the
@@ -304,6 +306,21 @@ def _find_named(text: str, registry: Registry) -> list[tuple[int, str, int, str]
                  "possessive" if word != match.group("word") else "single")
     found.sort()
     return found
+
+
+_SMALL_WORDS = frozenset({"of", "and", "the", "for", "on", "in", "to", "de", "du", "des"})
+
+
+def _body_shown(name: str) -> str:
+    """'INTERNATIONAL COMMISSION ON MIGRANT LABOUR' -> 'International Commission on Migrant
+    Labour'; a name in mixed case, or an acronym ('UNHCR'), as it is."""
+    words = name.split()
+    if not name.isupper():
+        return name
+    if len(words) < 2:
+        return _DELEGATION_SPELT.get(name, name)  # "FIJI"; "UNHCR" stays
+    return " ".join(w.lower() if i and w.casefold() in _SMALL_WORDS else w.capitalize()
+                    for i, w in enumerate(words))
 
 
 def _full_forms(registry: Registry) -> list[tuple[Entry, str, str]]:
