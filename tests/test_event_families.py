@@ -1064,3 +1064,16 @@ def test_verbatim_report_speakers_and_the_chair(fragment, speakers):
 ])
 def test_summary_record_surnames_in_capitals_and_a_change_of_chair(fragment, speakers):
     assert chunk(FAMILIES / "summary-record-caps.md", fragment).speakers == speakers
+
+
+@pytest.mark.parametrize(("fragment", "speakers"), [
+    # full names given once in a sentence of scene-setting, then the surname speaks
+    ("The tent was full", ()),
+    ("how the collection had started", ("Casimir Wojtasik",)),
+    ("fishing diaries", ("Oluwatoyin Brekke-Adu",)),
+    ("what a river leaves behind", ("Oluwatoyin Brekke-Adu",)),
+    ("whose stall stayed open late", ()),  # "Harbour Street Books" is no one
+    ("thanking the organisers", ("Casimir Wojtasik",)),
+])
+def test_writeup_names_people_once_then_by_surname(fragment, speakers):
+    assert chunk(FAMILIES / "writeup-surnames.md", fragment).speakers == speakers

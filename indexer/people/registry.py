@@ -155,6 +155,8 @@ SPEECH_AFTER = re.compile(
 T = TypeVar("T")
 
 
+# the verb straight after the word: "Amankwah began by asking", "Benhaïm-Costa said"
+_VERB_NEXT = re.compile(rf"\s+{ADVERBS}(?:{VERBS})\b")
 APPOSED_VERB = re.compile(rf"^,\s*{ADVERBS}(?:{VERBS})\b")
 
 
@@ -300,6 +302,7 @@ class Registry:
                     registry._add_first_name_speaker(match, text)
                 for name in panel_introduced(text):
                     registry.add_plain(name)
+        registry._surnamed_later([title, *(t for b in blocks for t in block_texts(b))])
         for block in blocks:
             for text in block_texts(block):
                 registry._roles_by_agent(text)
@@ -578,6 +581,40 @@ class Registry:
         if role and is_role(role):
             _extend(entry.roles, [role])
             _extend(entry.organisations, organisations)
+
+    def _surnamed_later(self, texts: list[str]) -> None:
+        """'... sat down with broadcaster Rupert Amankwah', then 'Amankwah began by asking':
+        a full name a write-up gives once, in any sentence, is the person its surname
+        speaks for, when it fits one such name only."""
+        by_word: dict[str, set[str]] = collections.defaultdict(set)
+        for text in texts:
+            for match in PLAIN_NAME.finditer(text):
+                name = strip_prefix(clean_name(match.group("name")))
+                words = name.split()
+                # weaker evidence than a speech verb: no word of it the document writes in
+                # lower case ("Human Resources", "Eastern Mediterranean Region"), none run
+                # together ("PlantFactory Demo Video")
+                if not plain_person_name(name) or len(words) > 3 or any(
+                        w.casefold() in self.common or w.casefold() in ORGANISATION_WORDS or
+                        re.search(r"[a-z][A-Z]", w) for w in words) or self.resolve_name(name):
+                    continue
+                # the surname: the first word alone is as often a firm ("Nordvik Materials")
+                by_word[fold(words[-1])].add(name)
+        if not by_word:
+            return
+        for text in texts:
+            for match in re.finditer(rf"(?<![\w.'’-])[{UPPER}][\w'’-]{{2,30}}(?![\w'’-])", text):
+                word = match.group()
+                names = by_word.get(fold(word), ())
+                if len(names) != 1 or word.casefold() in self.common or \
+                        word.casefold() in NOT_NAME_WORDS | TITLE_WORDS | OFFICE_NOUNS or \
+                        fold(word) in _DELEGATION_NAMES or \
+                        not _VERB_NEXT.match(text, match.end()) or \
+                        re.search(r"\b(?i:the|of|in|at|for|from|on|by)\s+$", text[:match.start()]):
+                    continue  # "the Azure team said", "at Mill Lane, ... explained": places
+                name = next(iter(names))
+                if not self.resolve_name(name):
+                    self.add_plain(name)
 
     def _add_first_name_speaker(self, match: re.Match, text: str) -> None:
         """'Janet (Willow Court) said ...', 'Marguerite, who runs the toddler group, said
