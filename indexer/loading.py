@@ -324,13 +324,14 @@ def strip_line_numbers(text: str) -> str:
 def strip_page_furniture(text: str) -> str:
     """Drop page-furniture lines; a paragraph cut by a page break is joined again."""
     lines = [line for line in text.split("\n") if not _FURNITURE.match(line)]
-    blocks = [b for b in re.split(r"\n[ \t]*(?:\n[ \t]*)+", "\n".join(lines)) if b.strip()]
+    # (the indent of a block's first line stays: a script's cue sits deeper than its words)
+    blocks = [b for b in re.split(r"\n(?:[ \t]*\n)+", "\n".join(lines)) if b.strip()]
     joined: list[str] = []
     for block in blocks:
         first = block.lstrip()[:1]
         last_line = joined[-1].rstrip().rsplit("\n", 1)[-1].strip() if joined else ""
         if len(last_line) >= 40 and first.islower() and not last_line.endswith(_SENTENCE_END):
-            joined[-1] = joined[-1].rstrip() + "\n" + block
+            joined[-1] = joined[-1].rstrip() + "\n" + block.lstrip()
         else:
             joined.append(block)
     return "\n\n".join(joined)
@@ -366,14 +367,73 @@ def split_paragraphs(lines: list[str]) -> list[list[str]]:
     return out
 
 
+# a script's cue: who speaks, in capitals, set deeper than the words below it, with how
+# the voice is heard after it ("DEV (O.S.)", "RAFAEL (CONT'D)"); two side by side where
+# both are heard at once
+_CUE_WORDS = r"[A-Z][A-Z'\u2019.\-]+(?: [A-Z][A-Z'\u2019.\-]+){0,3}"
+_CUE_SUFFIX = r"(?:\s*\([A-Z][A-Za-z.'\u2019 ]{0,14}\))?"
+_SCRIPT_CUE = re.compile(rf"^(?P<indent> +)(?P<cue>{_CUE_WORDS}){_CUE_SUFFIX}\s*$")
+_DUAL_CUE = re.compile(rf"^ *(?P<left>{_CUE_WORDS}){_CUE_SUFFIX} {{3,}}(?P<right>{_CUE_WORDS})"
+                       rf"{_CUE_SUFFIX}\s*$")
+_STAGE_NOTE = re.compile(r"^\s*\([^()]{1,40}\)\s*$")  # "(laughing)" under the cue
+
+
+def _indent(line: str) -> int:
+    return len(line) - len(line.lstrip(" "))
+
+
+def _script_cue(lines: list[str]) -> str | None:
+    """The cue opening a block of a script, when the words below sit less deep."""
+    cue = _SCRIPT_CUE.match(lines[0]) if len(lines) >= 2 else None
+    words = [line for line in lines[1:] if not _STAGE_NOTE.match(line)]
+    if not cue or not words or _indent(lines[0]) < min(map(_indent, words)) + 4:
+        return None
+    return cue.group("cue")
+
+
+def script_turns(lines: list[str]) -> list[tuple[str, str]] | None:
+    """A block of a script -> its turns, (cue, words): ('DEV', '(crackly) Loud and
+    clear.'); two voices side by side -> one turn each; None for other blocks."""
+    dual = _DUAL_CUE.match(lines[0]) if len(lines) >= 2 else None
+    if dual:
+        column = lines[0].index(dual.group("right"), dual.end("left")) - 4
+        sides: tuple[list[str], list[str]] = ([], [])
+        for line in lines[1:]:
+            parts = re.split(r" {3,}", line.strip())
+            if len(parts) == 2:
+                sides[0].append(parts[0])
+                sides[1].append(parts[1])
+            else:
+                sides[_indent(line) >= column].append(line.strip())
+        return [(dual.group(side), reflow(words))
+                for side, words in zip(("left", "right"), sides, strict=True) if words]
+    cue = _script_cue(lines)
+    return [(cue, reflow(lines[1:]))] if cue else None
+
+
+def _is_script(blocks: list[list[str]]) -> bool:
+    """Cues over three or more blocks, some name coming back: a script's layout, not a
+    heading set above its paragraph."""
+    cues = [cue for lines in blocks if (cue := _script_cue(lines))]
+    return len(cues) >= 3 and len(set(cues)) < len(cues)
+
+
 def text_to_html(text: str) -> str:
     """Blank-line paragraphs, detected headings and lists, hard wraps re-flowed."""
     parts: list[str] = []
     text = strip_page_furniture(strip_line_numbers(text.replace("\r\n", "\n").replace("\r", "\n")))
-    for block in re.split(r"\n\s*\n", text):
-        lines = [line.rstrip() for line in block.split("\n") if line.strip()]
+    blocks = [[line.rstrip() for line in block.split("\n") if line.strip()]
+              for block in re.split(r"\n\s*\n", text)]
+    script = _is_script(blocks)
+    for lines in blocks:
         if not lines:
             continue
+        if script and (turns := script_turns(lines)):
+            # who speaks is the layout's to say, as a caption's voice is
+            parts.extend(f'<p data-voice="{html.escape(cue)}" data-voice-by="label">'
+                         f"{html.escape(words)}</p>" for cue, words in turns)
+            continue
+        lines[0] = lines[0].lstrip()  # a first line's indent tells a cue only
         if len(lines) == 2 and _UNDERLINE.match(lines[1]):
             level = 1 if lines[1].strip()[0] == "=" else 2
             parts.append(f"<h{level}>{html.escape(lines[0].strip())}</h{level}>")
@@ -382,8 +442,11 @@ def text_to_html(text: str) -> str:
             level = 1 if not parts else 2  # a heading that opens the file is its title
             parts.append(f"<h{level}>{html.escape(lines[0].strip())}</h{level}>")
             continue
-        if _is_line_list(lines) and not parts and _is_text_heading(lines[0], opening=True):
-            # a title block: the name in capitals, then the event, its date, one a line
+        if not parts and (_is_line_list(lines) or len(lines) == 2 and len(lines[1]) <= 100
+                          and not lines[1].isupper()) \
+                and _is_text_heading(lines[0], opening=True):
+            # a title block: the name in capitals, then a subtitle, or the event, its date,
+            # one a line
             parts.append(f"<h1>{html.escape(lines[0].strip())}</h1>")
             parts.extend(f"<p>{html.escape(line.strip())}</p>" for line in lines[1:])
             continue

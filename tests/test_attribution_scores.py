@@ -43,16 +43,18 @@ FLOORS = {
     "events-dev2": {"ALL": (0.91, 0.82)},
     "events-heldout": {"ALL": (0.94, 0.86)},
     "events-heldout2": {"ALL": (0.85, 0.78)},
-    "events-heldout3": {"ALL": (0.88, 0.70)},
-    "events-heldout4": {"ALL": (0.92, 0.74)},
+    "events-heldout3": {"ALL": (0.86, 0.76)},
+    "events-heldout4": {"ALL": (0.92, 0.83)},
     "events-heldout5": {"ALL": (0.92, 0.83)},
     "events-heldout6": {"ALL": (0.89, 0.88)},
-    "events-heldout7": {"ALL": (0.86, 0.84)},
+    "events-heldout7": {"ALL": (0.88, 0.87)},
     "events-heldout8": {"ALL": (0.77, 0.69)},
     "events-heldout9": {"ALL": (0.93, 0.87)},
-    "events-heldout10": {"ALL": (0.80, 0.67)},
-    "events-heldout11": {"ALL": (0.88, 0.85)},
+    "events-heldout10": {"ALL": (0.80, 0.69)},
+    "events-heldout11": {"ALL": (0.88, 0.87)},
     "events-heldout12": {"ALL": (0.92, 0.80)},
+    "events-heldout13": {"ALL": (0.91, 0.77)},
+    "events-heldout14": {"ALL": (0.86, 0.80)},
 }
 
 

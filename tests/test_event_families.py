@@ -1077,3 +1077,25 @@ def test_summary_record_surnames_in_capitals_and_a_change_of_chair(fragment, spe
 ])
 def test_writeup_names_people_once_then_by_surname(fragment, speakers):
     assert chunk(FAMILIES / "writeup-surnames.md", fragment).speakers == speakers
+
+
+@pytest.mark.parametrize(("fragment", "speakers"), [
+    # a cue in capitals set deeper than the words under it: whose they are
+    ("how did you get here today", ("Imogen Fairweather-Lund",)),  # "MODERATOR", the facilitator
+    ("Two buses", ("Oswaldo Quintana-Reyes",)),  # introduced in capitals in the action
+    ("faster than the 14", ("Priyanka",)),  # "PRIYANKA (O.S.)": no one else of that name
+    ("the villain of the morning", ("Imogen Fairweather-Lund",)),  # "DR. FAIRWEATHER-LUND"
+    ("villain of every morning", ("Oswaldo Quintana-Reyes",)),  # "(CONT'D)"
+    ("Rain streaks the window", ()),  # the action is no one's words
+    ("The fourteen!", ("Oswaldo Quintana-Reyes", "Priyanka")),  # "OSWALDO AND PRIYANKA"
+    ("without fail", ("Oswaldo Quintana-Reyes",)),  # side by side: each column its own
+    ("when the board says", ("Priyanka",)),
+])
+def test_script_layout_cues(fragment, speakers):
+    assert chunk(FAMILIES / "script-transcript.txt", fragment).speakers == speakers
+
+
+def test_script_cues_are_not_repeated_in_the_text():
+    texts = [c.text for c in parse_file(FAMILIES / "script-transcript.txt").chunks]
+    assert not any(re.match(r"(?:MODERATOR|OSWALDO|PRIYANKA|DR\.)", t) for t in texts), texts
+    assert "Two buses. The 14 was late again." in texts

@@ -55,6 +55,7 @@ from .registry import (
     VOCATIVE,
     Registry,
     attendee_line,
+    script_cue,
     under_attendees,
 )
 from .speech import (
@@ -214,6 +215,7 @@ class _State:
     # who presides from a notice on ("(IN THE CHAIR: X)", "Mr Y took the Chair."): the
     # one "President." and "The CHAIR said" mean until the next notice
     in_chair: str | None = None
+    cue: bool = False  # the header was a script's cue ("MAUREEN (O.S.)"): one block its
 
     def enter(self, block: Block) -> None:
         if block.section_path != self.section:
@@ -289,8 +291,12 @@ def attribute(blocks, registry: Registry, narrator: str | None = None) -> list[A
         following = blocks[i + 1] if i + 1 < len(blocks) else None
         nested = following is not None and block.kind == following.kind == "item" and \
             following.depth > block.depth
-        result.append(_structure(block, registry, state, nested, following)
-                      or _turn(block, registry, state, narrator))
+        cued = state.cue
+        found = _structure(block, registry, state, nested, following) or \
+            _turn(block, registry, state, narrator)
+        if cued and not found.drop:  # a script's words are the one block under the cue,
+            state.owner, state.cue = None, False  # then the action ("They laugh.")
+        result.append(found)
     return _fill_one_speaker_stretches(blocks, result)
 
 
@@ -298,17 +304,30 @@ def _voiced(block: Block, registry: Registry, state: _State) -> Attribution:
     """A block whose format says who speaks (a mail's sender, the author of a quoted
     reply): that person, as the document knows them ("Kowalczyk wrote:" is Marta
     Kowalczyk), or nobody when the format names no one."""
-    name, evidence = block.voice or ("", "")
-    name = strip_prefix(name) or name  # "Professor Anders Holm"
-    entry = registry.resolve_name(name) if name else None
-    # a sender as the format gives it ("Deb K", "+44 7700 900461") is who they are here,
-    # unless it is a word that names no one
-    speaker = entry.name if entry else name if name and \
-        name.casefold() not in NOT_NAME_WORDS | NON_PERSON_LABELS else ""
-    state.current = speaker or None
+    voice, evidence = block.voice or ("", "")
+    found = tuple(dict.fromkeys(
+        speaker for name in re.split(r"\s+(?:and|AND|&)\s+|\s*/\s*", voice)
+        if (speaker := _voice_speaker(name, registry))))
+    state.current = found[-1] if found else None
     state.turn = state.owner = None
-    found = (speaker,) if speaker else ()
     return Attribution(found, (evidence,) * len(found), mentions_in(block.text, registry, found))
+
+
+def _voice_speaker(name: str, registry: Registry) -> str:
+    """A voice as the format gives it -> who speaks: the person the document names
+    ('OSWALDO' for Oswaldo Quintana-Reyes, 'Professor Anders Holm'), the holder of a role
+    ('MODERATOR'), else the voice as given ('Deb K', '+44 7700 900461') unless it is a
+    word that names no one."""
+    if name.isupper() and len(name) > 2:
+        name = display_name(name)  # a script's cue
+    name = strip_prefix(name) or name
+    if name.casefold() in ROLE_LABELS:
+        holder = registry.resolve_role(ROLE_LABELS[name.casefold()])
+        return holder.name if holder else ROLE_LABELS[name.casefold()]
+    entry = registry.resolve_name(name) if name else None
+    if entry:
+        return entry.name
+    return name if name and name.casefold() not in NOT_NAME_WORDS | NON_PERSON_LABELS else ""
 
 
 def _structure(block: Block, registry: Registry, state: _State,
@@ -365,6 +384,7 @@ def _structure(block: Block, registry: Registry, state: _State,
     if header is not None:
         state.owner = state.current = header or None
         state.turn = None
+        state.cue = bool(header) and script_cue(block) is not None
         # a header line names the speaker of what follows: it is not a paragraph; one
         # naming nobody known still ends the turn before it
         return Attribution((), (), (header,) if header else (), drop=True)
@@ -557,7 +577,7 @@ def _seated(speakers: Speakers, registry: Registry, in_chair: str) -> Speakers:
     """The presiding office, by its label or its name ("President.", "The CHAIR said"),
     is whoever the last notice put in the chair."""
     seated = Speakers()
-    for name, evidence in zip(speakers.names, speakers.evidence):
+    for name, evidence in zip(speakers.names, speakers.evidence, strict=True):
         entry = registry.resolve_name(name) if evidence in ("label", "role-reference") \
             else None
         presiding = evidence in ("label", "role-reference") and (
@@ -785,11 +805,15 @@ def speaker_line(block: Block, registry: Registry) -> str | None:
             (".", ":", "?", "!", ";")):
         return None
     # "Dr Nkechi Adeyemi-Holt (Registrar)": the name, with a role after it
-    name = strip_prefix(trailing_asides(_SPEAKER_LINE_ROLE.sub("", block.text.strip(" *_")))[0])
+    cue = script_cue(block)
+    name = strip_prefix(display_name(cue) if cue else trailing_asides(
+        _SPEAKER_LINE_ROLE.sub("", block.text.strip(" *_")))[0])
     if name.casefold() in ROLE_LABELS and name.casefold() not in _HEADING_ROLES:
-        return ROLE_LABELS[name.casefold()]
+        # "MODERATOR" over the words: the moderator the text names, else the role
+        holder = registry.resolve_role(ROLE_LABELS[name.casefold()])
+        return holder.name if holder else ROLE_LABELS[name.casefold()]
     entry = registry.resolve_name(name)
-    return entry.name if entry and entry.written_as(name) else None
+    return entry.name if entry and (entry.written_as(name) or cue) else None
 
 
 def _bold_lead(block: Block, text: str, registry: Registry) -> str | None:

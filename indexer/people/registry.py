@@ -275,6 +275,7 @@ class Registry:
                 # a mail's sender, a captioned speaker
                 registry.add_plain(strip_prefix(block.voice[0]), participant=True)
             registry._participants(block)
+            registry._dot_leader_entry(block.text)
             if moved := MOTION_LINE.match((block.lines or (block.text,))[0]):
                 registry._participant(moved.group("who"))  # "Moved: X (Branch)"
             if block.kind == "list":
@@ -303,6 +304,7 @@ class Registry:
                 for name in panel_introduced(text):
                     registry.add_plain(name)
         registry._surnamed_later([title, *(t for b in blocks for t in block_texts(b))])
+        registry._cue_names(blocks)
         for block in blocks:
             for text in block_texts(block):
                 registry._roles_by_agent(text)
@@ -582,6 +584,48 @@ class Registry:
             _extend(entry.roles, [role])
             _extend(entry.organisations, organisations)
 
+    def _dot_leader_entry(self, text: str) -> None:
+        """'Moderator ........ Claire Dunmore (Northgate Insight)', 'P2 ....... Tariq
+        Hussain, 34, bus driver': a cast list's line, the part or the code, then who."""
+        match = _DOT_LEADER.match(text)
+        if not match:
+            return
+        name = re.split(r",|\(|\s[-–—]\s", match.group("who"))[0].strip()
+        if not plain_person_name(name):
+            return
+        key = trailing_asides(match.group("key"))[0]
+        role = ROLE_LABELS.get(key.casefold(), "")
+        code = key if not role and re.fullmatch(r"[A-Z][A-Za-z]{0,3}\d{0,3}", key) else ""
+        entry = self.add_plain(name, role=role, alias=code, participant=True)
+        if role:
+            _extend(entry.meeting_roles, [role])
+
+    def _cue_names(self, blocks) -> None:
+        """'RAFAEL', 'MAUREEN (O.S.)' alone on a line above the words, as a script or a
+        transcript set out like one prints who speaks: people, when at least two such
+        names come back as cues; the full name in capitals where the text introduces
+        them ('The moderator, HELGA BRANDT-OSEI, stands ...')."""
+        cues = collections.Counter(
+            cue for block, after in zip(blocks, blocks[1:], strict=False)
+            if (cue := script_cue(block)) and not script_cue(after) and after.kind == "paragraph"
+            and cue.casefold() not in self.common)
+        # cues the layout already read ("OSWALDO" over his words, as a voice)
+        cues.update(name for b in blocks if b.voice and b.voice[0].isupper()
+                    for name in re.split(r"\s+AND\s+|\s*/\s*", b.voice[0]))
+        if len(cues) < 2 or sum(cues.values()) < 4 or max(cues.values()) < 2:
+            return  # headings in capitals come once each
+        text = "\n".join(b.text for b in blocks)
+        for cue in cues:
+            # "DR. OKAFOR": the Okafor the text names, if it names one
+            if cue.casefold() in ROLE_LABELS or self.resolve_name(strip_prefix(display_name(cue))):
+                continue  # "MODERATOR": a role, whoever holds it
+            full = re.search(rf"(?<![\w-]){re.escape(cue)}(?:\s+[{UPPER}][{UPPER}'’-]+){{1,2}}"
+                             rf"(?![\w-])", text) if " " not in cue else None
+            name = display_name(full.group()) if full else display_name(cue)
+            entry = self.add_plain(name, participant=True)
+            if full:
+                _extend(entry.aliases, [display_name(cue)])
+
     def _surnamed_later(self, texts: list[str]) -> None:
         """'... sat down with broadcaster Rupert Amankwah', then 'Amankwah began by asking':
         a full name a write-up gives once, in any sentence, is the person its surname
@@ -599,13 +643,13 @@ class Registry:
                         re.search(r"[a-z][A-Z]", w) for w in words) or self.resolve_name(name):
                     continue
                 # the surname: the first word alone is as often a firm ("Nordvik Materials")
-                by_word[fold(words[-1])].add(name)
+                by_word[words[-1]].add(name)  # as written: "LAKE SELWYN replied" is a place
         if not by_word:
             return
         for text in texts:
             for match in re.finditer(rf"(?<![\w.'’-])[{UPPER}][\w'’-]{{2,30}}(?![\w'’-])", text):
                 word = match.group()
-                names = by_word.get(fold(word), ())
+                names = by_word.get(word, ())
                 if len(names) != 1 or word.casefold() in self.common or \
                         word.casefold() in NOT_NAME_WORDS | TITLE_WORDS | OFFICE_NOUNS or \
                         fold(word) in _DELEGATION_NAMES or \
@@ -1093,7 +1137,8 @@ class Registry:
             # "HOST:" in a programme "presented by Barnaby Okafor": the one person the
             # report gives the running of the event to, whatever it calls them
             others = [e for e in self.entries
-                      if any(fold(r) in _CONDUCTING for r in e.meeting_roles)]
+                      if any(fold(r) in _CONDUCTING for r in e.meeting_roles)] or \
+                [e for e in self.entries if any(fold(r) in _CONDUCTING for r in e.roles)]
             return others[0] if len(others) == 1 else None
         return None
 
@@ -1274,6 +1319,26 @@ def _hyphen_part(word: str, entry: Entry) -> bool:
 
 
 _ROMAN = re.compile(r"[IVX]+|JR\.?|SR\.?")
+
+
+# "Moderator ........ Claire Dunmore", "P6 (by phone) .... Dev Raghunathan, 45, ..."
+_DOT_LEADER = re.compile(r"^\s*(?P<key>[^.:]{1,30}?)\s*(?:\.\s*){4,}(?P<who>\S.{2,150})$")
+# a script's cue: a name in capitals, with how it is heard ("(O.S.)", "(V.O.)",
+# "(CONT'D)") after it
+_CUE = re.compile(rf"^\s*(?P<name>[{UPPER}][{UPPER}'’.-]+(?: [{UPPER}][{UPPER}'’.-]+){{0,2}})"
+                  r"(?:\s*\((?:[A-Z.' ’]{1,12}|cont['’]d|off|on screen|off screen)\))*\s*$")
+
+
+def script_cue(block: Block) -> str | None:
+    """'MAUREEN (O.S.)' -> 'MAUREEN': a paragraph that is only a cue."""
+    if block.kind != "paragraph" or len(block.text) > 40:
+        return None
+    match = _CUE.match(block.text)
+    name = match.group("name").strip(".") if match else ""
+    if not name or len(name) < 2 or name.casefold() in NON_PERSON_LABELS or \
+            name.casefold() in NOT_NAME_WORDS:
+        return None
+    return name
 
 
 def _without_trailing_acronym(name: str) -> str:
