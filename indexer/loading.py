@@ -284,6 +284,8 @@ _FURNITURE = re.compile(
     r"[A-Z]{1,4}(?:/[A-Z0-9][A-Za-z0-9.()\-]*){1,6}"
     r"|(?:\d{1,4}\s+)?\d{2}-\d{5}(?:\s*\([A-Z]\))?(?:\s+\d{1,4})?"
     r"|(?:page\s+)?\d{1,3}(?:\s+of\s+\d{1,3})?|[-\u2013]\s*\d{1,3}\s*[-\u2013]"
+    # a parliament's column head: "12 March 2024 : Column 846", "Col. 12"
+    r"|(?:\d{1,2}\s+[A-Za-z]+\s+\d{4}\s*:\s*)?(?:column|col\.)\s*\d{1,5}[A-Z]{0,3}"
     r")\s*$", re.IGNORECASE)
 _SENTENCE_END = tuple(".!?:;\"\u201d\u2019)]")
 _LABEL_LINE = re.compile(r"^[A-Z][\w.'\u2019()\- ]{0,50}:\s+\S")
@@ -425,6 +427,7 @@ def text_to_html(text: str) -> str:
     blocks = [[line.rstrip() for line in block.split("\n") if line.strip()]
               for block in re.split(r"\n\s*\n", text)]
     script = _is_script(blocks)
+    several = sum(1 for lines in blocks if lines) > 1  # a message's one line is no title
     for lines in blocks:
         if not lines:
             continue
@@ -438,7 +441,8 @@ def text_to_html(text: str) -> str:
             level = 1 if lines[1].strip()[0] == "=" else 2
             parts.append(f"<h{level}>{html.escape(lines[0].strip())}</h{level}>")
             continue
-        if len(lines) == 1 and _is_text_heading(lines[0], opening=not parts):
+        if len(lines) == 1 and _is_text_heading(lines[0], opening=not parts,
+                                                title_case=not parts and several):
             level = 1 if not parts else 2  # a heading that opens the file is its title
             parts.append(f"<h{level}>{html.escape(lines[0].strip())}</h{level}>")
             continue
@@ -478,18 +482,25 @@ def _is_line_list(lines: list[str]) -> bool:
         2 * sum(1 for line in entries if ", " in line or " - " in line) >= len(entries)
 
 
-def _is_text_heading(line: str, opening: bool = False) -> bool:
+def _is_text_heading(line: str, opening: bool = False, title_case: bool = False) -> bool:
     """A line standing alone that reads as a heading; ``opening``: the file's first, which
-    may be a longer title in capitals ("PRESS CONFERENCE TRANSCRIPT - REGIONAL ...")."""
+    may be a longer title in capitals ("PRESS CONFERENCE TRANSCRIPT - REGIONAL ...");
+    ``title_case``: the first of several blocks, which may be a title in title case."""
     stripped = line.strip()
     letters = [ch for ch in stripped if ch.isalpha()]
     if opening and len(stripped) <= 140 and len(letters) >= 3 and \
             all(ch.isupper() for ch in letters) and not stripped.endswith((".", ",", ";", ":")):
         return True
+    words = stripped.split()
+    if title_case and 2 <= len(words) <= 12 and len(stripped) <= 80 and not re.search(
+            r"[.,;:!?]\s*$|:", stripped) and all(w[:1].isupper() for w in words if len(w) >= 4):
+        return True  # "Rural Bus Services": a title in title case opening the file
     if len(stripped) > 80 or stripped.endswith((".", ",", ";", ":", "?", "!")) and not re.match(
         r"^\d+\.$", stripped
     ):
         return False
+    if re.fullmatch(r"\d{1,2}[.:]\d{2}\s*(?:[ap]\.?m\.?)?", stripped, re.I):
+        return False  # "4.14 pm": the time a speech began, as a record prints it
     if _NUMBERED_HEADING.match(stripped) and not stripped.endswith("."):
         return len(stripped.split()) <= 10
     return len(letters) >= 3 and all(ch.isupper() for ch in letters) and len(stripped.split()) <= 8

@@ -1099,3 +1099,17 @@ def test_script_cues_are_not_repeated_in_the_text():
     texts = [c.text for c in parse_file(FAMILIES / "script-transcript.txt").chunks]
     assert not any(re.match(r"(?:MODERATOR|OSWALDO|PRIYANKA|DR\.)", t) for t in texts), texts
     assert "Two buses. The 14 was late again." in texts
+
+
+def test_commons_debate_title_column_heads_and_offices():
+    report = parse_file(FAMILIES / "commons-debate.txt")
+    assert report.title == "Coastal Ferry Services"  # not the first column head
+    texts = [c.text for c in report.chunks]
+    assert not any("Column 31" in t for t in texts)  # page furniture, gone
+    by_text = {c.text[:30]: c.speakers for c in report.chunks}
+    # the column head between two paragraphs of her speech does not end it
+    assert by_text["I ask the Government to publis"] == ("Rowena Castell",)
+    assert by_text["Several hon. Members rose—"] == ()  # standing, saying nothing
+    # "The Minister for Maritime Affairs (Desmond Achterberg):": the office, then him
+    assert by_text["I thank the hon. Lady for secu"] == ("Desmond Achterberg",)
+    assert by_text["I will."] == ("Desmond Achterberg",)

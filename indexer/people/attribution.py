@@ -106,11 +106,16 @@ STAGE_DIRECTION = re.compile(r"^\s*(?:\(.*\)\s*$|The\s+(?:\w+\s+){0,3}clerks?\s+
                              r"For (?:information|use of the) media\b|"
                              r"The\s+(?:meeting|sitting|session|agenda|debate|House|Council|"
                              r"Committee|motion|draft\s+\w+)\s+(?:was|were|rose|adjourned|"
-                             r"resumed|suspended|stood)\b)", re.S)
+                             r"resumed|suspended|stood)\b|"
+                             # "Several hon. Members rose—", "Mr Jim Tolland (Carrick
+                             # East) (SNP) rose—": a member stands to speak, saying nothing
+                             r"[^!?:]{3,120}?\brose\s*[—–-]+\s*$)", re.S)
 # a transcript's running head or page mark between two pages of one speech: "Official -
 # Subject to Final Review -- Page 41", "Page 12 of 40", "- 17 -"
 RUNNING_HEAD = re.compile(r"^\s*(?:[^.!?]{0,60}?(?:[-–—|:]\s*)?\bPage\s+\d+(?:\s+of\s+\d+)?"
-                          r"|[-–—]\s*\d{1,4}\s*[-–—])\s*$", re.I)
+                          r"|[-–—]\s*\d{1,4}\s*[-–—]"
+                          # "4.29 pm": the time a record prints as a speech goes on
+                          r"|\d{1,2}[.:]\d{2}\s*(?:[ap]\.?m\.?)?)\s*$", re.I)
 
 
 def not_spoken(text: str) -> bool:

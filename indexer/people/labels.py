@@ -217,6 +217,13 @@ def _read_label(label: str, end: int) -> Label | None:
             return Label(person.names, end, role=ROLE_LABELS[label.casefold()],
                          organisation=", ".join(asides[0].split(",")[1:]).strip(),
                          honorifics=person.honorifics, kind="name")
+    if asides and re.match(r"(?:The|the)\s+\S", label) and len(label.split()) >= 2:
+        # "The Minister for Rural Affairs (Fiona Grant):", "The Deputy Speaker (Ms
+        # Ana Ruiz):": an office, then who holds it
+        person = _read_label(asides[-1], end)
+        if person and person.kind == "name":
+            return Label(person.names, end, role=label.split(None, 1)[1],
+                         honorifics=person.honorifics, kind="name")
     role = ""
     joint = [p.strip() for p in label.split(",")]
     if len(joint) > 1 and all(re.fullmatch(rf"[{UPPER}][a-z'’-]{{1,20}}", p) and p.casefold()
