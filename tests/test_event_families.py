@@ -1113,3 +1113,26 @@ def test_commons_debate_title_column_heads_and_offices():
     # "The Minister for Maritime Affairs (Desmond Achterberg):": the office, then him
     assert by_text["I thank the hon. Lady for secu"] == ("Desmond Achterberg",)
     assert by_text["I will."] == ("Desmond Achterberg",)
+
+
+@pytest.mark.parametrize(("fragment", "speakers"), [
+    ("Bluewater Livelihoods Trust", ()),  # "Organisation:": a form's field
+    ("Internal only", ()),
+    ("Landing-site chair", ()),  # a table of who is who says nothing
+    ("savings have doubled", ("Agnes Nakato-Obwona",)),  # "According to Mrs X, ..."
+    ("a fish that waits", ("Paulo Ssebunya",)),  # "As X put it, '...'"
+    ("not the price of ice", ("Paulo Ssebunya", "Margaret Achieng")),  # "Sr." an honorific
+    ("second cold store", ()),
+])
+def test_field_visit_report_accounts_and_quotations(fragment, speakers):
+    assert chunk(FAMILIES / "field-visit.md", fragment).speakers == speakers
+
+
+@pytest.mark.parametrize(("fragment", "speakers"), [
+    ("depot still opening in spring", ("Farid",)),  # "Q (from Farid, Logistics):"
+    ("forty people to start", ("Lena Marsh-Oyelaran",)),  # "A (Lena):"
+    ("bonus scheme change", ("Anonymous",)),  # "Anonymous asked:"
+    ("only the targets", ("Tobias Renn", "Lena Marsh-Oyelaran")),  # "X, chief executive, added:"
+])
+def test_qa_recap_askers_and_answers(fragment, speakers):
+    assert chunk(FAMILIES / "qa-recap.html", fragment).speakers == speakers

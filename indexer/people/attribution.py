@@ -29,6 +29,7 @@ from .labels import (
     PRESIDING_OFFICES,
     Label,
     body_label,
+    bold_turn,
     chair_taken,
     dash_label,
     inline_labels,
@@ -537,6 +538,13 @@ def _turn(block: Block, registry: Registry, state: _State,
         # a turn of its own ("Rosa: ...", "ALL: ...") ends a header's; a note-taker's
         # keyword ("Slides: ...", "Action: ...") does not
         state.owner = None
+    for run in block.bold[1:] if labelled and len(block.bold) > 1 else ():
+        # "A (Tobias): ... **Lena Marsh-Oyelaran, chief executive, added:** ...": a second
+        # turn, labelled as the first
+        turn = bold_turn(run)
+        entry = registry.resolve_name(turn.names[0]) if turn else None
+        if entry and entry.name not in (name for name, _ in labelled):
+            labelled = [*labelled, (entry.name, "label")]
     text = strip_label(block.text, label) if labelled else block.text
     if len(labelled) == 1 and not block.text[label.end:].strip(" *_:") and \
             block.kind == "paragraph":

@@ -189,7 +189,15 @@ def numbered_role(match: re.Match) -> str:
     return f"{role[:1].upper()}{role[1:].lower()} {match.group('number')}"
 
 
+_LABEL_VERB = re.compile(r",?\s+(?:asked|added|replied|answered|responded|said|says|asks|"
+                         r"adds|replies|answers|commented|noted|explained|wrote)$")
+
+
 def _read_label(label: str, end: int) -> Label | None:
+    # "Anonymous asked:", "Jo Whitcombe, Chief People Officer, added:": who, then the verb
+    who = _LABEL_VERB.sub("", label)
+    if who != label and (who.casefold() in ROLE_LABELS or plain_person_name(who.split(",")[0])):
+        label = who  # (not "That said, ...": words, not a label)
     if label.startswith("@") and HANDLE.match(label[1:]):
         return Label((label[1:],), end, kind="handle")  # "@seun-a: RC2 tagged Friday."
     if label.casefold() in ROLE_LABELS:  # "Hon. Members:", "The Deputy Speaker:"
@@ -210,9 +218,10 @@ def _read_label(label: str, end: int) -> Label | None:
     label, asides = trailing_asides(label)
     organisation = ", ".join(asides)
     if label.casefold() in ROLE_LABELS and asides:
-        # "Q (Lucía Méndez, Spanish Agency ...):", "A (Dr. Tariq Haddad):": the person
-        # in the parentheses takes the turn
-        person = _read_label(asides[0].split(",")[0].strip(), end)
+        # "Q (Lucía Méndez, Spanish Agency ...):", "A (Dr. Tariq Haddad):", "Q (from
+        # Priya, Finance):": the person in the parentheses takes the turn
+        person = _read_label(re.sub(r"^(?:from|by)\s+", "", asides[0].split(",")[0].strip()),
+                             end)
         if person and person.kind == "name":
             return Label(person.names, end, role=ROLE_LABELS[label.casefold()],
                          organisation=", ".join(asides[0].split(",")[1:]).strip(),
@@ -356,6 +365,16 @@ def _may_name(label: str, honorifics) -> bool:
     shouting = len(words) > 1 and any(len(w.strip(".")) > 1 and w.isupper() for w in words)
     return all(_LABEL_WORD.match(w) for w in words) and words[0][:1].isupper() \
         and not shouting
+
+
+def bold_turn(run: str) -> Label | None:
+    """'**Jo Whitcombe, Chief People Officer, added:**' inside a paragraph: a second turn,
+    set in bold as the first one's label is."""
+    match = re.fullmatch(r"\s*(?P<label>[^:\n]{2,80}?)\s*(?P<colon>:?)\s*", run.strip(" *_"))
+    if not match or not (match.group("colon") or _LABEL_VERB.search(match.group("label"))):
+        return None  # (the markup may keep the colon outside the bold)
+    label = _read_label(match.group("label"), 0)
+    return label if label and label.kind == "name" else None
 
 
 def label_alone(text: str) -> Label | None:

@@ -319,6 +319,7 @@ class Registry:
             for text in block_texts(block):
                 registry._joint_subjects(text)
         registry._names_inside_handles(blocks)
+        registry._first_names_in_full([title, *(t for b in blocks for t in block_texts(b))])
         registry._merge_misspelt()
         registry._prefer_written_spelling(blocks)
         registry.named_cache.clear()  # aliases were added on the way
@@ -625,6 +626,31 @@ class Registry:
             entry = self.add_plain(name, participant=True)
             if full:
                 _extend(entry.aliases, [display_name(cue)])
+
+    def _first_names_in_full(self, texts: list[str]) -> None:
+        """'A (Tobias): ...' where the text names 'Tobias Renn, head of people' once: the
+        first name a label gives is the one full name in the text it begins, when no word
+        of that name is written in lower case and no one else has that first name."""
+        short = {e.name: e for e in self.entries if len(e.tokens()) == 1 and
+                 re.fullmatch(rf"[{UPPER}][a-zà-ÿ'’-]{{2,}}", e.name)}
+        if not short:
+            return
+        full: dict[str, set[str]] = collections.defaultdict(set)
+        for text in texts:
+            for match in PLAIN_NAME.finditer(text):
+                words = clean_name(match.group("name")).split()
+                if words[0] in short and plain_person_name(" ".join(words)) and \
+                        len(words) <= 3 and not any(w.casefold() in self.common or
+                                                    w.casefold() in ORGANISATION_WORDS
+                                                    for w in words):
+                    full[words[0]].add(" ".join(words))
+        for first, names in full.items():
+            if len(names) == 1 and not any(e.tokens()[:1] == [fold(first)] and e is not short[first]
+                                           for e in self.entries):
+                entry, name = short[first], next(iter(names))
+                if self._find_full(name) is None:
+                    _extend(entry.aliases, [entry.name])
+                    entry.name = name
 
     def _surnamed_later(self, texts: list[str]) -> None:
         """'... sat down with broadcaster Rupert Amankwah', then 'Amankwah began by asking':
@@ -996,6 +1022,9 @@ class Registry:
         """A person named outright (front matter, a participants list, a header, a label)."""
         self.named_cache.clear()
         name = clean_name(name)
+        prefixed = PREFIXED_NAME.fullmatch(name)
+        if prefixed and len(prefixed.group("name").split()) >= 2:
+            name = prefixed.group("name")  # "Mr Paulo Ssebunya" in a table: Paulo Ssebunya
         entry = self._find_full(name) or (self._find_full(alias) if alias else None)
         if entry is None:
             entry = self.resolve_name(name) if len(name.split()) == 1 else None

@@ -89,12 +89,19 @@ QUOTE_AFTER = re.compile(r"^\s*[,:]\s*[\"“]")
 # "..., said Seb", "... as proposed by Corallo, "..."
 SAID_BEFORE = re.compile(rf"(?:^|[,;]\s*|[\"”]\s*)(?:{VERBS})\s+$")
 BY_BEFORE = re.compile(r"\bby\s+$")
+# a report giving someone's account or words: "According to Sister Immaculée Kanyange,
+# deliveries have risen ...", "As Baraka Semwogerere put it, 'a borehole is ...'"
+ACCORDING = re.compile(r"(?:^|[.!?;:]\s+|[(\"“]\s*)(?:According to|In the words of)\s+$")
+AS_PUT = re.compile(r"(?:^|[.!?;:]\s+|[\"“]\s*)As\s+$")
+AS_PUT_AFTER = re.compile(r"^\s+(?:put it|puts it|said|says|noted|notes|explained|explains|"
+                          r"observed|remarked|told us|told the team)\s*,")
 # "Rapporteur for Group 2, Tom Becker, reported ...": the name in apposition to a role
 IN_APPOSITION = re.compile(r"(?:^|[.!?;]\s+)\s*[A-Z][\w'’-]*(?:\s+[\w'’-]+){0,6},\s*$")
 VERB_AFTER_COMMA = re.compile(rf"^,\s*{ADVERBS}(?:{VERBS})\b")
 REPORTED = re.compile(r"\b(?:what|as|whom|how|which|that|why|whether)\s+(?:\w+\s+){0,1}$",
                       re.I)
-_JOINT = re.compile(r"^\s*(?:,\s*|\s+and\s+|\s*&\s*|,\s*and\s+)$")
+# between two subjects of one verb; "Dr LUNGU (Zambia) and Ms HIRAYAMA (Japan) expressed"
+_JOINT = re.compile(r"^(?:\s*\([^()]{1,60}\))?(?:\s*,\s*|\s+and\s+|\s*&\s*|\s*,\s*and\s+)$")
 
 
 class Speakers:
@@ -118,6 +125,10 @@ def speech_subjects(text: str, registry: Registry, current: str | None,
     named = [n for n in named_people(text, registry) if offices or n[3] != "office"]
     speaking = set()
     for i, (start, _, end, _) in enumerate(named):
+        if ACCORDING.search(text[max(0, start - 30):start]) and re.match(r"\s*,", text[end:]) \
+                or AS_PUT.search(text[max(0, start - 30):start]) and AS_PUT_AFTER.match(text[end:]):
+            speaking.add(i)  # "According to Sister X, ...", "As X put it, '...'": hers
+            continue
         if REPORTED.search(text[max(0, start - 30):start]):
             continue  # "what Minister Diaz said she would do": reported, not speaking
         before = text[max(0, start - 40):start]
