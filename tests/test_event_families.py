@@ -1136,3 +1136,21 @@ def test_field_visit_report_accounts_and_quotations(fragment, speakers):
 ])
 def test_qa_recap_askers_and_answers(fragment, speakers):
     assert chunk(FAMILIES / "qa-recap.html", fragment).speakers == speakers
+
+
+def test_wiki_notes_mention_people_with_at_signs():
+    people = {p.name for p in parse_file(FAMILIES / "wiki-sync.md").people}
+    assert {"Oona Lindgren", "Kwame Boateng", "Priti Shah"} <= people  # "@Name (team)"
+    assert not any(name.startswith(("Thanks", "@")) for name in people)
+    assert chunk(FAMILIES / "wiki-sync.md", "nightly backup").speakers == ("Kwame Boateng",)
+    assert chunk(FAMILIES / "wiki-sync.md", "old warehouse").speakers == ("Priti Shah",)
+
+
+@pytest.mark.parametrize(("fragment", "speakers"), [
+    ("Ingrid Solberg, Marco Vitale", ()),  # who the chairs are
+    ("finished last call", ("Ingrid Solberg", "Marco Vitale")),  # "Chairs:": both of them
+    ("presented the retry proposal", ("Marco Vitale",)),
+    ("Rough consensus to adopt", ("Ingrid Solberg", "Marco Vitale")),
+])
+def test_working_group_minutes_chairs_speak_together(fragment, speakers):
+    assert chunk(FAMILIES / "wg-minutes.txt", fragment).speakers == speakers

@@ -878,6 +878,9 @@ def _names_only(text: str, registry: Registry) -> list[str] | None:
 def _label_speakers(label: Label, registry: Registry, layout: dict) -> list[tuple[str, str]]:
     if label.kind in ("designation", "role"):
         name = label.names[0]
+        holders = registry.holders(name) if label.several else []
+        if len(holders) >= 2:  # "Chairs: Reasonable support.": both chairs say it
+            return [(entry.name, "label") for entry in holders]
         holder = registry.resolve_role(name) if label.kind == "role" else None
         return [(holder.name if holder else name, "label")]
     if label.kind == "body":

@@ -67,6 +67,7 @@ class Label:
     # only when the document names them: caps ("MARCUS:") | column ("sipa<TAB>")
     kind: str = "name"
     dotted: bool = False  # "Q." / "A.": a press transcript's, where the document has many
+    several: bool = False  # "Chairs:", "Co-hosts:": every holder of the role speaks
 
 
 def parse_label(text: str) -> Label | None:
@@ -201,7 +202,9 @@ def _read_label(label: str, end: int) -> Label | None:
     if label.startswith("@") and HANDLE.match(label[1:]):
         return Label((label[1:],), end, kind="handle")  # "@seun-a: RC2 tagged Friday."
     if label.casefold() in ROLE_LABELS:  # "Hon. Members:", "The Deputy Speaker:"
-        return Label((ROLE_LABELS[label.casefold()],), end, kind="role")
+        role = ROLE_LABELS[label.casefold()]
+        return Label((role,), end, kind="role", several=label.casefold().endswith("s") and
+                     not role.casefold().endswith("s"))
     if _STATE.fullmatch(label):  # "Republic of Tessaly:": a delegation takes the floor
         return Label((label,), end, kind="role")
     numbered = NUMBERED_ROLE.fullmatch(label)

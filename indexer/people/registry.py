@@ -155,6 +155,9 @@ SPEECH_AFTER = re.compile(
 T = TypeVar("T")
 
 
+# "Thanks Tomás for ...", "Hi Ana": a word before a name, not a given name
+_GREETINGS = frozenset({"thanks", "thank", "hi", "hello", "hey", "dear", "welcome",
+                        "congratulations", "congrats", "cheers", "ask", "per", "cc"})
 # the verb straight after the word: "Amankwah began by asking", "Benhaïm-Costa said"
 _VERB_NEXT = re.compile(rf"\s+{ADVERBS}(?:{VERBS})\b")
 APPOSED_VERB = re.compile(rf"^,\s*{ADVERBS}(?:{VERBS})\b")
@@ -466,6 +469,8 @@ class Registry:
 
     def _participant(self, text: str) -> Entry | None:
         text = re.sub(r"^\s*(?:[-*•]\s*)?(?:\[[ xX]?\]\s*)?(?:and\s+)?", "", text)
+        # "@Lena Vogt (SRE on-call)": a wiki's mention of the person, by her full name
+        text = re.sub(rf"^@(?=[{UPPER}][\w'’-]*\s+[{UPPER}])", "", text)
         text = _FOR_A_SIDE.sub("", text)  # "For the Union: Simone Delacroix, counsel"
         text = caps_displayed(text, listed=True)  # "JUSTICE PER HALVORSEN", "ADAEZE OYELARAN"
         # "Siobhán Ní Bhriain of the Lower Quays Residents' Association": where she is from
@@ -664,7 +669,8 @@ class Registry:
                 # weaker evidence than a speech verb: no word of it the document writes in
                 # lower case ("Human Resources", "Eastern Mediterranean Region"), none run
                 # together ("PlantFactory Demo Video")
-                if not plain_person_name(name) or len(words) > 3 or any(
+                if not plain_person_name(name) or len(words) > 3 or \
+                        words[0].casefold() in _GREETINGS or any(
                         w.casefold() in self.common or w.casefold() in ORGANISATION_WORDS or
                         re.search(r"[a-z][A-Z]", w) for w in words) or self.resolve_name(name):
                     continue
@@ -1135,6 +1141,12 @@ class Registry:
             code in derived_initials(e.name) or code.upper() in derived_initials(e.name)
             or initials_fit(code, e.name))]
         return fits[0] if len(fits) == 1 else None
+
+    def holders(self, role: str) -> list[Entry]:
+        """Everyone holding a role ('Chair' for 'Chairs: A, B'), in the order named."""
+        role = fold(role)
+        return [e for e in self.entries
+                if role in {fold(r) for r in (*e.meeting_roles, *e.roles)}]
 
     def resolve_role(self, role: str) -> Entry | None:
         """The one person holding a role: 'Chair' is whoever is the Chair before whoever
