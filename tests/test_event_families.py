@@ -1154,3 +1154,13 @@ def test_wiki_notes_mention_people_with_at_signs():
 ])
 def test_working_group_minutes_chairs_speak_together(fragment, speakers):
     assert chunk(FAMILIES / "wg-minutes.txt", fragment).speakers == speakers
+
+
+@pytest.mark.parametrize(("fragment", "speakers"), [
+    # a rapporteur credits each view to its speakers in parentheses at the end
+    ("Tariffs should rise in small steps", ("Samira Benali-Holt",)),  # "should": a view
+    ("Prepaid meters cut arrears", ("Joaquim Teixeira", "Samira Benali-Holt")),
+    ("circulate the tariff dataset", ()),  # a task with its owner, not words
+])
+def test_rapporteur_credits_in_parentheses(fragment, speakers):
+    assert chunk(FAMILIES / "rapporteur-credits.html", fragment).speakers == speakers

@@ -386,7 +386,9 @@ def _loose(form: str) -> str:
 
 
 # "Notices to be circulated to shops (Mr Lahiff, by 17 November)": who will do it
-ACTION_ITEM = re.compile(r"\b(?:to be|will|shall|should|by \d{1,2}\b|by (?:next|the end)|"
+# (a view with "should" in it, "Swaps should be one tool among several (Lindqvist).", is
+# still the view of whoever the parentheses name)
+ACTION_ITEM = re.compile(r"\b(?:to be|will|shall|by \d{1,2}\b|by (?:next|the end)|"
                          r"deadline|due)\b|^\s*(?:action|ai|todo|ar)\b", re.I)
 ACTION_HEADING = re.compile(r"\b(?:actions?|action items?|action points?|next steps|"
                             r"follow[- ]?ups?|to ?dos?|tasks|assignments)\b", re.I)
