@@ -1164,3 +1164,10 @@ def test_working_group_minutes_chairs_speak_together(fragment, speakers):
 ])
 def test_rapporteur_credits_in_parentheses(fragment, speakers):
     assert chunk(FAMILIES / "rapporteur-credits.html", fragment).speakers == speakers
+
+
+def test_a_reporters_certificate_is_the_reporters():
+    # "I, Name, ..., certify that ...": the one who signs it, not the last speaker
+    assert chunk(FAMILIES / "reporter-certificate.txt", "true record").speakers == \
+        ("Odile Marchetti-Brown",)
+    assert chunk(FAMILIES / "reporter-certificate.txt", "hearing was adjourned").speakers == ()

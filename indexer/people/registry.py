@@ -279,6 +279,11 @@ class Registry:
                 registry.add_plain(strip_prefix(block.voice[0]), participant=True)
             registry._participants(block)
             registry._dot_leader_entry(block.text)
+            if declared := _SELF_DECLARED.match(block.text):
+                # "I, Carmen Ruiz, Certified Court Reporter, certify ...": who signs
+                name = strip_prefix(clean_name(declared.group("name")))
+                if plain_person_name(name):
+                    registry.add_plain(name)
             if moved := MOTION_LINE.match((block.lines or (block.text,))[0]):
                 registry._participant(moved.group("who"))  # "Moved: X (Branch)"
             if block.kind == "list":
@@ -1362,6 +1367,7 @@ def _hyphen_part(word: str, entry: Entry) -> bool:
 _ROMAN = re.compile(r"[IVX]+|JR\.?|SR\.?")
 
 
+_SELF_DECLARED = re.compile(r"^\s*I,\s+(?P<name>[^,]{3,60}),")
 # "Moderator ........ Claire Dunmore", "P6 (by phone) .... Dev Raghunathan, 45, ..."
 _DOT_LEADER = re.compile(r"^\s*(?P<key>[^.:]{1,30}?)\s*(?:\.\s*){4,}(?P<who>\S.{2,150})$")
 # a script's cue: a name in capitals, with how it is heard ("(O.S.)", "(V.O.)",
