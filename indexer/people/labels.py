@@ -112,6 +112,8 @@ _DOT_DASH = re.compile(
 
 
 def _verbatim_speaker(text: str) -> Label | None:
+    if "–" not in text and "—" not in text:
+        return None  # most paragraphs: no dash to read
     match = _DOT_DASH.match(text)
     if not match:
         return None

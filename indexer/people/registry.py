@@ -158,6 +158,9 @@ T = TypeVar("T")
 # "Thanks Tomás for ...", "Hi Ana": a word before a name, not a given name
 _GREETINGS = frozenset({"thanks", "thank", "hi", "hello", "hey", "dear", "welcome",
                         "congratulations", "congrats", "cheers", "ask", "per", "cc"})
+_SURNAME_WORD = re.compile(rf"[{UPPER}][\w'’-]{{2,30}}")
+_NOT_A_SURNAME = NOT_NAME_WORDS | TITLE_WORDS | OFFICE_NOUNS
+_PLACE_BEFORE = re.compile(r"\b(?i:the|of|in|at|for|from|on|by)\s+$")
 # the verb straight after the word: "Amankwah began by asking", "Benhaïm-Costa said"
 _VERB_NEXT = re.compile(rf"\s+{ADVERBS}(?:{VERBS})\b")
 APPOSED_VERB = re.compile(rf"^,\s*{ADVERBS}(?:{VERBS})\b")
@@ -674,26 +677,29 @@ class Registry:
                 # weaker evidence than a speech verb: no word of it the document writes in
                 # lower case ("Human Resources", "Eastern Mediterranean Region"), none run
                 # together ("PlantFactory Demo Video")
-                if not plain_person_name(name) or len(words) > 3 or \
-                        words[0].casefold() in _GREETINGS or any(
+                if len(words) > 3 or words[0].casefold() in _GREETINGS or any(
                         w.casefold() in self.common or w.casefold() in ORGANISATION_WORDS or
-                        re.search(r"[a-z][A-Z]", w) for w in words) or self.resolve_name(name):
+                        re.search(r"[a-z][A-Z]", w) for w in words) or \
+                        not plain_person_name(name) or self.resolve_name(name):
                     continue
                 # the surname: the first word alone is as often a firm ("Nordvik Materials")
                 by_word[words[-1]].add(name)  # as written: "LAKE SELWYN replied" is a place
-        if not by_word:
+        surnames = {word: next(iter(names)) for word, names in by_word.items()
+                    if len(names) == 1 and _SURNAME_WORD.fullmatch(word)
+                    and word.casefold() not in self.common
+                    and word.casefold() not in _NOT_A_SURNAME
+                    and fold(word) not in _DELEGATION_NAMES}
+        if not surnames:
             return
+        # each such surname, alone: one search for all of them
+        alone = re.compile(r"(?<![\w.'’-])(?:" + "|".join(
+            re.escape(w) for w in sorted(surnames, key=len, reverse=True)) + r")(?![\w'’-])")
         for text in texts:
-            for match in re.finditer(rf"(?<![\w.'’-])[{UPPER}][\w'’-]{{2,30}}(?![\w'’-])", text):
-                word = match.group()
-                names = by_word.get(word, ())
-                if len(names) != 1 or word.casefold() in self.common or \
-                        word.casefold() in NOT_NAME_WORDS | TITLE_WORDS | OFFICE_NOUNS or \
-                        fold(word) in _DELEGATION_NAMES or \
-                        not _VERB_NEXT.match(text, match.end()) or \
-                        re.search(r"\b(?i:the|of|in|at|for|from|on|by)\s+$", text[:match.start()]):
+            for match in alone.finditer(text):
+                if not _VERB_NEXT.match(text, match.end()) or \
+                        _PLACE_BEFORE.search(text, max(0, match.start() - 30), match.start()):
                     continue  # "the Azure team said", "at Mill Lane, ... explained": places
-                name = next(iter(names))
+                name = surnames[match.group()]
                 if not self.resolve_name(name):
                     self.add_plain(name)
 
