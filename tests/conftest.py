@@ -1,3 +1,4 @@
+import functools
 import hashlib
 import json
 import sys
@@ -61,6 +62,68 @@ def seed_index(tmp_path_factory) -> Path:
     result = run(index, "index", str(CORPUS), str(FIXTURES), "--quiet")
     assert result.exit_code == 0, result.output
     return index
+
+
+class IndexedFolder:
+    """A folder of documents indexed on first use, then its exported paragraphs by the
+    resolved path of the file each came from: a test that finds its answers in its cache
+    never pays for the index."""
+
+    def __init__(self, folder: Path, index: Path, files: list[Path] | None = None):
+        self.folder, self.index, self.files = folder, index, files
+
+    @functools.cached_property
+    def path(self) -> Path:
+        targets = [str(p) for p in self.files] if self.files else [str(self.folder)]
+        result = run(self.index, "index", *targets, "--quiet")
+        assert result.exit_code in (0, 1), result.output  # the corpora hold bad files
+        return self.index
+
+    @functools.cached_property
+    def rows(self) -> list[dict]:
+        from search.engine import Library
+
+        with Library(self.path) as library:
+            return list(library.export())
+
+    @functools.cached_property
+    def by_source(self) -> dict[str, list[dict]]:
+        found: dict[str, list[dict]] = {}
+        for row in self.rows:
+            found.setdefault(str((ROOT / row["source"]).resolve()), []).append(row)
+        return found
+
+
+@pytest.fixture(scope="session")
+def corpora_index(tmp_path_factory) -> IndexedFolder:
+    """../shared/corpora, indexed once for every test that reads it whole (those of
+    CORPORA_FILES)."""
+    return IndexedFolder(SHARED_CORPORA, tmp_path_factory.mktemp("corpora") / "index")
+
+
+# the test files that read the corpora index: one worker runs them together, first (they
+# are the longest), while the other takes the rest
+CORPORA_FILES = ("test_ndcg.py", "test_attribution_scores.py")
+
+
+@pytest.hookimpl(tryfirst=True)
+def pytest_collection_modifyitems(items):
+    items.sort(key=lambda item: item.path.name not in CORPORA_FILES)
+
+
+def pytest_xdist_make_scheduler(config, log):
+    """``--dist loadfile``, each test file whole on one worker (its module fixtures built
+    once), with the files of CORPORA_FILES as one."""
+    if config.getvalue("dist") != "loadfile":
+        return None
+    from xdist.scheduler import LoadFileScheduling
+
+    class CorporaTogether(LoadFileScheduling):
+        def _split_scope(self, nodeid: str) -> str:
+            file = super()._split_scope(nodeid)
+            return CORPORA_FILES[0] if Path(file).name in CORPORA_FILES else file
+
+    return CorporaTogether(config, log)
 
 
 @pytest.fixture

@@ -12,13 +12,12 @@ import json
 import re
 import subprocess
 import sys
-import tempfile
 from pathlib import Path
 from unittest import mock
 
 import pytest
 
-from .conftest import ROOT, SHARED_CORPORA, inputs_digest
+from .conftest import ROOT, SHARED_CORPORA, IndexedFolder, inputs_digest
 
 SCORER = ROOT.parent / "shared" / "tools" / "score_labels.py"
 LABELS = Path(__file__).resolve().parent / "labels"
@@ -70,39 +69,63 @@ def _inputs_digest(kind: str) -> str:
     return inputs_digest(SCORER, LABELS / kind, corpora=True)
 
 
-def scores(kind: str, cache=None) -> dict[str, tuple[float, float]]:
-    """The scorer's precision and recall per family. Running it takes two commands per
-    document (index, export), so its answer is kept in pytest's cache under the digest
-    of everything it depends on: any change to the program, the labels, the corpora or
-    the libraries runs it again."""
+def scores(kind: str, indexed, cache=None) -> dict[str, tuple[float, float]]:
+    """The scorer's precision and recall per family, kept in pytest's cache under the
+    digest of everything it depends on: any change to the program, the labels, the corpora
+    or the libraries runs it again. ``indexed`` is the IndexedFolder that holds the set's
+    documents."""
     key = f"reports/attribution-scores/{kind}"
     digest = _inputs_digest(kind)
     kept = cache.get(key, None) if cache is not None else None
     if isinstance(kept, dict) and kept.get("inputs") == digest:
         return {family: tuple(pair) for family, pair in kept["scores"].items()}
-    found = _run_scorer(kind)
+    found = _run_scorer(kind, indexed.by_source)
     if cache is not None and "ALL" in found:
         cache.set(key, {"inputs": digest, "scores": found})
     return found
 
 
-def _run_scorer(kind: str, files: list[str] | None = None) -> dict[str, tuple[float, float]]:
-    """The scorer's own matching and counting, fed with the paragraphs of one index of all
-    the set's documents: it would index and export each document alone, two commands a
-    document, which is most of the suite's time. Every paragraph comes from its own file,
-    so the paragraphs are the same either way (`test_one_index_exports_what_each_alone_does`)."""
-    files = files or sorted(str(p) for p in (LABELS / kind).glob("*.json"))
-    root = LABELS / kind if kind in BESIDE else SHARED_CORPORA
+def _run_scorer(kind: str, exported: dict[str, list[dict]],
+                files: list[str] | None = None) -> dict[str, tuple[float, float]]:
+    """The scorer's own matching and counting, fed with the paragraphs of an index that
+    holds the set's documents among others: it would index and export each document
+    alone, two commands a document, which would be most of the suite's time. Every
+    paragraph comes from its own file, so the paragraphs are the same either way
+    (`test_one_index_exports_what_each_alone_does`)."""
+    files = files or _label_files(kind)
     scorer = _scorer_module()
-    documents = [root / json.loads(Path(f).read_text(encoding="utf-8"))["file"] for f in files]
-    exported = _export_together(documents)
     scorer.export = lambda command, path: exported.get(str(Path(path).resolve()), [])
     out = io.StringIO()
-    argv = ["score_labels", "--reports", "unused", "--root", str(root), *files]
+    argv = ["score_labels", "--reports", "unused", "--root", str(_root(kind)), *files]
     with mock.patch.object(sys, "argv", argv), contextlib.redirect_stdout(out), \
             contextlib.redirect_stderr(io.StringIO()):
         scorer.main()
     return _scores_printed(out.getvalue())
+
+
+def _label_files(kind: str) -> list[str]:
+    return sorted(str(p) for p in (LABELS / kind).glob("*.json"))
+
+
+def _root(kind: str) -> Path:
+    return LABELS / kind if kind in BESIDE else SHARED_CORPORA
+
+
+def _documents(kind: str) -> list[Path]:
+    return [_root(kind) / json.loads(Path(f).read_text(encoding="utf-8"))["file"]
+            for f in _label_files(kind)]
+
+
+@pytest.fixture(scope="module")
+def beside_index(tmp_path_factory) -> IndexedFolder:
+    """Every invented report of the labelled sets, in one index."""
+    files = [doc for kind in BESIDE for doc in _documents(kind)]
+    return IndexedFolder(LABELS, tmp_path_factory.mktemp("beside") / "index", files)
+
+
+@pytest.fixture
+def indexed_for(corpora_index, beside_index):
+    return lambda kind: beside_index if kind in BESIDE else corpora_index
 
 
 def _scores_printed(table: str) -> dict[str, tuple[float, float]]:
@@ -122,27 +145,9 @@ def _scorer_module():
     return module
 
 
-def _export_together(documents: list[Path]) -> dict[str, list[dict]]:
-    """`reports index` of every document into one temporary index, then `reports export`:
-    the exported paragraphs by the resolved path of the file they came from."""
-    command = [sys.executable, "-m", "search"]
-    with tempfile.TemporaryDirectory() as tmp:
-        index = ["--index", str(Path(tmp) / "ix")]
-        subprocess.run(command + index + ["index", "-q", *map(str, documents)],
-                       capture_output=True, text=True, timeout=1200, cwd=ROOT)
-        out = subprocess.run(command + index + ["export"], capture_output=True, text=True,
-                             timeout=1200, cwd=ROOT).stdout
-    by_source = {}
-    for line in out.splitlines():
-        if line.strip():
-            record = json.loads(line)
-            by_source.setdefault(str((ROOT / record["source"]).resolve()), []).append(record)
-    return by_source
-
-
 @pytest.mark.parametrize("kind", list(FLOORS))
-def test_attribution_stays_above_its_floors(kind, pytestconfig):
-    measured = scores(kind, getattr(pytestconfig, "cache", None))
+def test_attribution_stays_above_its_floors(kind, indexed_for, pytestconfig):
+    measured = scores(kind, indexed_for(kind), getattr(pytestconfig, "cache", None))
     assert "ALL" in measured, measured
     low = {family: (measured.get(family), floor) for family, floor in FLOORS[kind].items()
            if family not in measured or measured[family][0] < floor[0]
@@ -150,16 +155,17 @@ def test_attribution_stays_above_its_floors(kind, pytestconfig):
     assert not low, f"below the floor (measured, floor): {low}"
 
 
-def test_one_index_exports_what_each_alone_does():
+def test_one_index_exports_what_each_alone_does(indexed_for):
     """The scorer run as written (each document indexed and exported alone) and the run
-    above (one index of the set) give the same numbers, on documents of one folder that
-    share their people (real minutes) and on invented reports of different families."""
-    for kind, count in (("heldout", 4), ("events-heldout3", 3)):
-        files = sorted(str(p) for p in (LABELS / kind).glob("*.json"))[:count]
-        root = LABELS / kind if kind in BESIDE else SHARED_CORPORA
+    above (one index of all the corpora, or of all the invented reports) give the same
+    numbers, on documents of one folder that share their people (real minutes) and on
+    invented reports of different families and sets."""
+    for kind, count in (("heldout", 3), ("events-heldout3", 2), ("events-heldout14", 1)):
+        files = _label_files(kind)[:count]
         out = subprocess.run([sys.executable, str(SCORER), "--reports",
-                              f"{sys.executable} -m search", "--root", str(root), *files],
+                              f"{sys.executable} -m search", "--root", str(_root(kind)),
+                              *files],
                              capture_output=True, text=True, timeout=1200, cwd=ROOT).stdout
         alone = _scores_printed(out)
         assert "ALL" in alone, out
-        assert _run_scorer(kind, files) == alone
+        assert _run_scorer(kind, indexed_for(kind).by_source, files) == alone

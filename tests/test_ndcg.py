@@ -10,7 +10,7 @@ import pytest
 
 from benchmarks import ndcg
 
-from .conftest import SHARED_CORPORA, inputs_digest, run
+from .conftest import SHARED_CORPORA, inputs_digest
 
 # measured 0.883 (plain Whoosh BM25F 0.630; before the length prior and tuned B, K1: 0.665)
 NDCG_FLOOR = 0.86
@@ -43,11 +43,11 @@ def test_ndcg_counts_grades_by_rank():
     assert not ndcg.same_source("/x/b/a.md", "c/a.md")
 
 
-def _unnamed_judgements(index) -> list[list]:
+def _unnamed_judgements(index, rows: dict) -> list[list]:
     """The judgements that name no paragraph, or paragraphs of different texts (several
     only where a report says the very same thing twice, "+1"): [query, source, fragment,
     how many texts]."""
-    ours = ndcg.Ours(index)
+    ours = ndcg.Ours(index, rows=rows)
     try:
         by_source = defaultdict(list)
         for row in ours.rows.values():
@@ -66,8 +66,8 @@ def _unnamed_judgements(index) -> list[list]:
         ours.close()
 
 
-def _ndcg_results(index, folder) -> dict:
-    ours = ndcg.Ours(index)
+def _ndcg_results(index, rows: dict, folder) -> dict:
+    ours = ndcg.Ours(index, rows=rows)
     plain = ndcg.PlainWhoosh(list(ours.rows.values()), folder)
     try:
         return ndcg.evaluate({"reports": ours, "bm25f": plain}, ndcg.load_judged())
@@ -77,7 +77,7 @@ def _ndcg_results(index, folder) -> dict:
 
 
 @pytest.fixture(scope="module")
-def over_the_corpora(tmp_path_factory, pytestconfig):
+def over_the_corpora(corpora_index, tmp_path_factory, pytestconfig):
     """What the tests below check, worked out over an index of ../shared/corpora: indexing
     it takes a minute, so the answers are kept in pytest's cache under the digest of
     everything they depend on (the program, the judgements, the evaluation, the corpora
@@ -88,12 +88,10 @@ def over_the_corpora(tmp_path_factory, pytestconfig):
     kept = cache.get(key, None) if cache is not None else None
     if isinstance(kept, dict) and kept.get("inputs") == digest:
         return kept["found"]
-    folder = tmp_path_factory.mktemp("corpora")
-    index = folder / "index"
-    result = run(index, "index", str(SHARED_CORPORA), "--quiet")
-    assert result.exit_code in (0, 1), result.output
-    found = {"unnamed": _unnamed_judgements(index),
-             "ndcg": _ndcg_results(index, folder / "plain")}
+    rows = {row["chunk_id"]: row for row in corpora_index.rows}
+    found = {"unnamed": _unnamed_judgements(corpora_index.path, rows),
+             "ndcg": _ndcg_results(corpora_index.path, rows,
+                                   tmp_path_factory.mktemp("plain") / "index")}
     if cache is not None:
         cache.set(key, {"inputs": digest, "found": found})
     return found
