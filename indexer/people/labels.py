@@ -70,6 +70,7 @@ class Label:
     several: bool = False  # "Chairs:", "Co-hosts:": every holder of the role speaks
 
 
+@lru_cache(maxsize=1 << 13)  # a block is read for its label by several passes
 def parse_label(text: str) -> Label | None:
     """The label opening ``text``, when it can name a person (or a role)."""
     found = designation(text)

@@ -1062,12 +1062,17 @@ class Registry:
 
     def _find_full(self, name: str) -> Entry | None:
         key = name_key(name)
-        if not key:
-            return None
+        return self.while_unchanged("full names", self._by_full_name).get(key) if key else None
+
+    def _by_full_name(self) -> dict[str, Entry]:
+        """name key -> the first person, in the registry's order, whose name or one of
+        whose aliases it is."""
+        found: dict[str, Entry] = {}
         for entry in self.entries:
-            if entry.key == key or key in (name_key(a) for a in entry.aliases):
-                return entry
-        return None
+            found.setdefault(entry.key, entry)
+            for alias in entry.aliases:
+                found.setdefault(name_key(alias), entry)
+        return found
 
     # resolving ---------------------------------------------------------------------------
 

@@ -235,6 +235,10 @@ def named_people(text: str, registry: Registry) -> list[tuple[int, str, int, str
     return found
 
 
+# a capitalised word that may be someone's surname, first name or nickname
+_NAME_WORD = re.compile(rf"(?<![\w.'’-])(?P<word>[{UPPER}][\w'’-]{{1,30}})(?![\w'’-])")
+
+
 def _find_named(text: str, registry: Registry) -> list[tuple[int, str, int, str]]:
     found: list[tuple[int, str, int, str]] = []
     taken: list[tuple[int, int]] = []
@@ -301,8 +305,7 @@ def _find_named(text: str, registry: Registry) -> list[tuple[int, str, int, str]
         for match in _form_pattern(form).finditer(text):
             if free(match.start(), match.end()):
                 keep(match.start(), entry.name, match.end())
-    for match in re.finditer(rf"(?<![\w.'’-])(?P<word>[{UPPER}][\w'’-]{{1,30}})(?![\w'’-])",
-                             text):
+    for match in _NAME_WORD.finditer(text):
         # a single name word: a surname, a first name or a nickname the registry knows
         word = match.group("word").rstrip("'’s") if match.group("word").endswith(
             ("'s", "’s")) else match.group("word")
