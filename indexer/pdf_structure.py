@@ -154,6 +154,9 @@ def _continues(piece: Piece, line: Line, layout: Layout) -> bool:
     if len(piece.lines) == 1 and last.x1 < right - max(0.2 * (right - left), 4 * size) \
             and _style(last) and _style(line) != _style(last):
         return False  # a bold or italic line on its own, then the text it heads
+    if len(piece.lines) == 1 and _style(last) == "bold" and _style(line) != "bold" and (
+            _NUMBERED.match(last.text) or line.size < last.size - 0.2):
+        return False  # "2 Algorithmic allocation of housing" in bold, a little larger
     if line.size >= layout.body * HEADING_RATIO:
         return True  # a heading's lines are often short and centred
     if piece.kind == "paragraph" and line.x0 > last.x0 + 0.8 * size \

@@ -1171,3 +1171,44 @@ def test_a_reporters_certificate_is_the_reporters():
     assert chunk(FAMILIES / "reporter-certificate.txt", "true record").speakers == \
         ("Odile Marchetti-Brown",)
     assert chunk(FAMILIES / "reporter-certificate.txt", "hearing was adjourned").speakers == ()
+
+
+@pytest.mark.parametrize(("fragment", "speakers"), [
+    # the roster's role column: the Chair of the Board among committee chairs, an office
+    # named in full, initials beside names written with an honorific
+    ("welcomed trustees", ("Maren Adebayo-Lund",)),
+    ("management accounts", ("Dalia Moreno",)),
+    ("reserves policy", ("Callum Ferreira",)),
+    ("fieldwork would begin", ("Pieter van Hoorn",)),
+])
+def test_a_roster_gives_roles_and_initials(fragment, speakers):
+    assert chunk(FAMILIES / "board-roster-roles.md", fragment).speakers == speakers
+
+
+def test_a_roster_role_column_holds_each_role():
+    people = {p.name: p for p in parse_file(FAMILIES / "board-roster-roles.md").people}
+    assert people["Callum Ferreira"].roles == ("Trustee", "Chair, Finance and Audit Committee")
+    assert people["Maren Adebayo-Lund"].aliases == ("MAL",)
+
+
+@pytest.mark.parametrize(("fragment", "speakers"), [
+    # "SPOKESPERSON:" is the Chief Spokesperson the front names; a journalist who says who
+    # she is at the start of her question asks it, and a "Sorry. I was asking ..." after it
+    ("will speak first", ("Teodor Anand-Varga",)),
+    ("is the vault full", ("Ilse Marchetti",)),
+    ("Who pays for the new wing?", ("Bram Oyelaran",)),
+    ("not the old one", ("Bram Oyelaran",)),
+    ("when will it open", ("Questioner",)),
+])
+def test_press_briefing_askers_name_themselves(fragment, speakers):
+    assert chunk(FAMILIES / "press-briefing-askers.txt", fragment).speakers == speakers
+
+
+@pytest.mark.parametrize(("fragment", "speakers"), [
+    # "Q." and "A." in an interview: the byline's interviewer, the one the title names
+    ("document that moved you", ("Solveig Brandtner",)),
+    ("lighthouse keeper", ("Amadou Keïta-Rossi",)),
+    ("reading room on Sundays", ("Amadou Keïta-Rossi",)),
+])
+def test_interview_question_and_answer_lines(fragment, speakers):
+    assert chunk(FAMILIES / "interview-qa-lines.md", fragment).speakers == speakers

@@ -77,6 +77,19 @@ def _body(lines, x=72, top=740, step=14, font="Helvetica", size=11):
     return [(x, top - i * step, line, font, size) for i, line in enumerate(lines)]
 
 
+def test_a_bold_numbered_heading_is_not_the_paragraph_under_it(tmp_path):
+    # a column wide enough for the heading to nearly fill the line, in a bold a little
+    # larger than the text
+    body = wrapped("Professor Ingrid Lund presented a study of how housing is allocated by "
+                   "scoring rules in three cities, and argued that caseworkers " * 2, 70)
+    lines = [(72, 770, "Session 3B: Data and Cities", "Helvetica-Bold", 16),
+             (72, 740, "2 Algorithmic allocation of social housing in three cities",
+              "Helvetica-Bold", 10.5), *_body(body, top=726, size=10, step=12)]
+    report = parse_file(canvas_pdf(tmp_path / "heading.pdf", [lines]))
+    assert report.chunks[0].section == "2 Algorithmic allocation of social housing in three cities"
+    assert report.chunks[0].text.startswith("Professor Ingrid Lund presented")
+
+
 def test_hyphenated_line_ends_are_mended(tmp_path):
     lines = ["The panel discussed how the organi-", "zation handles complaints and how a",
              "victim-centred approach works; a victim-", "centred process helps. The Secretary-",

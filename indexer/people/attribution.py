@@ -138,7 +138,9 @@ CAPTION = re.compile(r"^\s*[*_]*(?:Photo(?:graph)?|Image|Picture|Pictured|Captio
 BIOGRAPHY = re.compile(rf"^\s*(?:(?:[{UPPER}][\w.'’-]*\s+){{1,5}}|She\s+|He\s+)"
                        r"(?:is|was|has been|has|serves as|served as|holds|held|heads|leads|"
                        r"joined|previously)\b")
-FOLLOW_UP = re.compile(r"^\s*(?:(?:a\s+)?follow[- ]?up|and|but|so|also|just)\b", re.I)
+# (or the same question again: "Sorry. I was asking whether ...")
+FOLLOW_UP = re.compile(r"^\s*(?:(?:a\s+)?follow[- ]?up|and|but|so|also|just|sorry|"
+                       r"(?:what\s+)?i\s+(?:was\s+asking|asked)|my\s+question\s+was)\b", re.I)
 # an agency by its acronym ("UNHCR", "MoDM") or a body's name ("Lumen Aid Foundation")
 _SPEAKING_BODY = re.compile(rf"^(?:[{UPPER}][{UPPER}a-z-]{{0,4}}[{UPPER}][\w-]{{0,6}}|"
                             rf"(?:[{UPPER}][\w&'’-]*\s+){{0,4}}(?i:{'|'.join(sorted(ORGANISATION_WORDS))}))$")
@@ -443,6 +445,24 @@ _SELF_NAMING = re.compile(rf"(?:\b(?:it['’]s|it is|this is)\s+(?P<name>[{UPPER
                           rf"(?:\s+[{UPPER}][\w'’-]+)?)|^\W*(?P<here>[{UPPER}][\w'’-]+)\s+here\b)")
 
 
+# a journalist's question opening with who is asking, for whom: "Thank you. Marta Szabo,
+# Danube Wire.", "Kofi Mensah-Larbi from the Daily Beacon."
+_ASKER_INTRO = re.compile(
+    r"^\s*(?:\([^()]{1,60}\)\s*)?(?:(?i:thank you|thanks|hi|hello|good (?:morning|afternoon|"
+    r"evening))[^.!?]{0,40}[.!,]\s*)?"
+    rf"(?P<name>[{UPPER}][\w'’.-]+(?:\s+[\w'’.-]+){{1,3}}?)(?:,\s*|\s+(?:from|of|with)\s+)"
+    rf"(?:the\s+)?[{UPPER}][^.?!,]{{1,50}}\.\s+\S")
+
+
+def _asker_introduced(text: str, registry: Registry) -> str | None:
+    found = _ASKER_INTRO.match(text)
+    name = found.group("name") if found else ""
+    if not plain_person_name(name):
+        return None
+    entry = registry.resolve_name(name)
+    return entry.name if entry else name
+
+
 def _self_named(text: str, registry: Registry) -> str | None:
     found = _SELF_NAMING.search(text[:120])
     if not found:
@@ -515,6 +535,9 @@ def _turn(block: Block, registry: Registry, state: _State,
         labelled, label = [], None  # "RS-O — Renata Szymańska-Obi, partner at ...": a legend
     if label and label.role == "Answerer" and labelled:
         state.answerer = labelled[0][0]
+    elif labelled == [("Answerer", "label")] and (interviewee := registry.resolve_role(
+            "Interviewee")):
+        labelled = [(interviewee.name, "label")]  # an interview's "A." lines
     elif labelled == [("Answerer", "label")] and (spokesperson := registry.resolve_role(
             "Spokesperson")):
         labelled = [(spokesperson.name, "label")]  # a briefing's answers are the spokesperson's
@@ -529,7 +552,15 @@ def _turn(block: Block, registry: Registry, state: _State,
         labelled = [(caller, "label")]  # "+44 7700 900412: Yeah, hello, it's Keith."
     if labelled == [("Questioner", "label")] and state.section_owner:
         labelled = [(state.section_owner, "label")]  # "### Question 1 – Mr X" over "Question:"
-    if label and label.role == "Questioner" and labelled:
+    if labelled == [("Questioner", "label")] and (
+            interviewer := registry.resolve_role("Interviewer")) and \
+            registry.resolve_role("Interviewee"):
+        labelled = [(interviewer.name, "label")]  # an interview's "Q." lines
+    elif labelled == [("Questioner", "label")] and (asker := _asker_introduced(
+            block.text[label.end:], registry)):
+        labelled = [(asker, "label")]  # "QUESTION: Thank you. Marta Szabo, Danube Wire. ..."
+        state.questioner = asker
+    elif label and label.role == "Questioner" and labelled:
         state.questioner = labelled[0][0]
     elif labelled == [("Questioner", "label")] and state.questioner and \
             FOLLOW_UP.match(block.text[label.end:]):

@@ -36,7 +36,11 @@ _ABOUT_CELLS = ("role", "title", "position", "function", "job", "note", "comment
 _CODE_IN_PARENS = re.compile(rf"\((?P<code>[{UPPER}][{UPPER}a-z]{{1,4}})\)")
 
 
-def table_people(rows) -> list[tuple[str, str, str]]:
+_ROLE_CELLS = ("role", "position", "function", "job", "title", "designation")
+
+
+def table_people(rows) -> list[tuple[str, str, str, str]]:
+    """(name, code, organisation, role) for each person a roster table lists."""
     header = [c.strip().casefold() for c in rows[0].split("|")]
 
     def column(words):
@@ -54,6 +58,9 @@ def table_people(rows) -> list[tuple[str, str, str]]:
     organisation_at = column(_ORGANISATION_CELLS)
     if name_at is None:
         return []
+    # "Role on the Board or in attendance": what each one is at this meeting
+    role_at = next((i for i, c in enumerate(header) if any(w in c for w in _ROLE_CELLS)
+                    and i not in (name_at, code_at, organisation_at)), None)
     found = []
     for row in rows[1:]:
         cells = [c.strip(" []") for c in row.split("|")]
@@ -63,10 +70,16 @@ def table_people(rows) -> list[tuple[str, str, str]]:
         code = cells[code_at] if code_at is not None and code_at < len(cells) else ""
         organisation = cells[organisation_at] if organisation_at is not None and \
             organisation_at < len(cells) else ""
+        role = cells[role_at] if role_at is not None and role_at < len(cells) else ""
+        # "Chair of the Board (presiding)": the one in the chair at this meeting
+        presiding = re.search(r"\((?:presiding|in the chair|chairing)\)\s*$", role, re.I)
+        role = re.sub(r"\s*\([^()]*\)$", "", role)
+        role = f"{role}; Chair" if presiding and not fold(role).startswith("chair") else role
         if not re.fullmatch(r"[\w.|-]{1,32}", code or "x"):
             code = ""
-        if plain_person_name(name) or code and re.fullmatch(r"[\w.-]{2,32}", name):
-            found.append((name, code, organisation))
+        if plain_person_name(strip_prefix(name)) or \
+                code and re.fullmatch(r"[\w.-]{2,32}", name):
+            found.append((name, code, organisation, role if len(role) <= 80 else ""))
     return found
 
 
@@ -84,7 +97,7 @@ def represented(rows) -> dict[str, str]:
     people = table_people(rows)
     if not people:
         return {}
-    names = {fold(name): name for name, _, _ in people}
+    names = {fold(name): name for name, *_ in people}
     table = [[c.strip(" []") for c in row.split("|")] for row in rows[1:]]
     whose = [next((names[fold(n)] for n in map(cell_name, cells) if fold(n) in names), None)
              for cells in table]

@@ -391,8 +391,12 @@ class Registry:
     def _participants(self, block: Block) -> None:
         """Participants lists and tables: names, with initials or nicks when given."""
         if block.kind == "table" and len(block.items) > 1:
-            for name, code, organisation in table_people(block.items):
-                self.add_plain(name, organisation=organisation, alias=code, participant=True)
+            for name, code, organisation, role in table_people(block.items):
+                # "Trustee; Chair, Finance, Audit and Risk Committee": two roles
+                roles = [r.strip() for r in role.split(";") if r.strip()] or [""]
+                entry = self.add_plain(name, role=roles[0], organisation=organisation,
+                                       alias=code, participant=True)
+                _extend(entry.roles, roles[1:])
             for place, name in represented(block.items).items():
                 # "**VALDERRA** — Strongly recognises ...": the city speaks through its mayor
                 self.add_plain(name, alias=place)
@@ -859,10 +863,16 @@ class Registry:
         """A Q&A with its questions in bold: the interviewer is the byline's ('Words: X',
         'Interview by X', 'She talks to X'); the interviewee is the person the opening
         before the first question names most (the title, the standfirst, the scene)."""
-        questions = [i for i, b in enumerate(blocks) if interview_question(b)]
+        labels = [parse_label(b.text) for b in blocks]
+        # or put as "Q." / "Q:" lines
+        questions = [i for i, b in enumerate(blocks) if interview_question(b) or (
+            labels[i] is not None and labels[i].kind == "role" and
+            labels[i].names[0] == "Questioner")]
         if len(questions) < 3:
             return
-        opening = [title, *(b.text for b in blocks[:questions[0]])]
+        # the opening ends where the first question or turn begins
+        first = min(questions[0], next((i for i, lab in enumerate(labels) if lab), len(blocks)))
+        opening = [title, *(b.text for b in blocks[:first])]
         interviewer = next((m.group("name") for text in opening
                             if (m := _BYLINE.search(text)) and plain_person_name(m.group("name"))),
                            None)
@@ -1181,9 +1191,14 @@ class Registry:
                             (listed, lambda r: r == role),
                             # "THE ARBITRATOR:" for the "Sole Arbitrator", "the Judge" for
                             # the "Presiding Judge"
-                            (held, lambda r: r.endswith(f" {role}") and r.split()[0] in
-                             _SOLE_QUALIFIERS)):
+                            # "SPOKESPERSON:" for the "Chief Spokesperson of the GGRA"
+                            (held, lambda r: _role_head(r).endswith(f" {role}") and
+                             r.split()[0] in _SOLE_QUALIFIERS)):
             matches = [e for e in self.entries if any(fits(r) for r in roles[e.key])]
+            if len(matches) > 1 and role == "chair":
+                # a board's meeting is chaired by the Chair of the Board, not a committee's
+                matches = [e for e in matches if any(
+                    r.startswith(("chair of the board", "board chair")) for r in held[e.key])]
             if matches:
                 return matches[0] if len(matches) == 1 else None
         if role == "ambassador":
@@ -1263,6 +1278,11 @@ def panel_introduced(text: str) -> list[str]:
         if name and plain_person_name(name.group("name")):
             found.append(name.group("name"))
     return found
+
+
+def _role_head(role: str) -> str:
+    """'chief spokesperson of the ggra' -> 'chief spokesperson': the office, not where."""
+    return re.split(r"\s+(?:of|for|at|to)\s+|,", role, maxsplit=1)[0]
 
 
 _SOLE_QUALIFIERS = frozenset("sole presiding lead chief senior principal".split())
