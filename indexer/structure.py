@@ -447,9 +447,16 @@ _NAMES_OF_THINGS = re.compile(r"\S*[/\\]\S*|\S*\w-\d{4}-\d{1,2}-\d{1,2}\S*|"
                               r"\S+\.(?:md|markdown|html?|txt|pdf|docx?|json|ya?ml)\b")
 
 
+# what every match of _NAMES_OF_THINGS holds: text without it has nothing to take out
+_HAS_NAMES_OF_THINGS = re.compile(r"[/\\]|\w-\d{4}-\d|\.(?:md|markdown|html?|txt|pdf|docx?|"
+                                  r"json|ya?ml)\b")
+
+
 def _text_date(texts) -> str | None:
     for text in texts:
-        found = find_date(_NAMES_OF_THINGS.sub(" ", text))
+        if _HAS_NAMES_OF_THINGS.search(text):
+            text = _NAMES_OF_THINGS.sub(" ", text)
+        found = find_date(text)
         if found:
             return found
     return None
