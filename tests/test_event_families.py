@@ -1180,6 +1180,11 @@ def test_a_reporters_certificate_is_the_reporters():
     ("management accounts", ("Dalia Moreno",)),
     ("reserves policy", ("Callum Ferreira",)),
     ("fieldwork would begin", ("Pieter van Hoorn",)),
+    # a sentence credited in parentheses is its raiser's; a task credited so is not words;
+    # rejoining the meeting is not speaking
+    ("new payroll system", ("Dalia Moreno", "Ines Kowalczyk")),
+    ("CF rejoined the meeting", ()),
+    ("Payroll contract to be renewed", ()),
 ])
 def test_a_roster_gives_roles_and_initials(fragment, speakers):
     assert chunk(FAMILIES / "board-roster-roles.md", fragment).speakers == speakers

@@ -64,6 +64,7 @@ from .speech import (
     mentions_in,
     named_people,
     names_anyone,
+    credited_within,
     signed_by,
     speech_subjects,
 )
@@ -688,6 +689,8 @@ def _own_speakers(block: Block, text: str, labelled, registry: Registry, state: 
     if not speakers.names:
         for name in signed_by(text, registry, block.section_path):
             speakers.add(name, "label")
+    for name in credited_within(text, registry, block.section_path):
+        speakers.add(name, "label")
     credit = (QUOTE_CREDIT.search(text) or POST_CREDIT.search(text)) \
         if not speakers.names else None
     if credit:

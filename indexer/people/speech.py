@@ -404,6 +404,26 @@ def mentions_in(text: str, registry: Registry, speakers) -> tuple[str, ...]:
                                if name not in speakers and kind not in NOT_MENTIONS))
 
 
+# "... put restricted funding at risk (HOB). NH confirmed ...": a sentence within a
+# paragraph that the minutes credit, by one word in parentheses, to whoever raised it
+_CREDITED_SENTENCE = re.compile(rf"(?<=[\w’'])\s*\(\s*(?P<who>[{UPPER}][\w.'’-]{{1,30}})\s*\)\.\s+"
+                                rf"(?=[{UPPER}\d])")
+
+
+def credited_within(text: str, registry: Registry, section: tuple[str, ...] = ()) -> list[str]:
+    if any(ACTION_HEADING.search(h) for h in section[-1:]):
+        return []
+    names = []
+    for match in _CREDITED_SENTENCE.finditer(text):
+        sentence = text[text.rfind(". ", 0, match.start()) + 1:match.start()]
+        entry = registry.resolve_name(match.group("who"))
+        if entry is None or len(sentence) < 12 or ACTION_ITEM.search(sentence) or any(
+                name == entry.name for _, name, _, kind in named_people(sentence, registry)):
+            continue  # "Frank Tang (FYT). ...": the code a sentence gives him
+        names.append(entry.name)
+    return names
+
+
 def signed_by(text: str, registry: Registry, section: tuple[str, ...] = ()) -> list[str]:
     """A paragraph that ends naming its authors in parentheses: '... *(Wendy Reid)*',
     '... by 2030 (Ms. Okonjo, PAIB).', '... (Mr. Nuñez-Reyes; Ms. Okonjo).'"""
