@@ -1217,3 +1217,15 @@ def test_press_briefing_askers_name_themselves(fragment, speakers):
 ])
 def test_interview_question_and_answer_lines(fragment, speakers):
     assert chunk(FAMILIES / "interview-qa-lines.md", fragment).speakers == speakers
+
+
+def test_prose_under_a_participants_heading_names_no_participant():
+    # a heading that says "participants" over prose: the word before a comma is no one
+    text = ("# Side event\n\n## Questions and comments from participants\n\n"
+            "Ms. Ana Tuilagi of the Island Water Forum asked how the window would be "
+            "funded.\n\n"
+            "Responding, Ms. Tuilagi assured the representative of Norway that no separate "
+            "accreditation would be required.\n")
+    parsed = parse_text(text, "markdown")
+    assert "Responding" not in {p.name for p in parsed.people}
+    assert [c.speakers for c in parsed.chunks if "assured" in c.text] == [("Ana Tuilagi",)]

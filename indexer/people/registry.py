@@ -534,7 +534,7 @@ class Registry:
             _extend(entry.roles, roles)
             _extend(entry.meeting_roles, roles)
             return entry
-        if re.fullmatch(rf"[{UPPER}][\w'’-]{{1,20}}", name) and \
+        if re.fullmatch(rf"[{UPPER}][\w'’-]{{1,20}}", name) and not _prose_sentence(text) and \
                 name.casefold().strip(".") not in (NOT_NAME_WORDS | OFFICE_NOUNS
                                                    | NON_PERSON_LABELS | POSTNOMINALS):
             return self.add_plain(name, participant=True)  # "Present: Dan, David, Tess"
@@ -1226,6 +1226,13 @@ class Registry:
 # a heading below an attendance heading that starts the meeting's business
 _BUSINESS_HEADINGS = re.compile(r"\b(?:agenda|notes|minutes|discussion|updates?|actions?|"
                                 r"topics?|business|items?|decisions?|summary)\b", re.I)
+
+
+def _prose_sentence(line: str) -> bool:
+    """'Responding, Ms. Nwankwo-Ferreira assured the representative of Norway that ...':
+    a paragraph of prose under a heading such as 'Questions from participants', whose
+    first word before a comma is no one's name."""
+    return len(line.split()) >= 10 and line.rstrip(" *_").endswith((".", "!", "?"))
 
 
 def under_attendees(path: tuple[str, ...]) -> bool:
