@@ -61,10 +61,10 @@ from .registry import (
 )
 from .speech import (
     Speakers,
+    credited_within,
     mentions_in,
     named_people,
     names_anyone,
-    credited_within,
     signed_by,
     speech_subjects,
 )
