@@ -109,6 +109,14 @@ def _core_properties(package: zipfile.ZipFile) -> tuple[str, str, str | None, st
         found = root.find(tag, _CORE)
         return (found.text or "").strip() if found is not None else ""
 
-    return (text("dc:title"), text("dc:creator"), iso_day(text("dcterms:created")),
-            iso_day(text("dcterms:modified")))
+    def day(tag: str) -> str | None:
+        stamp = text(tag)
+        return None if stamp in _TEMPLATE_STAMPS else iso_day(stamp)
+
+    return text("dc:title"), text("dc:creator"), day("dcterms:created"), day("dcterms:modified")
+
+
+# the dates in the blank template that documents written by programs start from (python-docx
+# leaves them unless the program sets its own): the day the template was made, not the file's
+_TEMPLATE_STAMPS = frozenset({"2013-12-23T23:15:00Z"})
 

@@ -85,6 +85,14 @@ def test_a_date_in_the_text_wins_over_the_created_date(tmp_path):
     assert report.date == "2022-11-09" and report.metadata["document_created"] == "2023-01-05"
 
 
+def test_the_blank_templates_own_dates_are_no_date(tmp_path):
+    # a file written by a program from the blank template, dates left as they were
+    path = markdown_to_docx("# Round table\n\nThe round table met in Geneva.\n",
+                            tmp_path / "round.docx")
+    report = parse_file(path)
+    assert report.date is None and "document_created" not in report.metadata
+
+
 def _with_revisions(path):
     """Replace the paragraph "PLACEHOLDER" with an insertion and a deletion."""
     package = zipfile.ZipFile(path)
