@@ -49,7 +49,7 @@ def parse_html(markup: str, metadata: dict | None = None, fallback_title: str = 
     html_title = title_tag.get_text(" ", strip=True) if title_tag else ""
     title_line = _title_line(walker)
     h1 = walker.first_h1 if not _generic_heading(walker.first_h1) else ""
-    title = (meta.get("title") or h1 or (title_line[0] if title_line else "")
+    title = (meta.get("title") or _declared_title(html_title, walker) or h1 or (title_line[0] if title_line else "")
              or html_title or walker.first_h1 or walker.first_heading
              or fallback_title).strip()
     raw_blocks = walker.blocks
@@ -75,6 +75,16 @@ def _generic_heading(text: str) -> bool:
     this is, not which one."""
     words = re.findall(r"[^\W\d_]+", text.casefold())
     return bool(words) and all(w in _GENERIC_WORDS for w in words)
+
+
+def _declared_title(declared: str, walker) -> str:
+    """The title the file declares (its <title>, a Word file's own title) when one of the
+    document's opening headings reads the same: a letterhead styled as the title above
+    it ("Kestrel Bay Foundation" over "Minutes of the 87th Meeting ...") is not."""
+    if not declared or _generic_heading(declared):
+        return ""
+    # the heading's own punctuation: a <title> often puts "|" or "–" for the heading's ":"
+    return next((h for h in walker.opening_headings if _same_text(declared, h)), "")
 
 
 def _title_line(walker) -> tuple[str, int] | None:
@@ -147,6 +157,7 @@ class _Walker:
         self.first_h1 = ""
         self.first_heading = ""
         self.first_heading_at: int | None = None  # how many blocks came before it
+        self.opening_headings: list[str] = []  # headings before the fifth block
         self.voice: tuple[str, str] | None = None  # the enclosing element's data-voice
 
     @property
@@ -212,6 +223,8 @@ class _Walker:
             return
         if level == 1 and not self.first_h1:
             self.first_h1 = text
+        if len(self.blocks) < 5:
+            self.opening_headings.append(text)
         if self.first_heading_at is None:
             self.first_heading, self.first_heading_at = text, len(self.blocks)
         level = self._numbered_level(level, text)

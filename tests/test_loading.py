@@ -91,6 +91,17 @@ def test_html_drops_page_chrome_and_finds_title_and_date():
     assert "<script> in spring" in report.chunks[-1].text  # escaped text stays text
 
 
+def test_the_declared_title_wins_over_a_letterhead_heading():
+    # the page's <title> reads as its second heading: the first is the body that met
+    page = ("<html><head><title>Oral evidence | Soil health, HC 12</title></head><body>"
+            "<h1>Rural Affairs Committee</h1><h2>Oral evidence: Soil health, HC 12</h2>"
+            "<p>The committee met on 4 February 2026.</p></body></html>")
+    assert parse_text(page, "html").title == "Oral evidence: Soil health, HC 12"
+    # a <title> no heading reads as is the site's, not the report's
+    other = page.replace("<title>Oral evidence | Soil health, HC 12", "<title>Committees")
+    assert parse_text(other, "html").title == "Rural Affairs Committee"
+
+
 def test_text_headings_lists_and_reflow():
     report = parse_file(FIXTURES / "briefing-notes.txt")
     assert report.title == "BRIEFING NOTES ON WHISTLEBLOWER PROTECTION"
