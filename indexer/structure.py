@@ -49,7 +49,8 @@ def parse_html(markup: str, metadata: dict | None = None, fallback_title: str = 
     html_title = title_tag.get_text(" ", strip=True) if title_tag else ""
     title_line = _title_line(walker)
     h1 = walker.first_h1 if not _generic_heading(walker.first_h1) else ""
-    title = (meta.get("title") or _declared_title(html_title, walker) or h1 or (title_line[0] if title_line else "")
+    title = (meta.get("title") or _declared_title(html_title, walker) or h1
+             or (title_line[0] if title_line else "")
              or html_title or walker.first_h1 or walker.first_heading
              or fallback_title).strip()
     raw_blocks = walker.blocks
