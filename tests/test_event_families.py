@@ -1229,3 +1229,82 @@ def test_prose_under_a_participants_heading_names_no_participant():
     parsed = parse_text(text, "markdown")
     assert "Responding" not in {p.name for p in parsed.people}
     assert [c.speakers for c in parsed.chunks if "assured" in c.text] == [("Ana Tuilagi",)]
+
+
+RECORDER_EXPORT = """# Library futures: an open call
+
+**Ines Marlowe-Adeyemi**   00:00:05
+
+Welcome, everyone. I'm Ines, and I chair the network's reading group.
+
+**Pavel Horák-Lind**   00:01:40
+
+Thanks, Ines. Our branch has kept its doors open on Sundays for a year now.
+
+The numbers went up in every month but August.
+
+**Ines Marlowe-Adeyemi**   00:04:12
+
+There's a question from Ruth, who asks whether the Sunday hours Pavel described cost more.
+
+**Pavel Horák-Lind**   00:04:50
+
+A little: mostly the heating.
+
+**Siobhán**   00:06:03
+
+Hi, can you hear me? I run a small library in a village hall.
+
+**iPhone (2)**   00:07:31
+
+Sorry, I'm in the car. Does any of this work for mobile libraries?
+"""
+
+
+@pytest.mark.parametrize("kind", ["markdown", "docx"])
+def test_a_recorders_turn_lines_open_turns_and_are_not_paragraphs(kind, tmp_path):
+    # "Name   00:01:40" over each turn, as a meeting recorder exports it: the line says who
+    # speaks below and is no paragraph; a first name alone or a device's name opens a
+    # turn too; a name in the words under it is someone spoken of
+    if kind == "docx":
+        pytest.importorskip("docx")
+        from .ingest.builders import markdown_to_docx
+        chunks = parse_file(markdown_to_docx(RECORDER_EXPORT, tmp_path / "call.docx")).chunks
+    else:
+        chunks = parse_text(RECORDER_EXPORT, "markdown").chunks
+    assert not [c.text for c in chunks if re.search(r"\d\d:\d\d$", c.text)]
+    said = {c.text[:30]: c.speakers for c in chunks}
+    assert said["Welcome, everyone. I'm Ines, a"] == ("Ines Marlowe-Adeyemi",)
+    assert said["The numbers went up in every m"] == ("Pavel Horák-Lind",)
+    assert said["There's a question from Ruth, "] == ("Ines Marlowe-Adeyemi",)
+    assert said["Hi, can you hear me? I run a s"] == ("Siobhán",)
+    assert said["Sorry, I'm in the car. Does an"] == ("Participant",)
+
+
+PANEL_LABELS = """# Shared rivers: a panel
+
+## Panellists
+
+- **Ana Ruiz-Peralta** (River Trust), moderator
+- **Prof. Dieter von Amsel** (Lindau University)
+- **Kofi Asante-Mensah** (Volta Basin Authority)
+
+## Discussion
+
+**Ana Ruiz-Peralta (moderator):** Dieter, who should pay for the gauges?
+
+**von Amsel:** The banks, frankly. They have the leverage over every appraisal.
+
+**Kofi Asante-Mensah (Volta Basin Authority) –** Our experience is that joint ownership
+changes everything for the lenders.
+"""
+
+
+def test_a_particle_surname_label_and_a_dash_label_with_the_organisation():
+    # "**von Amsel:**" is his label, particle and all; "**Name (Org) –**" a label by its
+    # dash; the roster above, "- **Name** (Org), moderator", is who is who, not turns
+    chunks = parse_text(PANEL_LABELS, "markdown").chunks
+    said = {c.text[:24]: c.speakers for c in chunks}
+    assert said["The banks, frankly. They"] == ("Dieter von Amsel",)
+    assert said["Our experience is that j"] == ("Kofi Asante-Mensah",)
+    assert [c.speakers for c in chunks if "moderator" in c.text and "Ruiz" in c.text] == [()]

@@ -37,6 +37,7 @@ from .labels import (
     parse_label,
     role_holder,
     strip_label,
+    timed_line,
     trailing_asides,
     without_stamp,
 )
@@ -517,8 +518,11 @@ def _turn(block: Block, registry: Registry, state: _State,
             state.in_chair = entry.name if entry else None
         return Attribution((), (), mentions_in(block.text, registry, ()))
     labelled = _label_speakers(label, registry, state.layout) if label else []
-    if label is None and not under_attendees(block.section_path) and \
-            (dashed := dash_label(block.text)):
+    dashed = dash_label(block.text) if label is None and \
+        not under_attendees(block.section_path) else None
+    if dashed and dashed.organisation and block.kind == "item":
+        dashed = None  # "- **Sam Okonkwo** (@samokonkwo) — co-host, ...": who is who
+    if dashed:
         labelled = _label_speakers(dashed, registry, state.layout)
         label = dashed if labelled else None
     if label is None and (body := body_label(block.text)):
@@ -675,6 +679,10 @@ def _own_speakers(block: Block, text: str, labelled, registry: Registry, state: 
             block.kind == "paragraph" and not not_spoken(text) and \
             (state.layout["verbatim"] or not _narrated(text, registry)):
         speakers.add(state.turn, "continuation")  # a speech runs on to the next label
+    if not speakers.names and state.owner and registry.timed_turns and block.kind == "paragraph":
+        # a recorder's export: every line under "Name   00:14:47" is her words, whoever
+        # they tell of ("the bridge facility Joost described")
+        speakers.add(state.owner, "header")
     if not labelled and not speakers.names:
         # inside a labelled turn, others' words are reported speech; so is an office
         # ("the Secretary-General condemned ...") in a transcript turn that runs on
@@ -814,6 +822,14 @@ def _header(block: Block, registry: Registry, layout: dict,
     if layout["speaker_lines"] and (named := layout["name_lines"].get(id(block))) and \
             _words_below(following, layout):
         return named  # "Tobias van der Berg" alone above what he says
+    timed = timed_line(block.text) if block.kind == "paragraph" else None
+    if timed and (registry.timed_turns or parse_label(block.text)):
+        # "Nadia Okonkwo-Reyes   00:00:04" over her words; "iPhone (2)   00:20:31", a
+        # device's name, is someone in the room no one names
+        label = parse_label(block.text)
+        speakers = _label_speakers(label, registry, layout) if label else []
+        entry = registry.resolve_name(timed)
+        return speakers[0][0] if speakers else entry.name if entry else "Participant"
     bold = whole_bold(block)
     if bold and 1 <= block.text.count("|") <= 3 and len(block.text) <= 160:
         return ""  # a header we cannot read: it still ends the turn before it

@@ -23,6 +23,13 @@ _STAMP = (rf"(?:\[[^\]\n]{{0,24}}?{_TIME}(?:\s?[AaPp]\.?[Mm]\.?)?[^\]\n]{{0,12}}
 _STAMP_FIRST = re.compile(rf"^\s*(?:{_STAMP}|\(?{_TIME}\)?\s*$)")
 
 
+def timed_line(text: str) -> str | None:
+    """'Nadia Okonkwo-Reyes   00:00:04' -> 'Nadia Okonkwo-Reyes': who speaks the lines
+    below, in a recorder's export, when the line holds nothing else."""
+    match = _TIMED_LINE.match(text)
+    return match.group("label").strip() if match else None
+
+
 def without_stamp(text: str) -> str:
     """'[00:00:04] Lucía Ferreira-Mendes' -> 'Lucía Ferreira-Mendes'; '[00:31:40]' -> ''."""
     return _STAMP_FIRST.sub("", text, count=1).strip()
@@ -39,6 +46,9 @@ _LABEL = re.compile(r"^\s*(?:[-*•↳]\s*)?"
 # a recorder's export: "Priya Natarajan  1:02" and the words on the next line
 _NAME_AND_TIME = re.compile(rf"^\s*(?P<label>[^\t\n:]{{2,80}}?)\s+\[?{_TIME}\]?"
                             r"(?:[\t ]*\n?\s*(?=\S)|[\t ]*$)")
+# the same turn line with nothing else on it, in a Word or a web export: the name may be
+# in bold, the time in brackets ("**Gráinne**   00:17:02", "iPhone (2)  20:31")
+_TIMED_LINE = re.compile(rf"^\s*[*_]*(?P<label>[^\t\n:*_]{{2,60}}?)[*_]*\s+[\[(]?{_TIME}[\])]?\s*$")
 _PHONE = re.compile(r"\+?\d[\d ()./-]{6,18}\d")
 _IRC = re.compile(rf"^\s*(?:{_STAMP})?"
                   r"<(?P<label>[\w.|\[\]^`{}-]{1,32})>\s+(?=\S)")
@@ -369,8 +379,10 @@ def _may_name(label: str, honorifics) -> bool:
     # a word in capitals among others ("Tracking COMMENT"), not an initial ("Bernadette
     # M. O'Sullivan-Price")
     shouting = len(words) > 1 and any(len(w.strip(".")) > 1 and w.isupper() for w in words)
-    return all(_LABEL_WORD.match(w) for w in words) and words[0][:1].isupper() \
-        and not shouting
+    # "von Amsberg:", "de Vries:": a surname with its particle
+    capitalised = words[0][:1].isupper() or len(words) >= 2 and folded[0] in PARTICLES and \
+        words[-1][:1].isupper()
+    return all(_LABEL_WORD.match(w) for w in words) and capitalised and not shouting
 
 
 def bold_turn(run: str) -> Label | None:
@@ -466,8 +478,10 @@ def opens_with_label(text: str) -> bool:
         _IRC.match(text) is not None
 
 
+# "**Mamadou Diallo-Sy (Senegal River Basin Authority) –** Our experience ...": where
+# the speaker is from, in parentheses before the dash
 _DASH_LABEL = re.compile(r"^\s*(?:[-*•]\s+)?(?P<label>[^\s:–—-][^\n:–—()\[\]]{0,40}?)"
-                         r"\s*[–—-]\s+(?=\S)")
+                         r"(?:\s*\((?P<aside>[^()\n]{2,60})\))?\s*[–—-]\s+(?=\S)")
 
 
 def dash_label(text: str) -> Label | None:
@@ -483,7 +497,8 @@ def dash_label(text: str) -> Label | None:
             len(re.findall(r"(?<![\w@#/.-])[a-z][a-z'’]+\b", rest)) < 2 or \
             re.search(r"\([A-Z]{2,5}\)\W*$", rest):
         return None  # "Frank Tang - Google i18n (FYT)": who someone is, not what they said
-    return Label((label,), match.end(), kind="handle" if HANDLE.match(label) else "dash")
+    return Label((label,), match.end(), organisation=match.group("aside") or "",
+                 kind="handle" if HANDLE.match(label) else "dash")
 
 
 # "KALIMÉRA BAY — Last July ...", "OKSBY (Lindgaard) — Oksby's problem ...": a place or a

@@ -37,6 +37,7 @@ from .labels import (
     label_alone,
     parse_label,
     role_holder,
+    timed_line,
     trailing_asides,
 )
 from .names import (
@@ -265,6 +266,7 @@ class Registry:
         self.label_counts: dict[str, int] = {}
         self.heading_owners: dict[str, str] = {}  # heading -> the person it gives the section
         self.handles = 0
+        self.timed_turns = False  # a recorder's export: "Name   00:02:11" over each turn
 
     # building ----------------------------------------------------------------------------
 
@@ -321,6 +323,7 @@ class Registry:
                 registry._roles_by_agent(text)
                 registry._role_holders(text)
         registry._labels(blocks)
+        registry._timed_turn_lines(blocks)
         registry._codes_in_prose(blocks)
         registry._heading_owners(blocks)
         registry._interview(blocks, title)
@@ -788,6 +791,22 @@ class Registry:
                 self.add_plain(name, role=_office(label.role), organisation=label.organisation)
             elif label.kind == "handle" and (self.handles >= 3 or count >= 2):
                 self.add_plain(name, role=_office(label.role), organisation=label.organisation)
+
+    def _timed_turn_lines(self, blocks) -> None:
+        """A recorder's export, where a line of a name and a time opens each turn: once
+        most such lines name someone, a line naming one by a first name alone ("Gráinne
+        00:17:02") is a turn too, and so hers."""
+        lines = [(block.text, said) for block in blocks
+                 if block.kind == "paragraph" and (said := timed_line(block.text))]
+        named = [said for text, said in lines if (label := parse_label(text)) and
+                 label.kind == "name" and len(label.names[0].split()) >= 2]
+        self.timed_turns = len(named) >= 3 and 2 * len(named) >= len(lines)
+        for _, said in lines if self.timed_turns else ():
+            if said[:1].isupper() and said[1:].isalpha() and said[1:].islower() and \
+                    said.casefold() not in NON_PERSON_LABELS and \
+                    said.casefold() not in ROLE_LABELS and not self.resolve_name(said) and \
+                    _written_as_a_word(said, self.common) < 2:
+                self.add_plain(said, participant=True)
 
     def _role_holders(self, text: str) -> None:
         """'President: Mr. Laurent Castellane (France)': he is the President."""

@@ -35,6 +35,8 @@ def split_turns(blocks, registry: Registry, speaks=lambda text: False) -> list[B
 
 def is_turn_label(text: str, registry: Registry) -> bool:
     label = parse_label(text) or dash_label(text)
+    if label is not None and label.kind == "dash" and label.organisation:
+        return False  # "Sam Okonkwo (@samokonkwo) — co-host, ...": a line of who is who
     if label is None:
         return False
     if label.kind in ("role", "designation"):
