@@ -1308,3 +1308,31 @@ def test_a_particle_surname_label_and_a_dash_label_with_the_organisation():
     assert said["The banks, frankly. They"] == ("Dieter von Amsel",)
     assert said["Our experience is that j"] == ("Kofi Asante-Mensah",)
     assert [c.speakers for c in chunks if "moderator" in c.text and "Ruiz" in c.text] == [()]
+
+
+SPEECHES_AND_NARRATION = """# Council debate on the river basins
+
+Ms. ORTEGA VILLA (Peru): We thank the Envoy for her briefing and we join her in
+honouring the memory of the engineers lost at the dam.
+
+Peru also recalls that the protection of water is first the responsibility of the
+States that share it, and we ask the Council to say so.
+
+Mr. HALVARSEN (Norway): Our delegation supports the basin commissions. We would add
+that their funding must be predictable, and we say so every year.
+
+The exchange that followed was brief. Ms. Ortega Villa warned that funding without
+data would fail, and several members referred to the 2019 framework agreement.
+
+Mr. HALVARSEN (Norway): I take the point, and we will table a text.
+"""
+
+
+def test_narration_between_speeches_is_no_ones_speech_and_a_delegation_speaks_as_itself():
+    # the report's own narration between labelled speeches does not run on the speech
+    # above it; "Peru also recalls" in the speech of Peru's delegate is hers
+    said = {c.text[:20]: c.speakers for c in parse_text(SPEECHES_AND_NARRATION,
+                                                          "markdown").chunks}
+    assert said["Peru also recalls th"] == ("Ortega Villa",)
+    assert said["The exchange that fo"] == ("Ortega Villa",)
+    assert said["I take the point, an"] == ("Halvarsen",)

@@ -677,7 +677,8 @@ def _own_speakers(block: Block, text: str, labelled, registry: Registry, state: 
         speakers.add(state.turn, "continuation")
     if not speakers.names and state.turn and state.layout["speeches"] and \
             block.kind == "paragraph" and not not_spoken(text) and \
-            (state.layout["verbatim"] or not _narrated(text, registry)):
+            (state.layout["verbatim"] or not _narrated(text, registry) and
+             _PERSONAL.search(text)):
         speakers.add(state.turn, "continuation")  # a speech runs on to the next label
     if not speakers.names and state.owner and registry.timed_turns and block.kind == "paragraph":
         # a recorder's export: every line under "Name   00:14:47" is her words, whoever
@@ -688,6 +689,11 @@ def _own_speakers(block: Block, text: str, labelled, registry: Registry, state: 
         # ("the Secretary-General condemned ...") in a transcript turn that runs on
         speech_subjects(text, registry, state.current, speakers,
                         offices=not (state.turn and state.layout["transcript"]))
+        if state.turn and speakers.names and \
+                _speaks_for(state.turn, speakers.names[0], registry):
+            # "Brazil also recalls that ..." in the speech of Ms. Arantes Lobo (Brazil): a
+            # delegation speaking of itself, by its name
+            speakers.names[0], speakers.evidence[0] = state.turn, "continuation"
     elif labelled and (after := _after_quotation(text)):
         # 'Martin: "...". Darja also expressed support.': the label introduced a
         # quotation; the narrative goes on after it
@@ -709,6 +715,19 @@ def _own_speakers(block: Block, text: str, labelled, registry: Registry, state: 
             speakers.add(who, "quotation")
     if not speakers.names and QUOTATION.match(text) and state.current:
         speakers.add(state.current, "quotation")
+
+
+# a speaker's own words say I, we or you; a report's narration between the labelled
+# turns ("The moderator then turned to ...", "Several panellists referred to ...") does not
+_PERSONAL = re.compile(r"\b(?:I|I['’]m|I['’]d|I['’]ve|me|my|we|We|us|our|Our|you|You|your|"
+                       r"Your|let['’]s|Let['’]s)\b")
+
+
+def _speaks_for(speaker: str, named: str, registry: Registry) -> bool:
+    """Whether ``named`` is the country or the body ``speaker`` speaks for."""
+    entry = registry.resolve_name(speaker)
+    return entry is not None and named != speaker and any(
+        fold(o.split(",")[0]).strip() == fold(named) for o in entry.organisations)
 
 
 def _one_off_word(label: str, registry: Registry) -> bool:
