@@ -1336,3 +1336,34 @@ def test_narration_between_speeches_is_no_ones_speech_and_a_delegation_speaks_as
     assert said["Peru also recalls th"] == ("Ortega Villa",)
     assert said["The exchange that fo"] == ("Ortega Villa",)
     assert said["I take the point, an"] == ("Halvarsen",)
+
+
+SPEAKER_CARDS = """<html><head><title>Rain gardens webinar</title></head><body>
+<h1>Webinar summary: Rain gardens in dense cities</h1>
+<h2>Speakers</h2>
+<div class="card"><h3>Oona Lindqvist-Amadi</h3>
+<p class="role">Landscape Architect, Green Streets Studio, Malmö</p>
+<p>Ms. Lindqvist-Amadi described how the studio had replaced forty parking spaces with
+planted basins that hold a summer storm.</p>
+<p>She warned that maintenance budgets were the first to be cut.</p></div>
+<div class="card"><h3>Rafael Quispe Huamán</h3>
+<p class="role">Hydrologist, Municipality of Lima</p>
+<p>Rafael explained that the basins had cut flooding on three streets by half.</p></div>
+<h2>Questions</h2>
+<p>The moderator closed the session at four.</p>
+</body></html>
+"""
+
+
+def test_a_speaker_card_heading_owns_the_paragraphs_under_it(tmp_path):
+    # a name as the heading of a card, who she is on the line below, then what she said
+    # told in the third person: hers; the line of who she is, no one's words
+    path = tmp_path / "cards.html"
+    path.write_text(SPEAKER_CARDS, encoding="utf-8")
+    parsed = parse_file(path)
+    said = {c.text[:24]: c.speakers for c in parsed.chunks}
+    assert said["Landscape Architect, Gre"] == ()
+    assert said["Ms. Lindqvist-Amadi desc"] == ("Oona Lindqvist-Amadi",)
+    assert said["She warned that maintena"] == ("Oona Lindqvist-Amadi",)
+    assert said["Rafael explained that th"] == ("Rafael Quispe Huamán",)
+    assert "Landscape Architect" not in {p.name for p in parsed.people}

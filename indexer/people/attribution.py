@@ -615,6 +615,14 @@ def _turn(block: Block, registry: Registry, state: _State,
                        text=text if text != block.text else None, labelled=bool(labelled))
 
 
+def _affiliation_line(text: str) -> bool:
+    """'Policy Lead, Water Justice Forum, Kochi, India' under a speaker's name: who she
+    is, in capitalised parts, no sentence."""
+    parts = [p.strip() for p in text.split(",")]
+    return len(text) <= 160 and len(parts) >= 2 and not re.search(r"[.!?;:]\s*$", text) \
+        and all(p[:1].isupper() for p in parts)
+
+
 def _bold_heading(block: Block) -> bool:
     """A short paragraph all in bold, no sentence: a heading the markup did not call one."""
     text = block.text.strip(" *_")
@@ -770,7 +778,8 @@ def _carried_on(block: Block, text: str, registry: Registry, state: _State,
     if not speakers.names and block.kind == "item" and state.owners:
         for name in state.owners[max(state.owners)]:
             speakers.add(name, "header")
-    if not speakers.names and state.owner:
+    if not speakers.names and state.owner and not (
+            state.owner == state.section_owner and _affiliation_line(text)):
         speakers.add(state.owner, "header")
     if not speakers.names and state.spoken and block.kind == "paragraph" and \
             OPENS_FIRST_PERSON.match(text):

@@ -933,7 +933,28 @@ class Registry:
                 if heading not in queue and (HANDLE.match(name) or _label_reads_as_name(
                         name, 1, self.common)):
                     queue[heading] = self.add_plain(name).name
-        self.heading_owners = {**queue, **owners}
+        self.heading_owners = {**queue, **owners, **self._speaker_cards(blocks, owners)}
+
+    def _speaker_cards(self, blocks, owners: dict[str, str]) -> dict[str, str]:
+        """'### Aminata Diallo' over a line of who she is and paragraphs that tell what
+        she said ('Ms. Diallo described ...', 'Aminata also shared ...'): where two or
+        more headings are people's names, each is the owner of its section."""
+        below: dict[str, list[str]] = {}
+        for block in blocks:
+            if block.section_path:
+                below.setdefault(block.section_path[-1], []).append(block.text)
+        cards = {}
+        for heading, texts in below.items():
+            name = heading.strip(" *_")
+            if heading in owners or len(name.split()) < 2 or not plain_person_name(name) or \
+                    ORGANISATION_WORDS.intersection(name.casefold().split()):
+                continue
+            words = {w for w in name.split() if len(w) > 2 and w[:1].isupper()}
+            if any(re.search(rf"\b{re.escape(w)}\b", text) for w in words for text in texts):
+                cards[heading] = name  # the section calls her by a part of her name
+        if len(cards) + len(owners) < 2 or not cards:
+            return {}
+        return {heading: self._merge_in(name).name for heading, name in cards.items()}
 
     def _heading_person(self, heading: str) -> str | None:
         named = self._heading_person_in(heading)
@@ -1260,8 +1281,10 @@ def under_attendees(path: tuple[str, ...]) -> bool:
         return False
     if ATTENDEE_HEADINGS.search(path[-1]):
         return True
+    # ("## Speakers / ### Aminata Diallo": a speaker's card, her words under her name)
     return len(path) >= 2 and bool(ATTENDEE_HEADINGS.search(path[-2])) and \
-        not _BUSINESS_HEADINGS.search(path[-1])
+        not _BUSINESS_HEADINGS.search(path[-1]) and \
+        not plain_person_name(strip_prefix(path[-1]) or path[-1])
 
 
 # "Moved: Dariusz Kowalczyk-Byrne (Northern Depots Branch)", "Spoke against: X": a
