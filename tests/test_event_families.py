@@ -1367,3 +1367,20 @@ def test_a_speaker_card_heading_owns_the_paragraphs_under_it(tmp_path):
     assert said["She warned that maintena"] == ("Oona Lindqvist-Amadi",)
     assert said["Rafael explained that th"] == ("Rafael Quispe Huamán",)
     assert "Landscape Architect" not in {p.name for p in parsed.people}
+
+
+def test_an_irish_surname_and_the_one_answered_in_a_question_round():
+    # "Ó Briain" is a surname with its particle; "Responding to X, who asked ..." makes
+    # X the one who asks, as "Rail users from Port Talbot, who ..." makes no place a person
+    text = ("# Questions\n\n"
+            "Tomás Ó Briain, who volunteers with an angling club, asked how many readers "
+            "were needed. Dr. Lena Vos replied that one per bridge was enough.\n\n"
+            "Responding to Yuki Tanaka-Morris, who asked whether informal groups could "
+            "apply, Dr. Vos said that they could apply through a fiscal host.\n\n"
+            "A teacher from Port Talbot, who runs a school club, asked about kits. "
+            "Dr. Vos said kits were free.\n")
+    parsed = parse_text(text, "markdown")
+    said = {c.text[:12]: c.speakers for c in parsed.chunks}
+    assert said["Tomás Ó Bria"] == ("Tomás Ó Briain", "Lena Vos")
+    assert said["Responding t"] == ("Yuki Tanaka-Morris", "Lena Vos")
+    assert "Port Talbot" not in {p.name for p in parsed.people}

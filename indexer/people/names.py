@@ -15,7 +15,8 @@ LOWER = "a-zß-öø-ÿāăąćĉċčďđēĕėęěĝğġģĥħĩīĭįıĳĵķĺ
 
 _honorific = "|".join(re.escape(h) for h in sorted(HONORIFICS, key=len, reverse=True))
 _title = "|".join(re.escape(t) for t in sorted(TITLES, key=len, reverse=True))
-PARTICLE = "|".join(re.escape(p) for p in PARTICLES)
+# an Irish surname's "Ó" is written in capitals ("Tomás Ó Briain"), one letter long
+PARTICLE = "|".join([*(re.escape(p) for p in PARTICLES), "Ó"])
 # one word of a name: "Kelly", "T.", "DaSilva-Ibru", "O'Brien", "Ji-woo", "Løkke"
 # "al-Haddad", "el-Amin", "d'Almeida": a surname led by a lower-case article
 LOW_LED = rf"(?:al|el|ad|ed|ash|as|at|az|ar|an|abu|bin|ibn|d|l)[{DASHES}'’][{UPPER}][\w'’]*"

@@ -135,6 +135,9 @@ ROLE_BEFORE_NAME = re.compile(r"(?<![\w-])((?i:host|moderator|chair|facilitator|
                               r"rapporteur|spokesperson))"
                               r"(?:\s+(?:is|was|will be|today is)|,)?\s+"
                               rf"(?=[{UPPER}])")
+# "Responding to Yuki Tanaka-Morris, who asked ...": the one answered, a person
+_REPLYING_TO = re.compile(r"\b(?:respond\w*|repl\w*|answer\w*|response|reaction|reacting)\s+to$",
+                          re.I)
 # a speech verb right after a name, an appositive or a parenthesis between:
 # "Lena Okafor, Director at Acme, noted", "Name (the editor) said", "Name explained"
 SPEECH_AFTER = re.compile(
@@ -583,8 +586,10 @@ class Registry:
             return  # seen with its honorific already
         moved_by = SPOKE_BY.search(text[:match.start()])
         if not moved_by and re.search(r"\b(?:at|in|on|into|near|to|from|of|across|around)$",
-                                      before):
-            return  # "the programme at Mill Lane, the Director explained": a place
+                                      before) and not _REPLYING_TO.search(before):
+            # "the programme at Mill Lane, the Director explained": a place; "Responding to
+            # Yuki Tanaka-Morris, who asked ...": a person
+            return
         first, _, rest = name.partition(" ")
         if first.casefold() in self.common and (" " not in rest or self.resolve_name(rest)):
             return  # "Like Ivan said", "Thanks Tzviya": a common word before a name
