@@ -1384,3 +1384,22 @@ def test_an_irish_surname_and_the_one_answered_in_a_question_round():
     assert said["Tomás Ó Bria"] == ("Tomás Ó Briain", "Lena Vos")
     assert said["Responding t"] == ("Yuki Tanaka-Morris", "Lena Vos")
     assert "Port Talbot" not in {p.name for p in parsed.people}
+
+
+def test_the_report_telling_of_the_meeting_between_turns_is_no_ones_turn():
+    text = ("# Panel\n\n"
+            "**Ana Ruiz-Peralta (moderator):** Who should pay for the gauges, the banks "
+            "or the basin bodies? I would like each of you to answer in a sentence.\n\n"
+            "**Kofi Asante-Mensah:** The banks, because they have the leverage over every "
+            "appraisal and every consultant.\n\n"
+            "**Ana Ruiz-Peralta (moderator):** And the basin bodies, what can they do "
+            "with the little they have?\n\n"
+            "**Kofi Asante-Mensah:** Borrow together, as ours has done for the irrigation "
+            "works of the local utilities.\n\n"
+            "With the session running over time, the panel moved directly to the closing "
+            "round without further questions from the floor.\n\n"
+            "\"We cannot wait for perfect data,\" Asante-Mensah warned. Ruiz-Peralta "
+            "replied that nobody had to wait.\n")
+    said = {c.text[:16]: c.speakers for c in parse_text(text, "markdown").chunks}
+    assert said["With the session"] == ()
+    assert said["\"We cannot wait "] == ("Kofi Asante-Mensah", "Ana Ruiz-Peralta")

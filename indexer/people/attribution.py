@@ -686,9 +686,10 @@ def _own_speakers(block: Block, text: str, labelled, registry: Registry, state: 
     if not speakers.names and state.turn and state.layout["speeches"] and \
             block.kind == "paragraph" and not not_spoken(text) and \
             (state.layout["verbatim"] or not _narrated(text, registry) and
-             _PERSONAL.search(text)):
+             _speaks(text)):
         speakers.add(state.turn, "continuation")  # a speech runs on to the next label
-    if not speakers.names and state.owner and registry.timed_turns and block.kind == "paragraph":
+    if not speakers.names and state.owner and registry.timed_turns and \
+            block.kind == "paragraph" and not _narrated(text, registry):
         # a recorder's export: every line under "Name   00:14:47" is her words, whoever
         # they tell of ("the bridge facility Joost described")
         speakers.add(state.owner, "header")
@@ -736,6 +737,20 @@ def _speaks_for(speaker: str, named: str, registry: Registry) -> bool:
     entry = registry.resolve_name(speaker)
     return entry is not None and named != speaker and any(
         fold(o.split(",")[0]).strip() == fold(named) for o in entry.organisations)
+
+
+# the report telling of the meeting itself, between the turns: "Several panellists referred
+# to ...", "the panel moved directly to the closing round"
+_MEETING_TOLD = re.compile(r"\b(?:the|a|several|some|many|other|most)\s+(?:[a-z]+\s+)?(?:"
+                           r"panel|panel+ists?|session|moderator|participants?|speakers?|"
+                           r"delegates?|delegations?|floor|meeting|discussion|exchange|"
+                           r"audience)\b")
+
+
+def _speaks(text: str) -> bool:
+    """Whether the words are someone's own, outside what they quote ('"We cannot wait,"
+    Diallo-Sy warned' is the report telling)."""
+    return _PERSONAL.search(re.sub(r"[\"“][^\"“”]*[\"”]", " ", text)) is not None
 
 
 def _one_off_word(label: str, registry: Registry) -> bool:
@@ -796,7 +811,8 @@ def _carried_on(block: Block, text: str, registry: Registry, state: _State,
             block.kind == "paragraph" and PROSE.match(said) and not _KEYWORD_LINE.match(said) \
             and not NARRATED.match(said) and \
             not not_spoken(said) and (FIRST_PERSON.match(said) or
-                                                 not names_anyone(said, registry)):
+                                                 not names_anyone(said, registry)) and \
+            (state.layout["verbatim"] or _speaks(said) or not _MEETING_TOLD.search(said)):
         speakers.add(state.turn, "continuation")
 
 
