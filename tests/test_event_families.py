@@ -1403,3 +1403,14 @@ def test_the_report_telling_of_the_meeting_between_turns_is_no_ones_turn():
     said = {c.text[:16]: c.speakers for c in parse_text(text, "markdown").chunks}
     assert said["With the session"] == ()
     assert said["\"We cannot wait "] == ("Kofi Asante-Mensah", "Ana Ruiz-Peralta")
+
+
+def test_a_long_office_before_the_name_and_the_chair_named_after_a_clause():
+    text = ("# Ministerial meeting\n\n"
+            "The Minister of Trade and Investment of Kaloria, Mr. Rahim Al-Khouri, welcomed "
+            "the extension and offered to host the secretariat.\n\n"
+            "Summing up the discussion on the afternoon of 18 March, the Chair, Mr. Henk "
+            "Lubbers, noted a broad convergence on the mechanism.\n")
+    said = {c.text[:12]: c.speakers for c in parse_text(text, "markdown").chunks}
+    assert said["The Minister"] == ("Rahim Al-Khouri",)
+    assert said["Summing up t"] == ("Henk Lubbers",)

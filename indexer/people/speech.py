@@ -96,7 +96,10 @@ AS_PUT = re.compile(r"(?:^|[.!?;:]\s+|[\"“]\s*)As\s+$")
 AS_PUT_AFTER = re.compile(r"^\s+(?:put it|puts it|said|says|noted|notes|explained|explains|"
                           r"observed|remarked|told us|told the team)\s*,")
 # "Rapporteur for Group 2, Tom Becker, reported ...": the name in apposition to a role
-IN_APPOSITION = re.compile(r"(?:^|[.!?;]\s+)\s*[A-Z][\w'’-]*(?:\s+[\w'’-]+){0,6},\s*$")
+# "The Minister of Trade and Investment of Kaloria, Mr. Rahim Al-Khouri, welcomed ...",
+# "Summing up the discussion, the Chair, Mr. van der Lubbe, noted ..."
+IN_APPOSITION = re.compile(r"(?:(?:^|[.!?;]\s+)\s*[A-Z][\w'’-]*(?:\s+[\w'’-]+){0,8}"
+                           r"|,\s+the\s+[A-Z][\w'’-]*(?:\s+[\w'’-]+){0,4}),\s*$")
 VERB_AFTER_COMMA = re.compile(rf"^,\s*{ADVERBS}(?:{VERBS})\b")
 REPORTED = re.compile(r"\b(?:what|as|whom|how|which|that|why|whether)\s+(?:\w+\s+){0,1}$",
                       re.I)
