@@ -12,6 +12,11 @@ from .conftest import SHARED_CORPORA, run, run_json
 from .test_families import FAMILIES, chunk
 
 
+def by_opening(chunks, width: int) -> dict[str, tuple[str, ...]]:
+    """Each paragraph's speakers, by the first ``width`` characters of its text."""
+    return {c.text[:width]: c.speakers for c in chunks}
+
+
 @pytest.mark.parametrize(("fragment", "speakers"), [
     ("met at a moment of rapid change", ("Chair",)),  # an office no one is named for
     ("must not be left behind", ("Guyana",)),  # "the representative of Guyana said"
@@ -244,7 +249,7 @@ def test_offices_named_in_apposition_and_the_chair_of_this_meeting():
             "lagged behind.\n\nThe Deputy Secretary-General, Ms. Adaeze Okonjo-Lindahl, "
             "delivered a statement.\n\nGroup 2 (Dr Anjali Rao, Urban Heat Collaborative)\n")
     chunks = parse_text(text, "markdown").chunks
-    by_text = {c.text[:12]: c.speakers for c in chunks}
+    by_text = by_opening(chunks, 12)
     assert by_text["Could you in"] == ("Harriet Ashworth",)  # this meeting's Chair
     assert by_text["The Presiden"] == ("Teodor Vasilescu-Mare",)
     assert [c.speakers for c in chunks if c.text.startswith("The President said")] == [
@@ -582,7 +587,7 @@ def test_second_verb_after_what_someone_did():
     text = ("# Recap\n\nPresent: Kemi Adeyemi, Diego Paredes.\n\n"
             "Kemi took the first question and said retro funding favours those with runway.\n\n"
             "The chair thanked Diego Paredes and the volunteers and closed the call.\n")
-    chunks = {c.text[:12]: c.speakers for c in parse_text(text, "markdown").chunks}
+    chunks = by_opening(parse_text(text, "markdown").chunks, 12)
     assert chunks["Kemi took th"] == ("Kemi Adeyemi",)
     assert "Diego Paredes" not in chunks["The chair th"]  # thanked, not speaking
 
@@ -1106,7 +1111,7 @@ def test_commons_debate_title_column_heads_and_offices():
     assert report.title == "Coastal Ferry Services"  # not the first column head
     texts = [c.text for c in report.chunks]
     assert not any("Column 31" in t for t in texts)  # page furniture, gone
-    by_text = {c.text[:30]: c.speakers for c in report.chunks}
+    by_text = by_opening(report.chunks, 30)
     # the column head between two paragraphs of her speech does not end it
     assert by_text["I ask the Government to publis"] == ("Rowena Castell",)
     assert by_text["Several hon. Members rose—"] == ()  # standing, saying nothing
@@ -1273,7 +1278,7 @@ def test_a_recorders_turn_lines_open_turns_and_are_not_paragraphs(kind, tmp_path
     else:
         chunks = parse_text(RECORDER_EXPORT, "markdown").chunks
     assert not [c.text for c in chunks if re.search(r"\d\d:\d\d$", c.text)]
-    said = {c.text[:30]: c.speakers for c in chunks}
+    said = by_opening(chunks, 30)
     assert said["Welcome, everyone. I'm Ines, a"] == ("Ines Marlowe-Adeyemi",)
     assert said["The numbers went up in every m"] == ("Pavel Horák-Lind",)
     assert said["There's a question from Ruth, "] == ("Ines Marlowe-Adeyemi",)
@@ -1304,7 +1309,7 @@ def test_a_particle_surname_label_and_a_dash_label_with_the_organisation():
     # "**von Amsel:**" is his label, particle and all; "**Name (Org) –**" a label by its
     # dash; the roster above, "- **Name** (Org), moderator", is who is who, not turns
     chunks = parse_text(PANEL_LABELS, "markdown").chunks
-    said = {c.text[:24]: c.speakers for c in chunks}
+    said = by_opening(chunks, 24)
     assert said["The banks, frankly. They"] == ("Dieter von Amsel",)
     assert said["Our experience is that j"] == ("Kofi Asante-Mensah",)
     assert [c.speakers for c in chunks if "moderator" in c.text and "Ruiz" in c.text] == [()]
@@ -1331,8 +1336,7 @@ Mr. HALVARSEN (Norway): I take the point, and we will table a text.
 def test_narration_between_speeches_is_no_ones_speech_and_a_delegation_speaks_as_itself():
     # the report's own narration between labelled speeches does not run on the speech
     # above it; "Peru also recalls" in the speech of Peru's delegate is hers
-    said = {c.text[:20]: c.speakers for c in parse_text(SPEECHES_AND_NARRATION,
-                                                          "markdown").chunks}
+    said = by_opening(parse_text(SPEECHES_AND_NARRATION, "markdown").chunks, 20)
     assert said["Peru also recalls th"] == ("Ortega Villa",)
     assert said["The exchange that fo"] == ("Ortega Villa",)
     assert said["I take the point, an"] == ("Halvarsen",)
@@ -1361,7 +1365,7 @@ def test_a_speaker_card_heading_owns_the_paragraphs_under_it(tmp_path):
     path = tmp_path / "cards.html"
     path.write_text(SPEAKER_CARDS, encoding="utf-8")
     parsed = parse_file(path)
-    said = {c.text[:24]: c.speakers for c in parsed.chunks}
+    said = by_opening(parsed.chunks, 24)
     assert said["Landscape Architect, Gre"] == ()
     assert said["Ms. Lindqvist-Amadi desc"] == ("Oona Lindqvist-Amadi",)
     assert said["She warned that maintena"] == ("Oona Lindqvist-Amadi",)
@@ -1380,7 +1384,7 @@ def test_an_irish_surname_and_the_one_answered_in_a_question_round():
             "A teacher from Port Talbot, who runs a school club, asked about kits. "
             "Dr. Vos said kits were free.\n")
     parsed = parse_text(text, "markdown")
-    said = {c.text[:12]: c.speakers for c in parsed.chunks}
+    said = by_opening(parsed.chunks, 12)
     assert said["Tomás Ó Bria"] == ("Tomás Ó Briain", "Lena Vos")
     assert said["Responding t"] == ("Yuki Tanaka-Morris", "Lena Vos")
     assert "Port Talbot" not in {p.name for p in parsed.people}
@@ -1400,7 +1404,7 @@ def test_the_report_telling_of_the_meeting_between_turns_is_no_ones_turn():
             "round without further questions from the floor.\n\n"
             "\"We cannot wait for perfect data,\" Asante-Mensah warned. Ruiz-Peralta "
             "replied that nobody had to wait.\n")
-    said = {c.text[:16]: c.speakers for c in parse_text(text, "markdown").chunks}
+    said = by_opening(parse_text(text, "markdown").chunks, 16)
     assert said["With the session"] == ()
     assert said["\"We cannot wait "] == ("Kofi Asante-Mensah", "Ana Ruiz-Peralta")
 
@@ -1411,6 +1415,6 @@ def test_a_long_office_before_the_name_and_the_chair_named_after_a_clause():
             "the extension and offered to host the secretariat.\n\n"
             "Summing up the discussion on the afternoon of 18 March, the Chair, Mr. Henk "
             "Lubbers, noted a broad convergence on the mechanism.\n")
-    said = {c.text[:12]: c.speakers for c in parse_text(text, "markdown").chunks}
+    said = by_opening(parse_text(text, "markdown").chunks, 12)
     assert said["The Minister"] == ("Rahim Al-Khouri",)
     assert said["Summing up t"] == ("Henk Lubbers",)

@@ -68,6 +68,7 @@ from .speech import (
     names_anyone,
     signed_by,
     speech_subjects,
+    unquoted,
 )
 from .vocabulary import NON_PERSON_LABELS, ROLE_LABELS
 
@@ -728,8 +729,7 @@ def _own_speakers(block: Block, text: str, labelled, registry: Registry, state: 
 
 # a speaker's own words say I, we or you; a report's narration between the labelled
 # turns ("The moderator then turned to ...", "Several panellists referred to ...") does not
-_PERSONAL = re.compile(r"\b(?:I|I['’]m|I['’]d|I['’]ve|me|my|we|We|us|our|Our|you|You|your|"
-                       r"Your|let['’]s|Let['’]s)\b")
+_PERSONAL = re.compile(r"\b(?:I|me|my|we|We|us|our|Our|you|You|your|Your|let['’]s|Let['’]s)\b")
 
 
 def _speaks_for(speaker: str, named: str, registry: Registry) -> bool:
@@ -750,7 +750,7 @@ _MEETING_TOLD = re.compile(r"\b(?:the|a|several|some|many|other|most)\s+(?:[a-z]
 def _speaks(text: str) -> bool:
     """Whether the words are someone's own, outside what they quote ('"We cannot wait,"
     Diallo-Sy warned' is the report telling)."""
-    return _PERSONAL.search(re.sub(r"[\"“][^\"“”]*[\"”]", " ", text)) is not None
+    return _PERSONAL.search(unquoted(text)) is not None
 
 
 def _one_off_word(label: str, registry: Registry) -> bool:
@@ -867,10 +867,10 @@ def _header(block: Block, registry: Registry, layout: dict,
             _words_below(following, layout):
         return named  # "Tobias van der Berg" alone above what he says
     timed = timed_line(block.text) if block.kind == "paragraph" else None
-    if timed and (registry.timed_turns or parse_label(block.text)):
+    label = parse_label(block.text) if timed else None
+    if timed and (registry.timed_turns or label):
         # "Nadia Okonkwo-Reyes   00:00:04" over her words; "iPhone (2)   00:20:31", a
         # device's name, is someone in the room no one names
-        label = parse_label(block.text)
         speakers = _label_speakers(label, registry, layout) if label else []
         entry = registry.resolve_name(timed)
         return speakers[0][0] if speakers else entry.name if entry else "Participant"

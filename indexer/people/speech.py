@@ -206,8 +206,7 @@ def _only_person_before(named, events, text: str) -> str | None:
         return None
     # in someone's own words ("Sipho was from Durban, he came on a ship. He asked me to
     # dance") a name alone is whom they talk about
-    unquoted = re.sub(r"[\"“][^\"“”]*[\"”]", " ", text)
-    told = re.search(r"\b(?:I|me|my|we|us|our)\b", unquoted) is not None
+    told = re.search(r"\b(?:I|me|my|we|us|our)\b", unquoted(text)) is not None
     before = {name for start, name, _, kind in named
               if start < pronoun_at and (kind in ("name", "role") or kind == "single" and
                                          not told and _OPENS_SENTENCE.search(text[:start]))}
@@ -217,6 +216,11 @@ def _only_person_before(named, events, text: str) -> str | None:
 # a surname alone as the subject a sentence opens with: "Okafor is unconvinced. He
 # cites ...", "For Rao, whose company supplies them, ... She says ..."
 _OPENS_SENTENCE = re.compile(r"(?:^|[.!?]\s+|^For\s+|[.!?]\s+For\s+)[\"“*_]*$")
+
+
+def unquoted(text: str) -> str:
+    """The text with what it quotes blanked out: the teller's own words."""
+    return re.sub(r"[\"“][^\"“”]*[\"”]", " ", text)
 
 
 def speaks_in(text: str, registry: Registry) -> bool:
