@@ -1418,3 +1418,16 @@ def test_a_long_office_before_the_name_and_the_chair_named_after_a_clause():
     said = by_opening(parse_text(text, "markdown").chunks, 12)
     assert said["The Minister"] == ("Rahim Al-Khouri",)
     assert said["Summing up t"] == ("Henk Lubbers",)
+
+
+def test_a_reply_after_to_which_is_the_replier_speaking_not_reported_speech():
+    text = ("# Town hall\n\n"
+            "Residents: Aoife Brennan, Declan Moss.\n\n"
+            "Aoife Brennan asked when the library would reopen, to which Mr Declan Moss "
+            "replied that the roof works would finish in May.\n\n"
+            "After which Declan Moss added that the opening hours would be longer.\n\n"
+            "Aoife Brennan said that was not what Declan Moss had promised last year.\n")
+    said = by_opening(parse_text(text, "markdown").chunks, 16)
+    assert said["Aoife Brennan as"] == ("Aoife Brennan", "Declan Moss")
+    assert said["After which Decl"] == ("Declan Moss",)
+    assert said["Aoife Brennan sa"] == ("Aoife Brennan",)  # his promise, reported

@@ -101,8 +101,11 @@ AS_PUT_AFTER = re.compile(r"^\s+(?:put it|puts it|said|says|noted|notes|explaine
 IN_APPOSITION = re.compile(r"(?:(?:^|[.!?;]\s+)\s*[A-Z][\w'’-]*(?:\s+[\w'’-]+){0,8}"
                            r"|,\s+the\s+[A-Z][\w'’-]*(?:\s+[\w'’-]+){0,4}),\s*$")
 VERB_AFTER_COMMA = re.compile(rf"^,\s*{ADVERBS}(?:{VERBS})\b")
-REPORTED = re.compile(r"\b(?:what|as|whom|how|which|that|why|whether)\s+(?:\w+\s+){0,1}$",
-                      re.I)
+# "what Minister Diaz said", "as Dr Ito put it": reported; but "to which Mr Moss replied",
+# "after which Ms Ruiz added" is the next speaker answering
+REPORTED = re.compile(r"\b(?:what|as|how|that|why|whether|"
+                      r"(?<!\bto\s)(?<!\bat\s)(?<!\bafter\s)(?<!\bupon\s)(?:which|whom))"
+                      r"\s+(?:\w+\s+){0,1}$", re.I)
 # between two subjects of one verb; "Dr LUNGU (Zambia) and Ms HIRAYAMA (Japan) expressed"
 _JOINT = re.compile(r"^(?:\s*\([^()]{1,60}\))?(?:\s*,\s*|\s+and\s+|\s*&\s*|\s*,\s*and\s+)$")
 
