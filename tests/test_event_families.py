@@ -1431,3 +1431,19 @@ def test_a_reply_after_to_which_is_the_replier_speaking_not_reported_speech():
     assert said["Aoife Brennan as"] == ("Aoife Brennan", "Declan Moss")
     assert said["After which Decl"] == ("Declan Moss",)
     assert said["Aoife Brennan sa"] == ("Aoife Brennan",)  # his promise, reported
+
+
+def test_delegations_listed_with_the_and_after_an_opening_phrase():
+    text = ("# Negotiation bulletin\n\n"
+            "The EU, JAPAN and the UK said they were open to a window under an existing "
+            "institution.\n\n"
+            "CHINA and INDIA said definitions should come first, while COLOMBIA and the EU "
+            "preferred a parallel approach.\n\n"
+            "On Article 7, BRAZIL, for the G-77/CHINA, tabled a proposal on replies.\n\n"
+            "The representative of Guyana, speaking for the Group of 77 and China, said the "
+            "text was not ready.\n")
+    said = by_opening(parse_text(text, "markdown").chunks, 12)
+    assert said["The EU, JAPA"] == ("EU", "Japan", "UK")
+    assert said["CHINA and IN"] == ("China", "India", "Colombia", "EU")
+    assert said["On Article 7"] == ("Brazil",)
+    assert said["The represen"] == ("Guyana",)  # not those it speaks for

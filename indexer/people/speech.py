@@ -107,7 +107,8 @@ REPORTED = re.compile(r"\b(?:what|as|how|that|why|whether|"
                       r"(?<!\bto\s)(?<!\bat\s)(?<!\bafter\s)(?<!\bupon\s)(?:which|whom))"
                       r"\s+(?:\w+\s+){0,1}$", re.I)
 # between two subjects of one verb; "Dr LUNGU (Zambia) and Ms HIRAYAMA (Japan) expressed"
-_JOINT = re.compile(r"^(?:\s*\([^()]{1,60}\))?(?:\s*,\s*|\s+and\s+|\s*&\s*|\s*,\s*and\s+)$")
+_JOINT = re.compile(r"^(?:\s*\([^()]{1,60}\))?(?:\s*,\s*|\s+and\s+|\s*&\s*|\s*,\s*and\s+)"
+                    r"(?:the\s+)?$")
 
 
 class Speakers:
@@ -190,7 +191,9 @@ def speech_subjects(text: str, registry: Registry, current: str | None,
         last = name or last
 
 
-_LIST_BEFORE = re.compile(rf"(?:[{UPPER}][\w'’-]*(?:\s+[{UPPER}][\w'’-]*)*(?:\s*,\s*|\s+and\s+))+$")
+# "Norway, Japan and the ", "COLOMBIA and the ": the others of a list the country ends
+_LIST_BEFORE = re.compile(rf"(?:(?:the\s+)?[{UPPER}][\w'’-]*(?:\s+[{UPPER}][\w'’-]*)*"
+                          rf"(?:\s*,\s*|\s+and\s+))+(?:the\s+)?$")
 _FOR_WHOM = re.compile(r"\b(?:for|of|behalf of|with|including|among|between|from|in|to|by|"
                        r"like|as|and)\s+(?:the\s+)?(?:[a-z][\w'’-]*\s+){0,3}$")
 
