@@ -1447,3 +1447,54 @@ def test_delegations_listed_with_the_and_after_an_opening_phrase():
     assert said["CHINA and IN"] == ("China", "India", "Colombia", "EU")
     assert said["On Article 7"] == ("Brazil",)
     assert said["The represen"] == ("Guyana",)  # not those it speaks for
+
+
+def test_stand_up_notes_name_whose_update_each_heading_gives():
+    text = ("# Team Kestrel: day 3 stand-up\n\n"
+            "City Data Jam, Sunday 9:30, table 6. Notes by Mira.\n\n"
+            "**Present:** Mira, Joaquín, Lotte, Sami.\n\n"
+            "## Round the table\n\n"
+            "### Joaquín - ingest\n\n"
+            "- Yesterday: the loader now reads the flood gauges; a few rows drop.\n"
+            "- Today: retry the dropped rows and publish the table.\n"
+            "- Blockers: he needs the gauge owners' licence terms.\n\n"
+            "### Lotte - front end\n\n"
+            "- Yesterday: sketches for the alert screen.\n"
+            "- Today: build the alert screen.\n\n"
+            "## Action items\n\n"
+            "- Mira: email the gauge owners about the licence (by noon)\n"
+            "- Sami: book the demo slot\n\n"
+            "Lotte, on the way out: \"If the wifi drops again I'm presenting from paper.\"\n")
+    chunks = parse_text(text, "markdown").chunks
+    said = by_opening(chunks, 14)
+    assert said["City Data Jam,"] == ()  # a time in a sentence is not a turn line
+    assert said["- Yesterday: t"] == ("Joaquín",)  # the heading's, not "Yesterday"'s
+    assert said["- Yesterday: s"] == ("Lotte",)
+    assert all(c.speakers == () for c in chunks if "gauge owners about" in c.text
+               or "demo slot" in c.text)  # tasks, not words
+    assert said["Lotte, on the "] == ("Lotte",)
+    assert not {"Yesterday", "Today", "Blockers"} & {p.name for p in parse_text(
+        text, "markdown").people}
+
+
+def test_a_focus_group_by_participant_codes_and_a_list_of_findings_by_topic():
+    text = ("# Evening opening focus group\n\n"
+            "The session was moderated by Leila Farouk. Participants are identified by "
+            "code (P1 to P6).\n\n"
+            "P5 agreed, adding that the Saturday crowds fill the study tables.\n\n"
+            "\"The building is the only quiet place I have,\" P3 said.\n\n"
+            "P6 was sceptical. He said the car park was dark. P2 disagreed, saying the "
+            "buses were the problem.\n\n"
+            "## Key findings\n\n"
+            "- Staffing: several participants asked whether evening staff would be new.\n"
+            "- Safety: lighting on Mill Lane and in the car park.\n"
+            "- Transport: the last bus leaves at 8:40pm, and the staff would need it too.\n\n"
+            "Leila Farouk closed the session at 8pm, noting that safety and transport came "
+            "up most.\n")
+    doc = parse_text(text, "markdown")
+    said = by_opening(doc.chunks, 12)
+    assert said["P5 agreed, a"] == ("P5",)
+    assert said["\"The buildin"] == ("P3",)
+    assert said["P6 was scept"] == ("P6", "P2")
+    assert said["- Staffing: "] == ()
+    assert not {"Staffing", "Safety", "Transport"} & {p.name for p in doc.people}

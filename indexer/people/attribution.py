@@ -150,8 +150,8 @@ _SPEAKING_BODY = re.compile(rf"^(?:[{UPPER}][{UPPER}a-z-]{{0,4}}[{UPPER}][\w-]{{
 # a section that lists who is to do what: "Actions", "Action points", "Next steps"
 # (a board's "Action items" are the motions it decides, spoken to)
 _ASSIGNMENTS = re.compile(r"^\W*(?:\d+[.)]?\s*)?(?:(?:agreed |follow-up |new )?actions?"
-                          r"(?: points?| log| agreed| list)?|next steps|to-?dos?|"
-                          r"tasks|assignments|owners)\W*$", re.I)
+                          r"(?: points?| items?| log| agreed| list)?|next steps|to-?dos?|"
+                          r"follow-?ups?|tasks|assignments|owners)\W*$", re.I)
 _KEYWORD_LINE = re.compile(r"^\s*[\w][\w ./-]{0,30}(?:\s*\([^()]{0,30}\))?:\s")
 _BIOGRAPHY_AFTER_NAME = re.compile(
     r"^\s*(?:\([^()]*\)\s*)?,?\s*(?:is|was|has been|has|serves|served|holds|held|heads|leads|"
@@ -530,8 +530,13 @@ def _turn(block: Block, registry: Registry, state: _State,
         labelled = _label_speakers(body, registry, state.layout)
         label = body if labelled else None
     if labelled and label.kind in ("initials", "name", "handle", "dash") and state.assigning and \
-            not FIRST_PERSON.match(block.text[label.end:]):
-        labelled, label = [], None  # "Actions: BEH — pinned box by 10.30": a task, not words
+            not FIRST_PERSON.match(block.text[label.end:]) and \
+            not block.text[label.end:].lstrip(" *_").startswith(('"', "“")) and \
+            not _reported(block.text[label.end:].lstrip(" *_")):
+        # "Actions: BEH — pinned box by 10.30": a task, not words ('Tomasz, on the way
+        # out: "If the scraper dies ..."' and, under a board's "Action items", "Trustee X:
+        # Spoke in support of ..." are words)
+        labelled, label = [], None
     if labelled and label.kind == "name" and not (label.role or label.organisation) and \
             _one_off_word(label.names[0], registry) and \
             _opens_with_a_speaker(block.text[label.end:], registry):

@@ -44,8 +44,9 @@ _LABEL = re.compile(r"^\s*(?:[-*•↳]\s*)?"
                     # or after the name: "Ben Okoro (00:02:10):"
                     rf"(?:\s*[\[(]{_TIME}[\])])?\s*:[\s\u00a0]+(?=\S)")
 # a recorder's export: "Priya Natarajan  1:02" and the words on the next line
+# (not "Harbourline Civic Hack, Saturday 9:15, table 14": a time in a sentence)
 _NAME_AND_TIME = re.compile(rf"^\s*(?P<label>[^\t\n:]{{2,80}}?)\s+\[?{_TIME}\]?"
-                            r"(?:[\t ]*\n?\s*(?=\S)|[\t ]*$)")
+                            r"(?:[\t ]*\n\s*(?=\S)|[\t ]+(?=[^\s,;.])|[\t ]*$)")
 # the same turn line with nothing else on it, in a Word or a web export: the name may be
 # in bold, the time in brackets ("**Gráinne**   00:17:02", "iPhone (2)  20:31")
 _TIMED_LINE = re.compile(rf"^\s*[*_]*(?P<label>[^\t\n:*_]{{2,60}}?)[*_]*\s+[\[(]?{_TIME}[\])]?\s*$")

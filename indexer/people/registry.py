@@ -766,9 +766,19 @@ class Registry:
         # words the document also writes in lower case are common words, not names:
         # "Either:", "Your:", "Minimal:"
         common = self.common
+        # "- Staffing: several participants asked ...", "- Safety: lighting on ...": a run
+        # of one-word labels over lower-case notes, each a word the document writes, are
+        # a findings list's topics
+        runs: list[list[str]] = []
+        run: list[str] = []
         for block in blocks:
             for text in block_texts(block, lines=True):
                 label = parse_label(text)
+                topic = _topic_label(label, text, common)
+                run = [*run, topic] if topic else run
+                if not topic:
+                    runs.append(run)
+                    run = []
                 dashed = dash_label(text) if label is None else None
                 if dashed and dashed.kind == "handle":
                     label = dashed  # "nikhita - Big shoutout to ...", where others do the same
@@ -783,8 +793,14 @@ class Registry:
                     seen = found.setdefault(name, [0, label])
                     seen[0] += 1
         self.label_counts = {name: count for name, (count, _) in found.items()}
+        # (not "- Josh: this may not ... - Felix: the archive system ...": turns, by
+        # people who speak again)
+        topics = {name for run in (*runs, run) if len(run) >= 2 and
+                  all(self.label_counts.get(n) == 1 for n in run) for name in run}
         self.handles = sum(1 for name in found if HANDLE.match(name))
         for name, (count, label) in found.items():
+            if name in topics:
+                continue
             known = self.resolve_name(name)
             if known:
                 _extend(known.roles, [_office(label.role)])  # "Q (Maria):" asks; no office
@@ -931,6 +947,9 @@ class Registry:
             label = parse_label(heading)
             if label and label.kind in ("name", "handle") and len(label.names) == 1:
                 labelled[heading] = label.names[0]
+            elif (topic := _NAME_THEN_TOPIC.match(heading.strip(" *_"))) and \
+                    self.resolve_name(topic.group("name")):
+                labelled[heading] = topic.group("name")  # "### Tomasz - scraper and data"
         queue = {h: entry.name for h, name in labelled.items()
                  if (entry := self.resolve_name(name))}
         if len(queue) >= 2:
@@ -1399,6 +1418,22 @@ def _office(role: str) -> str:
     return "" if role in TURN_ROLES else role
 
 
+def _topic_label(label, text: str, common: collections.Counter) -> str | None:
+    """The word of a one-word label over notes in lower case, when the document also
+    writes it as a word ('Safety: lighting on Mill Lane')."""
+    if label is None or label.kind != "name" or \
+            not re.fullmatch(rf"[{UPPER}][a-z]+", label.names[0]) or \
+            not text[label.end:].lstrip(" *_")[:1].islower():
+        return None
+    return label.names[0] if _written_as_a_word(label.names[0], common) else None
+
+
+# a stand-up's or a round's heading: whose update it is, then what about ("Tomasz -
+# scraper and data", "Arjun (late)")
+_NAME_THEN_TOPIC = re.compile(rf"(?P<name>[{UPPER}][\w'’-]+(?:\s+[{UPPER}][\w'’-]+){{0,2}})"
+                              r"\s*(?:[-–—]\s+\S.{0,60}|\([^()]{1,40}\))$")
+
+
 def _label_reads_as_name(label: str, count: int, common: collections.Counter) -> bool:
     """A label no list names is a person when it reads as a name: no word of it is one
     the document also writes in lower case ("Annual Review:", "Either:"); several words
@@ -1420,7 +1455,8 @@ def _written_as_a_word(word: str, common: collections.Counter) -> int:
     where 'exclude' and 'excluded' occur is a word, not a name."""
     word = word.casefold()
     stems = {word, word[:-1] if word.endswith("s") else word, word[:-2] if word.endswith(
-        ("es", "ed")) else word, word[:-1] if word.endswith("d") else word}
+        ("es", "ed")) else word, word[:-1] if word.endswith("d") else word,
+        word[:-3] if word.endswith("ing") else word}
     forms = {f for stem in stems if len(stem) >= 3
              for f in (stem, stem + "s", stem + "es", stem + "ed", stem + "d", stem + "ing",
                        stem + "al", stem + "ally", stem + "ation")}

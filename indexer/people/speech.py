@@ -53,6 +53,8 @@ DELEGATE = re.compile(
 NUMBERED_IN_TEXT = re.compile(r"(?<![\w-])(?P<role>Participant|Speaker|Resident|Caller|"
                               r"Delegate|Attendee|Respondent|Interviewee|Student|Panel+ist|"
                               r"Guest|Parent|Witness|Expert)\s+(?P<number>\d{1,3}|[A-Z])(?![\w-])")
+# a focus group's or a survey's codes, as the report writes them: "P5 agreed", "said P2"
+CODE_IN_TEXT = re.compile(r"(?<![\w-])[PR]\d{1,2}(?![\w-])")
 QUESTION_FROM_FLOOR = re.compile(
     r"\b(?:[Aa]n?|[Oo]ne|[Aa]nother)\s+(?:participant|resident|member of the public|"
     r"audience member|attendee|delegate|questioner|journalist|correspondent|student|"
@@ -85,7 +87,8 @@ POSSESSIVE_SPEECH = re.compile(
     r"questions?|concerns?|answers?|statements?|presentation|proposal|arguments?|"
     r"position|objections?|opinion|message|speech|address|intervention|recommendations?)\b")
 SENTENCE_START = re.compile(r"(?:^|[.!?:;]\s+|[\"”]\s+)$")
-QUOTE_AFTER = re.compile(r"^\s*[,:]\s*[\"“]")
+# 'X: "..."', 'X, on the way out: "..."'
+QUOTE_AFTER = re.compile(r"^\s*(?:,\s*[a-z][^,:;\"“.]{0,40})?[,:]\s*[\"“]")
 # "..., said Seb", "... as proposed by Corallo, "..."
 SAID_BEFORE = re.compile(rf"(?:^|[,;]\s*|[\"”]\s*)(?:{VERBS})\s+$")
 BY_BEFORE = re.compile(r"\bby\s+$")
@@ -274,6 +277,9 @@ def _find_named(text: str, registry: Registry) -> list[tuple[int, str, int, str]
         # "Participant 7 asked whether ...": someone a report keeps anonymous by number
         if free(match.start(), match.end()):
             keep(match.start(), numbered_role(match), match.end(), "numbered")
+    for match in CODE_IN_TEXT.finditer(text):
+        if free(match.start(), match.end()):
+            keep(match.start(), match.group(), match.end(), "numbered")
     for match in QUESTION_FROM_FLOOR.finditer(text):
         found.append((match.start(), "Questioner", match.end(), "unnamed"))
         taken.append((match.start(), match.end()))
