@@ -1498,3 +1498,53 @@ def test_a_focus_group_by_participant_codes_and_a_list_of_findings_by_topic():
     assert said["P6 was scept"] == ("P6", "P2")
     assert said["- Staffing: "] == ()
     assert not {"Staffing", "Safety", "Transport"} & {p.name for p in doc.people}
+
+
+def test_press_and_floor_labels_name_the_role_they_give():
+    text = ("# Doorstep, 4 March\n\n"
+            "MINISTER TUILAGI: Morning. I'll take a couple.\n\n"
+            "REPORTER: Minister, how long is temporarily?\n\n"
+            "MINISTER TUILAGI: Weeks, not months.\n\n"
+            "ADVISER: Last one, please, the Minister has to go.\n\n"
+            "AUDIENCE: Was the ending always going to be ambiguous?\n\n"
+            "Anonymous question: Are there going to be layoffs?\n")
+    said = by_opening(parse_text(text, "markdown").chunks, 12)
+    assert said["Minister, ho"] == ("Reporter",)
+    assert said["Last one, pl"] == ("Adviser",)
+    assert said["Was the endi"] == ("Questioner",)
+    assert said["Are there go"] == ("Questioner",)
+
+
+def test_who_moderates_told_in_passing_and_the_host_never_named():
+    text = ("# Dialogue\n\n"
+            "The Vice-President of the Forum, Ana Lúcia Peixoto, moderated the dialogue.\n\n"
+            "The moderator then gave the floor back to the panel.\n")
+    said = by_opening(parse_text(text, "markdown").chunks, 14)
+    assert said["The moderator "] == ("Ana Lúcia Peixoto",)
+    text = ("# Panel\n\n"
+            "The panel was moderated by the Director of the Institute for Climate and "
+            "Labour, Park Seo-yeon, and chaired by Dr Farida Osei-Kuffour, Senior Fellow.\n\n"
+            "The moderator invited the panellists to address three questions.\n\n"
+            "Proposed by the Chair, seconded by Hamish Dunleavy. Carried.\n")
+    doc = parse_text(text, "markdown")
+    said = by_opening(doc.chunks, 14)
+    assert said["The moderator "] == ("Park Seo-yeon",)
+    assert {p.name for p in doc.people if "Chair" in p.roles} == {"Farida Osei-Kuffour"}
+    talkback = parse_text("# Talkback\n\nThe host began by asking the director where the "
+                          "play started.\n", "markdown").chunks
+    assert talkback[-1].speakers == ("Host",)
+
+
+def test_a_transcribers_note_in_a_recorders_export_tells_who_did_what():
+    text = ("# All-hands\n\n"
+            "Present: Mara Olsen, Tomás Ibarra.\n\n"
+            "**Tomás Ibarra**   00:27\n\n"
+            "Can I jump in on that one? The meetup was great.\n\n"
+            "[Mara asked Tomás to share the cost of the meetup.]\n\n"
+            "**Mara Olsen**   00:29\n\n"
+            "Thanks, all.\n\n"
+            "**Tomás Ibarra**   00:30\n\n"
+            "Joost described the bridge facility to us.\n")
+    said = by_opening(parse_text(text, "markdown").chunks, 12)
+    assert said["Can I jump i"] == ("Tomás Ibarra",)
+    assert said["[Mara asked "] == ("Mara Olsen",)

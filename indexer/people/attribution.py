@@ -775,9 +775,13 @@ def _opens_with_a_speaker(text: str, registry: Registry) -> bool:
 
 def _narrated(text: str, registry: Registry) -> bool:
     """'Dr Korkmaz read a question submitted ...' between the turns of a transcript: the
-    report tells what someone did, in the third person; it is no one's words run on."""
+    report tells what someone did, in the third person; it is no one's words run on; so
+    does a transcriber's note ("[Mara asked Tomás to share the cost ...]")."""
+    noted = text[:1] == "[" and text.rstrip()[-1:] == "]"
+    text = text[1:] if noted else text
     first = min(named_people(text, registry), default=None)
-    return first is not None and first[0] == 0 and first[3] == "name" and \
+    return first is not None and first[0] == 0 and (
+        first[3] == "name" or noted and first[3] == "single") and \
         bool(re.match(r"\s+[a-z]", text[first[2]:]))
 
 

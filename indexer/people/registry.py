@@ -129,12 +129,23 @@ AGENT_ROLES = {"chaired": "Chair", "moderated": "Moderator", "facilitated": "Fac
                "hosted": "Host", "presented": "Presenter", **{noun: ROLE_LABELS[noun] for noun in (
                    "host", "moderator", "chair", "facilitator", "interviewer", "rapporteur",
                    "spokesperson")}}
-ROLE_BY_AGENT = re.compile(r"\b(chaired|moderated|facilitated|hosted|presented)\s+by\s+", re.I)
-# "host Marcus Tell", "Your host is Marcus Tell", "the moderator, Jonas Ekwall,"
+# "moderated by journalist Carolina Duarte-Vance", "moderated by the Director of the
+# Institute for Climate and Labour, Park Seo-yeon": what they are may come first
+ROLE_BY_AGENT = re.compile(rf"\b((?i:chaired|moderated|facilitated|hosted|presented))\s+by\s+"
+                           rf"(?:the\s+[{UPPER}][^,;.()]{{2,80}},\s+(?=[{UPPER}])|"
+                           rf"(?:[a-z][a-z-]+\s+){{1,2}}(?=[{UPPER}]))?")
+# "host Marcus Tell", "Your host is Marcus Tell", "the moderator, Jonas Ekwall,", "The
+# moderator, journalist Priya Raghunathan of the Coastal Ledger,"
 ROLE_BEFORE_NAME = re.compile(r"(?<![\w-])((?i:host|moderator|chair|facilitator|interviewer|"
                               r"rapporteur|spokesperson))"
-                              r"(?:\s+(?:is|was|will be|today is)|,)?\s+"
+                              r"(?:\s+(?:is|was|will be|today is)|"
+                              r",(?:\s+(?![a-z]+ed\b)[a-z][a-z-]+)?)?\s+"
                               rf"(?=[{UPPER}])")
+# "The Vice-President of the Forum, Ana Lúcia Peixoto, moderated the dialogue"
+ROLE_AFTER_NAME = re.compile(r"^(?:,[^,;.]{0,80},|,)?\s+(chaired|moderated|facilitated|hosted)\s+"
+                             r"(?:the|this|today's)\s+(?:\w+\s+)?(?:session|dialogue|panel|"
+                             r"discussion|meeting|event|debate|conversation|webinar|seminar|"
+                             r"roundtable|round table|workshop|talkback|forum|Q&A)\b")
 # "Responding to Yuki Tanaka-Morris, who asked ...": the one answered, a person
 _REPLYING_TO = re.compile(r"\b(?:respond\w*|repl\w*|answer\w*|response|reaction|reacting)\s+to$",
                           re.I)
@@ -848,6 +859,13 @@ class Registry:
                 entry = self.resolve_name(name) or self._merge_in(name)
                 _extend(entry.roles, [match.group("office").strip()])
         for found in [*PREFIXED_NAME.finditer(text), *PLAIN_NAME.finditer(text)]:
+            ran = ROLE_AFTER_NAME.match(text[found.end():])
+            entry = self.resolve_name(strip_prefix(clean_name(found.group("name")))) \
+                if ran else None
+            if entry:
+                role = AGENT_ROLES[ran.group(1).casefold()]
+                _extend(entry.roles, [role])
+                _extend(entry.meeting_roles, [role])
             held = ROLE_AS.match(text, found.end()) or TOOK_THE_CHAIR.match(text, found.end())
             name = strip_prefix(clean_name(found.group("name")))
             entry = self.resolve_name(name) if held else None

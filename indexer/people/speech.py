@@ -65,6 +65,7 @@ QUESTION_FROM_FLOOR = re.compile(
 LOWER_ROLE = re.compile(r"\b[Tt]he\s+(?P<role>moderator|chair|chairperson|facilitator|rapporteur|"
                         r"president|secretary|treasurer|spokesperson|host|interviewer|"
                         r"presenter|keynote speaker|panel+ist|discussant)\b")
+_CONDUCTING = frozenset(("moderator", "host", "facilitator", "interviewer"))
 # "the President of the General Assembly, Mr. Teodor Vasilescu-Mare," after an office
 NAME_IN_APPOSITION = re.compile(rf"^(?:\s+of\s+(?:the\s+)?(?:[{UPPER}][\w'’-]*\s*)+)?,\s*"
                                 rf"(?:{PREFIXED_NAME.pattern}|[{UPPER}][\w'’-]+\s+[{UPPER}])")
@@ -301,6 +302,11 @@ def _find_named(text: str, registry: Registry) -> list[tuple[int, str, int, str]
                                                                    match.end()) else None
         if entry:
             keep(match.start(), entry.name, match.end(), "role")
+        elif free(match.start(), match.end()) and match.group("role") in _CONDUCTING and \
+                not registry.holders(ROLE_LABELS[match.group("role")]):
+            # "The host began by asking ...": one who runs the event, by the role alone
+            # where the report never names them
+            keep(match.start(), ROLE_LABELS[match.group("role")], match.end(), "role")
     for match in ROLE_REFERENCE.finditer(text):
         if not free(match.start(), match.end()):
             continue
