@@ -1548,3 +1548,34 @@ def test_a_transcribers_note_in_a_recorders_export_tells_who_did_what():
     said = by_opening(parse_text(text, "markdown").chunks, 12)
     assert said["Can I jump i"] == ("Tomás Ibarra",)
     assert said["[Mara asked "] == ("Mara Olsen",)
+
+
+def test_an_argument_summary_counsel_who_submit_and_the_bench_by_plural_title():
+    text = ("# Oral argument\n\n"
+            "Before: Chief Justice Margaret Ellery-Shaw; Justices Tobias Renfrew, Ana Paz "
+            "Delgado and Yuki Tanabe.\n\n"
+            "Deputy Solicitor General Brian Halloway argued for the State.\n\n"
+            "Justice Renfrew asked whether the warrant could stand.\n\n"
+            "Mr Asante, for the Port Authority, submitted that the appellant had notice.\n\n"
+            "Justice Tanabe put to him that the licence was silent on it.\n\n"
+            "Professor Elspeth Mahoney of the University of Carran said that tenure "
+            "mattered most.\n")
+    doc = parse_text(text, "markdown")
+    said = by_opening(doc.chunks, 14)
+    assert said["Deputy Solicit"] == ("Brian Halloway",)
+    assert said["Justice Renfre"] == ("Tobias Renfrew",)  # not "Justices Tobias Renfrew"
+    assert said["Mr Asante, for"] == ("Asante",)
+    assert said["Justice Tanabe"] == ("Yuki Tanabe",)
+    assert said["Professor Elsp"] == ("Elspeth Mahoney",)
+    assert "Before" not in {p.name for p in doc.people}
+
+
+def test_a_host_talking_to_a_guest_by_name_is_the_hosts_turn():
+    text = ("# Talkback\n\n"
+            "HOST: Thea, how do you hold the stage with so few lines?\n\n"
+            "THEA LINDGREN: By listening.\n\n"
+            "HOST: Dominic, the Ferryman is the opposite - he never stops talking.\n\n"
+            "DOMINIC ACHOLA: He's terrified of silence.\n")
+    said = by_opening(parse_text(text, "markdown").chunks, 12)
+    assert said["Dominic, the"] == ("Host",)
+    assert said["He's terrifi"] == ("Dominic Achola",)

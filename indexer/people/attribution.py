@@ -483,7 +483,10 @@ def _spoken_to(after_name: str) -> bool:
     """', you're nodding', ', did you get any of it?', ', thirty seconds. What would you
     ...': what follows a name at the start of a turn that addresses that person."""
     return bool(VOCATIVE.match(after_name) or re.match(
-        r"\s*,(?:[^.?!]*[.!]\s*)?[^.?!]*\b(?:you|your)\b|\s*,[^.!]*\?", after_name))
+        r"\s*,(?:[^.?!]*[.!]\s*)?[^.?!]*\b(?:you|your)\b|\s*,[^.!]*\?", after_name) or
+        # "Dominic, the Ferryman is the opposite": a sentence to him, not who he is
+        re.match(r"\s*,\s+(?:the|a|an|this|that|he|she|they|it|we|I)\s+[^.?!,]{0,80}?\b"
+                 r"(?:is|are|was|were|has|have|had|does|did|can|will|would)\b", after_name))
 
 
 def _examination(block: Block, registry: Registry) -> tuple[str, str] | None:

@@ -154,7 +154,9 @@ _REPLYING_TO = re.compile(r"\b(?:respond\w*|repl\w*|answer\w*|response|reaction|
 SPEECH_AFTER = re.compile(
     rf"^\**\s*(?:\([^()]{{1,100}}\)\s*)?"
     # "Stu Hood from Twitter agreed", "Jane Doe of Acme noted"
-    rf"(?:\s+(?:from|of|at|with)\s+(?:the\s+)?[{UPPER}][\w&.'’-]*(?:\s+[{UPPER}][\w&.'’-]*){{0,3}}"
+    # "Elspeth Mahoney of the University of Carran said"
+    rf"(?:\s+(?:from|of|at|with)\s+(?:the\s+)?[{UPPER}][\w&.'’-]*"
+    rf"(?:\s+(?:(?:of|for|and|de)\s+(?:the\s+)?)?[{UPPER}][\w&.'’-]*){{0,4}}"
     rf"(?=\s+{ADVERBS}(?:{VERBS})\b)\s+)?"
     # "..., Senior Adviser at the Alliance, who invited ...": a relative clause speaks too
     rf"(?:,\s*(?:[^.;:!?]{{1,200}}?),\s*(?=(?:who\s+)?{ADVERBS}(?:{VERBS})\b)"
