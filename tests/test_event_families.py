@@ -1579,3 +1579,15 @@ def test_a_host_talking_to_a_guest_by_name_is_the_hosts_turn():
     said = by_opening(parse_text(text, "markdown").chunks, 12)
     assert said["Dominic, the"] == ("Host",)
     assert said["He's terrifi"] == ("Dominic Achola",)
+
+
+def test_one_the_report_names_only_by_a_common_noun_ends_the_last_speakers_run():
+    text = ("# Hearing\n\n"
+            "Appearances: Mr Daniel Asante for the respondent.\n\n"
+            "The Chief Justice, Anneliese Okonkwo-Baird, questioned whether three days was "
+            "fair.\n\n"
+            "Counsel responded that the appellant had not asked for more time.\n\n"
+            "He added that the Authority's duty was to the safety of everyone at the port.\n")
+    said = by_opening(parse_text(text, "markdown").chunks, 12)
+    assert said["The Chief Ju"] == ("Anneliese Okonkwo-Baird",)
+    assert "Anneliese Okonkwo-Baird" not in said["He added tha"]

@@ -149,6 +149,9 @@ _SPEAKING_BODY = re.compile(rf"^(?:[{UPPER}][{UPPER}a-z-]{{0,4}}[{UPPER}][\w-]{{
                             rf"(?:[{UPPER}][\w&'’-]*\s+){{0,4}}(?i:{'|'.join(sorted(ORGANISATION_WORDS))}))$")
 # a section that lists who is to do what: "Actions", "Action points", "Next steps"
 # (a board's "Action items" are the motions it decides, spoken to)
+# a speech verb whose subject the report names by a common noun no one is known by
+_SOMEONE_UNNAMED_SPEAKS = re.compile(rf"^(?:The\s+)?[A-Z][a-z]+(?:\s+[a-z]+)?\s+{ADVERBS}"
+                                     rf"(?:{VERBS})\s+(?:that|whether|to)\b")
 _ASSIGNMENTS = re.compile(r"^\W*(?:\d+[.)]?\s*)?(?:(?:agreed |follow-up |new )?actions?"
                           r"(?: points?| items?| log| agreed| list)?|next steps|to-?dos?|"
                           r"follow-?ups?|tasks|assignments|owners)\W*$", re.I)
@@ -274,6 +277,8 @@ class _State:
         self.spoken = self.turn is not None and names == [self.turn] and len(text) >= 60
         if names:
             self.current = names[-1]
+        elif _SOMEONE_UNNAMED_SPEAKS.match(text):
+            self.current = None  # "Counsel responded that ...": "He added" is not the last one's
         # a speaker's paragraph that ends in a colon introduces what comes next
         self.introduced = names[-1] if len(names) == 1 and text.rstrip().endswith(":") \
             else None
