@@ -1591,3 +1591,24 @@ def test_one_the_report_names_only_by_a_common_noun_ends_the_last_speakers_run()
     said = by_opening(parse_text(text, "markdown").chunks, 12)
     assert said["The Chief Ju"] == ("Anneliese Okonkwo-Baird",)
     assert "Anneliese Okonkwo-Baird" not in said["He added tha"]
+
+
+def test_a_rank_before_an_office_an_agency_label_and_a_country_before_a_name():
+    text = ("# Reception\n\n"
+            "A toast to the people of Norvania was proposed by Deputy Minister "
+            "Nwosu-Delacroix.\n\n"
+            "The guest of honour, Deputy Minister of Foreign Affairs of Kessaly Amara "
+            "Nwosu-Delacroix, congratulated the people of Norvania.\n\n"
+            "Nwosu-Delacroix also announced an honorary consulate.\n\n"
+            "## Cluster round\n\n"
+            "- RRO (Joyce Wambui-Keller): registration of new arrivals resumed on Monday.\n"
+            "- Deputy Minister Aiyana Redcloud-Sato (Federation of Meridia): supported a "
+            "standstill on debt service.\n")
+    doc = parse_text(text, "markdown")
+    names = {p.name for p in doc.people}
+    assert "Amara Nwosu-Delacroix" in names
+    assert not {"Nwosu-Delacroix", "Kessaly Amara Nwosu-Delacroix"} & names
+    said = by_opening(doc.chunks, 14)
+    assert said["Nwosu-Delacroi"] == ("Amara Nwosu-Delacroix",)
+    assert {"Joyce Wambui-Keller", "Aiyana Redcloud-Sato"} <= names
+    assert "Deputy Minister Aiyana Redcloud-Sato" not in names

@@ -250,6 +250,13 @@ def _read_label(label: str, end: int) -> Label | None:
         if person and person.kind == "name":
             return Label(person.names, end, role=label.split(None, 1)[1],
                          honorifics=person.honorifics, kind="name")
+    if asides and re.fullmatch(rf"[{UPPER}][{UPPER}&.-]{{1,7}}", label) and (
+            PREFIXED_NAME.fullmatch(asides[-1]) or plain_person_name(asides[-1])):
+        # "RRO (Joyce Wambui-Keller):": an agency, then the one who spoke for it
+        person = _read_label(asides[-1], end)
+        if person and person.kind == "name":
+            return Label(person.names, end, organisation=label, honorifics=person.honorifics,
+                         kind="name")
     role = ""
     joint = [p.strip() for p in label.split(",")]
     if len(joint) > 1 and all(re.fullmatch(rf"[{UPPER}][a-z'’-]{{1,20}}", p) and p.casefold()

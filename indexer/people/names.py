@@ -24,8 +24,10 @@ NAME_WORD = rf"(?:[{UPPER}]\.|{LOW_LED}|[{UPPER}][\w'’]*(?:[{DASHES}][{UPPER}{
 _NAME_JOIN = rf"(?:\s+(?:(?:{PARTICLE})\s+)*|\s*[{DASHES}]\s*(?=[{UPPER}]))"
 NAME = rf"{NAME_WORD}(?:{_NAME_JOIN}{NAME_WORD}){{0,5}}"
 # "H.E. Mr. Nicolas de Rivière", "ASG Lopez", "Dr. Kemi DaSilva – Ibru"
+# "Deputy Minister Aiyana Redcloud-Sato", "Acting Mayor X": a rank before the office
+_RANK = r"(?:Deputy|Vice|Assistant|Associate|Acting|Interim|Former|Senior|Junior)[\s-]"
 PREFIXED_NAME = re.compile(
-    rf"(?<![\w.])(?P<prefix>(?:(?:{_honorific}|{_title})\s+)+)"
+    rf"(?<![\w.])(?P<prefix>(?:(?:{_RANK})?(?:{_honorific}|{_title})\s+)+)"
     rf"(?P<name>(?:(?:{PARTICLE})\s+){{0,3}}{NAME})")
 # two to four capitalised words, particles and initials between: "Priya Raman",
 # "Tomas van der Berg", "Mark T. Ruiz", "Kim Ji-woo"
@@ -143,10 +145,14 @@ def split_prefix(prefix: str) -> tuple[list[str], list[str]]:
     honorifics, titles = [], []
     rest = prefix.strip()
     while rest:
-        match = re.match(rf"({_honorific}|{_title})(?:\s+|$)", rest)
+        match = re.match(rf"({_RANK})?({_honorific}|{_title})(?:\s+|$)", rest)
         if not match:
             break
-        word = match.group(1)
+        word = match.group(2)
+        if match.group(1):  # "Deputy Minister": the rank makes it an office, a title
+            titles.append(f"{match.group(1)}{word}")
+            rest = rest[match.end():]
+            continue
         (honorifics if word in HONORIFICS else titles).append(
             TITLE_ABBREVIATIONS.get(word, word))
         rest = rest[match.end():]

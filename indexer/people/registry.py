@@ -699,6 +699,10 @@ class Registry:
             for match in PLAIN_NAME.finditer(text):
                 name = strip_prefix(clean_name(match.group("name")))
                 words = name.split()
+                if len(words) == 3 and text.endswith("of ", 0, match.start()):
+                    # "Deputy Minister of Foreign Affairs of Kessaly Amara Nwosu-Delacroix":
+                    # the country, then her name
+                    name, words = " ".join(words[1:]), words[1:]
                 # weaker evidence than a speech verb: no word of it the document writes in
                 # lower case ("Human Resources", "Eastern Mediterranean Region"), none run
                 # together ("PlantFactory Demo Video")
@@ -1139,6 +1143,17 @@ class Registry:
         entry = self._find_full(name) or (self._find_full(alias) if alias else None)
         if entry is None:
             entry = self.resolve_name(name) if len(name.split()) == 1 else None
+        shorter = [e for e in self.entries if not e.participant and len(e.tokens()) == 1 and
+                   e.tokens() == tokens(name)[-1:]] \
+            if entry is None and len(tokens(name)) > 1 and not any(
+                w.casefold() in TITLE_WORDS | OFFICE_NOUNS or w.casefold() in ROLE_LABELS
+                for w in name.split()[:-1]) else []
+        if len(shorter) == 1:
+            # "Deputy Minister Nwosu-Delacroix" read first, then "Amara Nwosu-Delacroix":
+            # the fuller form is her name
+            entry = shorter[0]
+            entry.aliases.append(entry.name)
+            entry.name = name
         if entry is None:
             entry = Entry(name)
             self.entries.append(entry)
