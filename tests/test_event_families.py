@@ -1612,3 +1612,23 @@ def test_a_rank_before_an_office_an_agency_label_and_a_country_before_a_name():
     assert said["Nwosu-Delacroi"] == ("Amara Nwosu-Delacroix",)
     assert {"Joyce Wambui-Keller", "Aiyana Redcloud-Sato"} <= names
     assert "Deputy Minister Aiyana Redcloud-Sato" not in names
+
+
+def test_city_council_minutes_name_officers_by_the_office_before_the_name():
+    text = ("CITY OF PORT CALLOWAY - MINUTES OF THE REGULAR CITY COUNCIL MEETING\n\n"
+            "Present: Mayor Vivian Castellanos-Reid, Mayor Pro Tem Arne Halverson,\n"
+            "Council Members Rosa Ortega and Terrence Mbuyi. Also present: City\n"
+            "Manager Gordon Pettibone, City Attorney Naomi Feld.\n\n"
+            "Council Member Ortega moved approval of the Consent Calendar.\n\n"
+            "COUNCILMEMBER ORTEGA: I pulled this because the staff report says the\n"
+            "lowest bidder was disqualified.\n\n"
+            "CITY MANAGER PETTIBONE: The bid documents are clear that an unsigned bid\n"
+            "is non-responsive.\n\n"
+            "MAYOR PRO TEM HALVERSON: I support the ordinance, but I am worried about\n"
+            "parking.\n")
+    doc = parse_text(text, "text")
+    said = by_opening(doc.chunks, 14)
+    assert said["Council Member"] == ("Rosa Ortega",)
+    assert said["The bid docume"] == ("Gordon Pettibone",)
+    assert said["I support the "] == ("Arne Halverson",)
+    assert not {"City Manager Pettibone", "Pro Tem Halverson"} & {p.name for p in doc.people}

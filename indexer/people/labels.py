@@ -284,6 +284,8 @@ def _read_label(label: str, end: int) -> Label | None:
             # BHRIAIN:" -> Ní Bhriain
             label = " ".join(_spoken(w) if w.isupper() and len(w) >= 2 else w
                              for w in label.split())
+            # "MAYOR PRO TEM HALVERSON:": the rest of the office, read once in lower case
+            label = strip_prefix(label)
     if _SURNAME_FIRST.match(label):  # "HUANG Mei-Ling": the surname first, in capitals
         surname, given = label.split(None, 1)
         label = f"{surname.capitalize()} {given}"
@@ -307,7 +309,7 @@ def _read_label(label: str, end: int) -> Label | None:
             rf"(?:[{UPPER}]['’]?\s+)?[{UPPER}'’-]{{2,}}(?:\s+[{UPPER}'’-]{{2,}}){{0,3}}", label):
         # "PRIYA NATARAJAN:" as transcripts print names; one word alone ("MARCUS:",
         # "RESOLVED:") is someone only where the document names them
-        spoken = _said(label)
+        spoken = strip_prefix(_said(label))  # "CITY MANAGER PETTIBONE:" -> Pettibone
         if spoken.casefold() in NON_PERSON_LABELS:
             return None
         if " " not in spoken or not plain_person_name(spoken):

@@ -26,8 +26,13 @@ NAME = rf"{NAME_WORD}(?:{_NAME_JOIN}{NAME_WORD}){{0,5}}"
 # "H.E. Mr. Nicolas de Rivière", "ASG Lopez", "Dr. Kemi DaSilva – Ibru"
 # "Deputy Minister Aiyana Redcloud-Sato", "Acting Mayor X": a rank before the office
 _RANK = r"(?:Deputy|Vice|Assistant|Associate|Acting|Interim|Former|Senior|Junior)[\s-]"
+# an office spelt out before the name: "City Manager Gordon Pettibone", "Planning Director
+# Khalidi-Moss", "Mayor Pro Tem Arne Halverson"
+_OFFICE_TITLE = (r"(?:[A-Z][a-z]+\s+){1,2}(?:Manager|Attorney|Clerk|Director|Administrator|"
+                 r"Treasurer|Auditor|Engineer|Planner|Superintendent|Chief|Coordinator)"
+                 r"|Pro\s+Tem(?:pore)?|Council\s+Members|Board\s+Members")
 PREFIXED_NAME = re.compile(
-    rf"(?<![\w.])(?P<prefix>(?:(?:{_RANK})?(?:{_honorific}|{_title})\s+)+)"
+    rf"(?<![\w.])(?P<prefix>(?:(?:{_RANK})?(?:{_honorific}|{_title}|{_OFFICE_TITLE})\s+)+)"
     rf"(?P<name>(?:(?:{PARTICLE})\s+){{0,3}}{NAME})")
 # two to four capitalised words, particles and initials between: "Priya Raman",
 # "Tomas van der Berg", "Mark T. Ruiz", "Kim Ji-woo"
@@ -145,7 +150,7 @@ def split_prefix(prefix: str) -> tuple[list[str], list[str]]:
     honorifics, titles = [], []
     rest = prefix.strip()
     while rest:
-        match = re.match(rf"({_RANK})?({_honorific}|{_title})(?:\s+|$)", rest)
+        match = re.match(rf"({_RANK})?({_honorific}|{_title}|{_OFFICE_TITLE})(?:\s+|$)", rest)
         if not match:
             break
         word = match.group(2)
