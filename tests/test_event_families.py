@@ -1632,3 +1632,32 @@ def test_city_council_minutes_name_officers_by_the_office_before_the_name():
     assert said["The bid docume"] == ("Gordon Pettibone",)
     assert said["I support the "] == ("Arne Halverson",)
     assert not {"City Manager Pettibone", "Pro Tem Halverson"} & {p.name for p in doc.people}
+
+
+def test_a_summary_record_and_a_meetings_coverage_release_name_their_speakers():
+    record = ("# Summary record of the seventh meeting\n\n"
+              "Chairperson: Ms. Adaeze Nwosu-Bell (Nigeria); later: Mr. Tomas Lindqvist "
+              "(Sweden), Vice-Chairperson\n\n"
+              "The CHAIRPERSON invited the Committee to resume its consideration of the "
+              "draft.\n\n"
+              "Ms. OKAFOR-DIALLO (Secretary of the Committee) said that the text "
+              "reflected the comments.\n\n"
+              "The SECRETARY, replying to the questions raised, said that translation "
+              "had been budgeted.\n")
+    said = by_opening(parse_text(record, "markdown").chunks, 14)
+    assert said["Chairperson: M"] == ()
+    assert said["The CHAIRPERSO"] == ("Adaeze Nwosu-Bell",)
+    assert said["The SECRETARY,"] == ("Okafor-Diallo",)
+    release = ("# Commission on Ageing, 5th meeting\n\n"
+               "LUCÍA FERNÁNDEZ ARCE (Uruguay), speaking for the Group of 77 and China, "
+               "said that fiscal space was being squeezed.\n\n"
+               "HIROSHI NAKAGAWA-BELL (Japan) described his country's experience. Japan had "
+               "introduced long-term care insurance in 2000.\n\n"
+               "He cautioned, however, that technology could not replace human contact.\n\n"
+               "Delegates discussed LLVM IR (the compiler's format), said a note.\n")
+    doc = parse_text(release, "markdown")
+    said = by_opening(doc.chunks, 14)
+    assert said["LUCÍA FERNÁNDE"] == ("Lucía Fernández Arce",)
+    assert said["HIROSHI NAKAGA"] == ("Hiroshi Nakagawa-Bell",)  # Japan is his seat
+    assert said["He cautioned, "] == ("Hiroshi Nakagawa-Bell",)
+    assert "Llvm Ir" not in {p.name for p in doc.people}

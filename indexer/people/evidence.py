@@ -291,8 +291,8 @@ cinema
 
 def names_an_office(text: str) -> bool:
     """'Group Chief Executive Officer and Executive Director': an office, though a word
-    of it ('Group') may name a body."""
-    first = re.split(r"\s+and\s+|,", text)[0].split()
+    of it ('Group') may name a body; 'Secretary of the Committee': the office, then of what."""
+    first = re.split(r"\s+(?:and|of|for|to)\s+|,", text)[0].split()
     return bool(first) and first[-1].casefold().strip(".") in OFFICE_NOUNS
 
 

@@ -425,7 +425,10 @@ def role_holder(text: str, label: Label | None = None) -> tuple[str, str] | None
     coded = re.match(r"\s*([^(),:]{3,60}?)\s*\([A-Z][A-Za-z]{1,4}\)(?:\s*$|,)", text[label.end:])
     if coded and plain_person_name(strip_prefix(coded.group(1)) or coded.group(1)):
         return label.names[0], clean_name(strip_prefix(coded.group(1)) or coded.group(1))
-    rest = re.sub(r"\s*\([^()]{1,60}\)\s*$", "", text[label.end:])
+    # "Chairperson: Ms. Adaeze Nwosu-Bell (Nigeria); later: Mr. Tomas Lindqvist (Sweden)":
+    # who holds it first
+    rest = re.sub(r"\s*\([^()]{1,60}\)\s*$", "", re.split(r";\s+(?:later|then|afterwards)\b",
+                                                     text[label.end:], maxsplit=1)[0])
     name_part, _, after = rest.partition(",")
     if after and (re.search(r"[?!]", after) or not re.match(r"\s*[A-Z]", after)):
         return None

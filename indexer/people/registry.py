@@ -328,6 +328,8 @@ class Registry:
                     registry._add_prefixed(match, text)
                 for match in PLAIN_NAME.finditer(text):
                     registry._add_plain_speaker(match, text)
+                for match in _CAPS_NAME.finditer(text):
+                    registry._add_caps_speaker(match, text)
                 for match in FIRST_NAME_SPEAKER.finditer(text):
                     registry._add_first_name_speaker(match, text)
                 for name in panel_introduced(text):
@@ -623,6 +625,25 @@ class Registry:
             _extend(entry.roles, [role])
             _extend(entry.organisations, organisations)
 
+    def _add_caps_speaker(self, match: re.Match, text: str) -> None:
+        """'LUCÍA FERNÁNDEZ ARCE (Uruguay), speaking for the Group of 77, said ...', 'PENIEL
+        MBATHA-KRUGER, Director of ..., said': a full name as a meetings-coverage release
+        prints its speakers, in capitals before their seat or role."""
+        name = display_name(match.group("name"))
+        after = text[match.end():]
+        if not all(re.search(r"[AEIOUYÀ-ÖØ-Ý]", w) for w in match.group("name").split()):
+            return  # "LLVM IR (...)": an acronym, not a name
+        if not plain_person_name(name) or fold(name) in _DELEGATION_NAMES or \
+                any(w.casefold() in ORGANISATION_WORDS | NOT_NAME_WORDS for w in name.split()) \
+                or not (SPEECH_AFTER.match(after) or APPOSED_VERB.match(after)):
+            return
+        entry = self.resolve_name(name) or self._merge_in(name)
+        role, organisations = appositive(after)
+        if role and is_role(role):
+            _extend(entry.roles, [role])
+        if role and is_role(role) or organisations:
+            _extend(entry.organisations, organisations)  # "(Japan)": her seat
+
     def _dot_leader_entry(self, text: str) -> None:
         """'Moderator ........ Claire Dunmore (Northgate Insight)', 'P2 ....... Tariq
         Hussain, 34, bus driver': a cast list's line, the part or the code, then who."""
@@ -750,6 +771,8 @@ class Registry:
         """The entry for a name: found, or new; a fuller form absorbs a short one seen
         earlier ("Ms. Lopez" then "Martha Lopez")."""
         self.named_cache.clear()
+        if name.isupper() and " " in name:
+            name = display_name(name)  # "SELIN AYDOĞAN-ROTH" as a release prints her
         entry = self.resolve_name(name)
         if entry is not None:
             if fold(name) != fold(entry.name):
@@ -1461,6 +1484,11 @@ def _topic_label(label, text: str, common: collections.Counter) -> str | None:
             not text[label.end:].lstrip(" *_")[:1].islower():
         return None
     return label.names[0] if _written_as_a_word(label.names[0], common) else None
+
+
+# two to four words in capitals before a seat or a comma: "HIROSHI NAKAGAWA-BELL (Japan)"
+_CAPS_NAME = re.compile(rf"(?<![\w'’-])(?P<name>[{UPPER}][{UPPER}'’-]+(?:\s+[{UPPER}][{UPPER}'’-]+)"
+                        rf"{{1,3}})(?=\s*[(,])")
 
 
 # a stand-up's or a round's heading: whose update it is, then what about ("Tomasz -

@@ -167,6 +167,12 @@ def speech_subjects(text: str, registry: Registry, current: str | None,
                 named[j][3] != "country" or named[j + 1][3] == "country"):
             speaking.add(j)
             j -= 1
+    # "HIROSHI NAKAGAWA-BELL (Japan) described ... Japan had introduced ...": the country
+    # of one speaking in the paragraph is that delegate's, not a second speaker
+    seats = {organisation for i in speaking if named[i][3] == "name"
+             and (entry := registry.resolve_name(named[i][1]))
+             for organisation in entry.organisations}
+    speaking = {i for i in speaking if not (named[i][3] == "country" and named[i][1] in seats)}
     for i in sorted(speaking):
         start, name, _, kind = named[i]
         events.append((start, name, "role-reference" if kind in ("role", "office", "delegation",
