@@ -1661,3 +1661,25 @@ def test_a_summary_record_and_a_meetings_coverage_release_name_their_speakers():
     assert said["HIROSHI NAKAGA"] == ("Hiroshi Nakagawa-Bell",)  # Japan is his seat
     assert said["He cautioned, "] == ("Hiroshi Nakagawa-Bell",)
     assert "Llvm Ir" not in {p.name for p in doc.people}
+
+
+def test_executives_by_abbreviation_the_mayor_residents_and_a_long_biography():
+    text = ("# Town hall\n\n"
+            "Mayor Lorraine Ashdown-Piper opened the evening.\n\n"
+            "A resident asked whether the cameras were a way to raise money. The mayor said "
+            "that any surplus was ring-fenced.\n\n"
+            "Resident Harriet Okoye-Lind asked whether the gate could be trialled.\n\n"
+            "Resident (Elm Street): \"We've been asking for this since 2019.\"\n\n"
+            "CEO Rana Idris opened the all-hands from Lisbon.\n\n"
+            "Priya Chandrasekar, a former deputy director of the port of Chennai who is now "
+            "head of infrastructure risk at the reinsurer Tidewell Re, where she advises on "
+            "the pricing of catastrophe cover for maritime assets across South and South-East "
+            "Asia, spoke third.\n")
+    doc = parse_text(text, "markdown")
+    said = by_opening(doc.chunks, 14)
+    assert said["A resident ask"] == ("Questioner", "Lorraine Ashdown-Piper")
+    assert said["Resident Harri"] == ("Harriet Okoye-Lind",)
+    assert said["\"We've been as"] == ("Resident",)
+    assert said["CEO Rana Idris"] == ("Rana Idris",)
+    assert said["Priya Chandras"] == ("Priya Chandrasekar",)
+    assert not {"Tidewell Re", "Elm Street"} & {p.name for p in doc.people}

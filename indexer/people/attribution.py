@@ -149,6 +149,7 @@ _SPEAKING_BODY = re.compile(rf"^(?:[{UPPER}][{UPPER}a-z-]{{0,4}}[{UPPER}][\w-]{{
                             rf"(?:[{UPPER}][\w&'’-]*\s+){{0,4}}(?i:{'|'.join(sorted(ORGANISATION_WORDS))}))$")
 # a section that lists who is to do what: "Actions", "Action points", "Next steps"
 # (a board's "Action items" are the motions it decides, spoken to)
+_ONE_OF_MANY = frozenset(("Resident", "Caller", "Participant", "Audience member"))
 # a speech verb whose subject the report names by a common noun no one is known by
 _SOMEONE_UNNAMED_SPEAKS = re.compile(rf"^(?:The\s+)?[A-Z][a-z]+(?:\s+[a-z]+)?\s+{ADVERBS}"
                                      rf"(?:{VERBS})\s+(?:that|whether|to)\b")
@@ -992,7 +993,9 @@ def _label_speakers(label: Label, registry: Registry, layout: dict) -> list[tupl
         holders = registry.holders(name) if label.several else []
         if len(holders) >= 2:  # "Chairs: Reasonable support.": both chairs say it
             return [(entry.name, "label") for entry in holders]
-        holder = registry.resolve_role(name) if label.kind == "role" else None
+        # (a resident, a caller, a participant: one of many, not the one the report named so)
+        holder = registry.resolve_role(name) if label.kind == "role" and \
+            name not in _ONE_OF_MANY else None
         return [(holder.name if holder else name, "label")]
     if label.kind == "body":
         # through the one named beside it, else the one the roster lists for it

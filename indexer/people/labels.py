@@ -234,7 +234,8 @@ def _read_label(label: str, end: int) -> Label | None:
     # "Sarah Quilley (North Fenwick) (Con):", "Ms. X (UNDP):"
     label, asides = trailing_asides(label)
     organisation = ", ".join(asides)
-    if label.casefold() in ROLE_LABELS and asides:
+    if label.casefold() in ROLE_LABELS and asides and ROLE_LABELS[label.casefold()] != "Resident":
+        # (not "Resident (Elm Street):", where she lives)
         # "Q (Lucía Méndez, Spanish Agency ...):", "A (Dr. Tariq Haddad):", "Q (from
         # Priya, Finance):": the person in the parentheses takes the turn
         person = _read_label(re.sub(r"^(?:from|by)\s+", "", asides[0].split(",")[0].strip()),

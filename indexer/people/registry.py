@@ -159,7 +159,8 @@ SPEECH_AFTER = re.compile(
     rf"(?:\s+(?:(?:of|for|and|de)\s+(?:the\s+)?)?[{UPPER}][\w&.'’-]*){{0,4}}"
     rf"(?=\s+{ADVERBS}(?:{VERBS})\b)\s+)?"
     # "..., Senior Adviser at the Alliance, who invited ...": a relative clause speaks too
-    rf"(?:,\s*(?:[^.;:!?]{{1,200}}?),\s*(?=(?:who\s+)?{ADVERBS}(?:{VERBS})\b)"
+    # (not "... at the reinsurer Tidewell Re, where she advises ..., spoke": a place)
+    rf"(?:,(?!\s*(?:where|which)\b)\s*(?:[^.;:!?]{{1,320}}?),\s*(?=(?:who\s+)?{ADVERBS}(?:{VERBS})\b)"
     rf"|,\s*(?:the\s+|an?\s+)?[{UPPER}][^.;:!?,]{{1,200}}?\s+(?={ADVERBS}(?:{PAST_VERBS})\b))?"
     rf"(?:who\s+)?{ADVERBS}{DETERMINERS}(?:{VERBS})\b"
     # "..., who opened by reminding the audience ...", not "..., who had chaired ..."

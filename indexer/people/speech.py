@@ -64,7 +64,8 @@ QUESTION_FROM_FLOOR = re.compile(
     r"(?:asked|wondered|inquired|enquired|queried|wanted to know|sought clarification)\b")
 LOWER_ROLE = re.compile(r"\b[Tt]he\s+(?P<role>moderator|chair|chairperson|facilitator|rapporteur|"
                         r"president|secretary|treasurer|spokesperson|host|interviewer|"
-                        r"presenter|keynote speaker|panel+ist|discussant)\b")
+                        r"presenter|keynote speaker|panel+ist|discussant|mayor|"
+                        r"ambassador|minister|governor|commissioner|judge|director)\b")
 _CONDUCTING = frozenset(("moderator", "host", "facilitator", "interviewer"))
 # "the President of the General Assembly, Mr. Teodor Vasilescu-Mare," after an office
 NAME_IN_APPOSITION = re.compile(rf"^(?:\s+of\s+(?:the\s+)?(?:[{UPPER}][\w'’-]*\s*)+)?,\s*"
