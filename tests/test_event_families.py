@@ -1683,3 +1683,19 @@ def test_executives_by_abbreviation_the_mayor_residents_and_a_long_biography():
     assert said["CEO Rana Idris"] == ("Rana Idris",)
     assert said["Priya Chandras"] == ("Priya Chandrasekar",)
     assert not {"Tidewell Re", "Elm Street"} & {p.name for p in doc.people}
+
+
+def test_a_speech_tag_inside_a_sentence_and_the_learned_judge():
+    text = ("# Argument recap\n\n"
+            "Before: His Honour Judge Anselm Whitcombe.\n\n"
+            "Aurelio Santangelo, arguing for the appellant, opened by telling the court that "
+            "the case was about a machine.\n\n"
+            "In rebuttal, Santangelo seized on the address point. His client had updated her "
+            "address online, he said, and the system had failed to carry it across.\n\n"
+            "The professor, who advised the regulator, goes further. A dataset is sensitive, "
+            "he says, and cities should stop treating it as harmless.\n\n"
+            "The learned judge said he was not prepared to adjourn.\n")
+    said = by_opening(parse_text(text, "markdown").chunks, 14)
+    assert said["In rebuttal, S"] == ("Aurelio Santangelo",)
+    assert said["The professor,"] == ()  # someone the report names only so
+    assert said["The learned ju"] == ("Anselm Whitcombe",)

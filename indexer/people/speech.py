@@ -32,6 +32,10 @@ PRONOUN_SPEECH = re.compile(rf"(?:^\s*(?:\d+(?:\.\d+)*\.?\s+)?|(?<=[.!?;:]\s)|(?
                             rf"{ADVERBS}(?:{VERBS})\b"
                             # '"We did not come for charity," she said'
                             rf"|(?<=[,!?][\"”]\s)(?:she|he)\s+{ADVERBS}(?:{VERBS})\b")
+# "His client had updated her address online, he said, and ...": the one person the
+# paragraph named before it (not "The professor, ..., he says": someone else)
+PRONOUN_TAG = re.compile(r"(?<=\w,\s)(?:she|he)\s+(?:said|says|added|adds|argued|argues|"
+                         r"insisted|continued|explained|noted|warned)(?=,)")
 LEADING_PRONOUN = re.compile(r"^\s*(?:\d+(?:\.\d+)*\.?\s+)?(?:She|He|Her|His|"
                              # "In his assessment, ...", "In her view, ..."
                              r"(?:In|For)\s+(?:his|her)\s+(?:view|assessment|opinion|words|"
@@ -62,7 +66,9 @@ QUESTION_FROM_FLOOR = re.compile(
     r"(?:\s+(?:from|of|representing|with|in)\s+[^,.;:]{1,80}?)?"
     rf"(?:\s*\([^()]{{1,60}}\))?(?:,[^.;]{{1,120}}?,|\s+who\s+[^,.;:]{{1,80}}?)?\s+{ADVERBS}"
     r"(?:asked|wondered|inquired|enquired|queried|wanted to know|sought clarification)\b")
-LOWER_ROLE = re.compile(r"\b[Tt]he\s+(?P<role>moderator|chair|chairperson|facilitator|rapporteur|"
+# "the moderator observed", "the learned judge said"
+LOWER_ROLE = re.compile(r"\b[Tt]he\s+(?:learned\s+|presiding\s+)?"
+                        r"(?P<role>moderator|chair|chairperson|facilitator|rapporteur|"
                         r"president|secretary|treasurer|spokesperson|host|interviewer|"
                         r"presenter|keynote speaker|panel+ist|discussant|mayor|"
                         r"ambassador|minister|governor|commissioner|judge|director)\b")
@@ -187,6 +193,9 @@ def speech_subjects(text: str, registry: Registry, current: str | None,
         pronouns.insert(0, leading)  # "She moderated ...", "Her organisation ..."
     events += [(p.start(), _SAME.match(p.group()).group(1).capitalize()
                 if _SAME.match(p.group()) else None, "continuation") for p in pronouns]
+    tags = [(p.start(), None, "continuation") for p in PRONOUN_TAG.finditer(text)]
+    if tags and not pronouns and _only_person_before(named, [*events, *tags], text):
+        events += tags
     # "The session was chaired by Yasmin Al-Khatib. She recalled ...", "The panel opens
     # with Ambassador X, Chile's envoy. She says ...": a pronoun means the one person the
     # paragraph has named before it, else the speaker before
@@ -231,8 +240,10 @@ def _only_person_before(named, events, text: str) -> str | None:
 
 
 # a surname alone as the subject a sentence opens with: "Okafor is unconvinced. He
-# cites ...", "For Rao, whose company supplies them, ... She says ..."
-_OPENS_SENTENCE = re.compile(r"(?:^|[.!?]\s+|^For\s+|[.!?]\s+For\s+)[\"“*_]*$")
+# cites ...", "For Rao, whose company supplies them, ... She says ...", "In rebuttal,
+# Santangelo seized on ... he said"
+_OPENS_SENTENCE = re.compile(r"(?:^|[.!?]\s+)(?:For\s+|(?:In|On|At|After)\s+[a-z]+"
+                             r"(?:\s+[a-z]+){0,2},\s+)?[\"“*_]*$")
 
 
 def unquoted(text: str) -> str:
