@@ -1699,3 +1699,17 @@ def test_a_speech_tag_inside_a_sentence_and_the_learned_judge():
     assert said["In rebuttal, S"] == ("Aurelio Santangelo",)
     assert said["The professor,"] == ()  # someone the report names only so
     assert said["The learned ju"] == ("Anselm Whitcombe",)
+
+
+def test_a_numbered_notice_of_who_takes_the_chair():
+    text = ("# Summary record\n\n"
+            "Chairperson: Ms. Adaeze Nwosu-Bell (Nigeria); later: Mr. Tomas Lindqvist "
+            "(Sweden), Vice-Chairperson\n\n"
+            "The CHAIRPERSON invited the Committee to resume its work.\n\n"
+            "12\\. Mr. Lindqvist (Sweden), Vice-Chairperson, took the Chair in the absence of "
+            "the Chairperson.\n\n"
+            "The CHAIRPERSON said that, if he heard no objection, he would take it that the "
+            "Committee agreed.\n")
+    said = by_opening(parse_text(text, "markdown").chunks, 18)
+    assert said["The CHAIRPERSON in"] == ("Adaeze Nwosu-Bell",)
+    assert said["The CHAIRPERSON sa"] == ("Tomas Lindqvist",)

@@ -449,7 +449,8 @@ def role_holder(text: str, label: Label | None = None) -> tuple[str, str] | None
 _IN_THE_CHAIR = re.compile(r"^[\s_*(\[]*(?i:in the chair)\s*[:.]\s*(?P<who>[^()\[\]]{3,80}?)"
                            r"[\s_*)\].]*$")
 _TOOK_THE_CHAIR = re.compile(
-    r"^[\s_*(\[]*(?:In the absence of [^,]{3,60},\s*)?(?P<who>[^,()]{3,60}?)"
+    # a summary record numbers its paragraphs: "12. Mr. Lindqvist (Sweden), ..."
+    r"^[\s_*(\[]*(?:\d{1,3}\.\s+)?(?:In the absence of [^,]{3,60},\s*)?(?P<who>[^,()]{3,60}?)"
     r"(?:\s*\([^()]{1,60}\))?(?:,\s*[^,()]{2,60},)?\s+(?:took|takes|resumed|was in|is in|in)"
     r"\s+the\s+[Cc]hair\b.{0,40}?[\s_*)\].]*$")
 
