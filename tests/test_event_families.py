@@ -1713,3 +1713,14 @@ def test_a_numbered_notice_of_who_takes_the_chair():
     said = by_opening(parse_text(text, "markdown").chunks, 18)
     assert said["The CHAIRPERSON in"] == ("Adaeze Nwosu-Bell",)
     assert said["The CHAIRPERSON sa"] == ("Tomas Lindqvist",)
+
+
+def test_a_question_from_someone_named_in_the_label():
+    text = ("# Q&A\n\n"
+            "**Q from Meera Pillai (Customer Success):** When will customers be able to "
+            "self-serve the new dashboards?\n\n"
+            "**Question from the chat (Kwame, Radio Nkabom):** Last time visa invitation "
+            "letters came very late.\n")
+    said = by_opening(parse_text(text, "markdown").chunks, 12)
+    assert said["When will cu"] == ("Meera Pillai",)
+    assert said["Last time vi"] == ("Kwame",)

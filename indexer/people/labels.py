@@ -231,6 +231,15 @@ def _read_label(label: str, end: int) -> Label | None:
             not re.search(r"[.!?;:]|\b(?:was|is|were|are|be|been|by|then|next|that|when|"
                           r"after|before|said|asked|the)\b", label[:described.start()], re.I):
         label = label[described.start():]
+    # "Q from Meera Pillai (Customer Success):", "Question from the chat (Kwame, Radio
+    # Nkabom):": she asks, he asks
+    asker = re.match(r"(?:Q|Question)\s+(?:from|by)\s+(?:the\s+[a-z]+\s+\((?P<aside>[^()]+)\)$|"
+                     r"(?P<who>[A-Z].*)$)", label)
+    who = (asker.group("who") or asker.group("aside").split(",")[0]) if asker else ""
+    person = _read_label(who.strip(), end) if asker else None
+    if person and person.kind == "name":
+        return Label(person.names, end, role="Questioner", organisation=person.organisation,
+                     honorifics=person.honorifics, kind="name")
     # "Sarah Quilley (North Fenwick) (Con):", "Ms. X (UNDP):"
     label, asides = trailing_asides(label)
     organisation = ", ".join(asides)
