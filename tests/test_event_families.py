@@ -1724,3 +1724,15 @@ def test_a_question_from_someone_named_in_the_label():
     said = by_opening(parse_text(text, "markdown").chunks, 12)
     assert said["When will cu"] == ("Meera Pillai",)
     assert said["Last time vi"] == ("Kwame",)
+
+
+def test_a_role_label_that_says_where_the_voice_comes_from():
+    text = ("TALKBACK TRANSCRIPT\n\n"
+            "HOST: Let's take a few questions.\n\n"
+            "VOICE FROM BACK: Will there be a published script we can buy?\n\n"
+            "QUESTION FROM THE FLOOR: Why set it on a ferry?\n\n"
+            "AUDIENCE MEMBER IN THE FRONT ROW: Thank you for tonight.\n")
+    said = by_opening(parse_text(text, "text").chunks, 12)
+    assert said["Will there b"] == ("Voice",)
+    assert said["Why set it o"] == ("Questioner",)
+    assert said["Thank you fo"] == ("Audience member",)

@@ -208,6 +208,10 @@ _LABEL_VERB = re.compile(r",?\s+(?:asked|added|replied|answered|responded|said|s
                          r"adds|replies|answers|commented|noted|explained|wrote)$")
 
 
+# where a question comes from when no one is named: "QUESTION FROM THE FLOOR:"
+_FLOOR_WORDS = frozenset("floor audience chat room back front online line phone hall".split())
+
+
 def _read_label(label: str, end: int) -> Label | None:
     # "Anonymous asked:", "Jo Whitcombe, Chief People Officer, added:": who, then the verb
     who = _LABEL_VERB.sub("", label)
@@ -215,6 +219,14 @@ def _read_label(label: str, end: int) -> Label | None:
         label = who  # (not "That said, ...": words, not a label)
     if label.startswith("@") and HANDLE.match(label[1:]):
         return Label((label[1:],), end, kind="handle")  # "@seun-a: RC2 tagged Friday."
+    placed = re.fullmatch(r"(?P<role>\w+(?:\s+\w+)?)\s+(?:from|at|in)\s+(?:the\s+)?\w+(?:\s+\w+)?",
+                          label, re.I)
+    if placed and placed.group("role").casefold() in ROLE_LABELS and (
+            ROLE_LABELS[placed.group("role").casefold()] not in ("Questioner", "Answerer") or
+            label.split()[-1].casefold() in _FLOOR_WORDS):
+        # "VOICE FROM BACK:", "AUDIENCE MEMBER IN THE FRONT ROW:": the role, wherever
+        # they sit (a question "from Priya" is hers, below)
+        return Label((ROLE_LABELS[placed.group("role").casefold()],), end, kind="role")
     if label.casefold() in ROLE_LABELS:  # "Hon. Members:", "The Deputy Speaker:"
         role = ROLE_LABELS[label.casefold()]
         return Label((role,), end, kind="role", several=label.casefold().endswith("s") and
