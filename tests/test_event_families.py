@@ -1736,3 +1736,11 @@ def test_a_role_label_that_says_where_the_voice_comes_from():
     assert said["Will there b"] == ("Voice",)
     assert said["Why set it o"] == ("Questioner",)
     assert said["Thank you fo"] == ("Audience member",)
+
+
+def test_a_fund_after_from_the_and_an_adjective_is_not_a_speaker():
+    text = ("# Committee\n\n"
+            "The Assistant Director said the council had bid for £640,000 from the regional "
+            "Homelessness Prevention Grant top-up and expected to learn the outcome soon.\n")
+    doc = parse_text(text, "markdown")
+    assert "Homelessness Prevention Grant" not in {p.name for p in doc.people}

@@ -601,10 +601,12 @@ class Registry:
         if before.endswith(tuple(HONORIFICS)):
             return  # seen with its honorific already
         moved_by = SPOKE_BY.search(text[:match.start()])
-        if not moved_by and re.search(r"\b(?:at|in|on|into|near|to|from|of|across|around)$",
-                                      before) and not _REPLYING_TO.search(before):
-            # "the programme at Mill Lane, the Director explained": a place; "Responding to
-            # Yuki Tanaka-Morris, who asked ...": a person
+        if not moved_by and re.search(r"\b(?:at|in|on|into|near|to|from|of|across|around)"
+                                      r"(?:\s+the(?:\s+[a-z]+)?)?$", before) and \
+                not _REPLYING_TO.search(before):
+            # "the programme at Mill Lane, the Director explained", "£640,000 from the
+            # regional Homelessness Prevention Grant top-up and expected ...": a place or a
+            # fund; "Responding to Yuki Tanaka-Morris, who asked ...": a person
             return
         first, _, rest = name.partition(" ")
         if first.casefold() in self.common and (" " not in rest or self.resolve_name(rest)):
