@@ -1744,3 +1744,39 @@ def test_a_fund_after_from_the_and_an_adjective_is_not_a_speaker():
             "Homelessness Prevention Grant top-up and expected to learn the outcome soon.\n")
     doc = parse_text(text, "markdown")
     assert "Homelessness Prevention Grant" not in {p.name for p in doc.people}
+
+
+def test_a_podcast_transcript_with_a_name_in_capitals_and_a_time_above_each_turn():
+    text = ("# Episode 12\n\n"
+            "MAYA (00:00:05)\n\n"
+            "Welcome back to the show. I am Maya Lindqvist, and this week we talk about "
+            "rivers.\n\n"
+            "DEV (00:00:31)\n\n"
+            "And I am Dev Acharya. Our guest today is a hydrologist.\n\n"
+            "MAYA (00:01:02)\n\n"
+            "So tell us how you started.\n\n"
+            "INES (00:01:10)\n\n"
+            "I started by counting fish, honestly.\n\n"
+            "DEV (00:02:40)\n\n"
+            "That is a great answer.\n\n"
+            "INES (00:03:00)\n\n"
+            "Thanks.\n")
+    chunks = parse_text(text, "markdown").chunks
+    said = by_opening(chunks, 12)
+    assert said["Welcome back"] == ("Maya Lindqvist",)
+    assert said["So tell us h"] == ("Maya Lindqvist",)
+    assert said["I started by"] == ("Ines",)
+    assert not any(c.text.startswith("MAYA (") for c in chunks)  # turn lines leave the body
+
+
+def test_a_briefing_label_gives_the_spokespersons_office_before_her_surname():
+    text = ("# Briefing\n\n"
+            "The briefing was given by Elena Marchetti, spokesperson of the ministry.\n\n"
+            "SPOKESPERSON MARCHETTI: Good morning. Three announcements today.\n\n"
+            "QUESTION: Thank you. Ana Silva, Radio Sur. When will the clinics open?\n\n"
+            "SPOKESPERSON MARCHETTI: In March.\n")
+    doc = parse_text(text, "markdown")
+    said = by_opening(doc.chunks, 12)
+    assert said["Good morning"] == ("Elena Marchetti",)
+    assert said["In March."] == ("Elena Marchetti",)
+    assert "Spokesperson Marchetti" not in {p.name for p in doc.people}

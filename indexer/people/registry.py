@@ -864,7 +864,16 @@ class Registry:
                  if block.kind == "paragraph" and (said := timed_line(block.text))]
         named = [said for text, said in lines if (label := parse_label(text)) and
                  label.kind == "name" and len(label.names[0].split()) >= 2]
+        # a podcast's "MAYA (00:03:12)": a name in capitals that comes back, turn after turn
+        cues = collections.Counter(said for _, said in lines if re.fullmatch(
+            rf"[{UPPER}][{UPPER}'’-]+(?:\s+[{UPPER}][{UPPER}'’-]+){{0,2}}", said))
+        named += [said for said, count in cues.items() if count >= 2 for _ in range(count)]
         self.timed_turns = len(named) >= 3 and 2 * len(named) >= len(lines)
+        for said, count in cues.items() if self.timed_turns else ():
+            name = display_name(said)
+            if count >= 2 and said.casefold() not in ROLE_LABELS and \
+                    said.casefold() not in NON_PERSON_LABELS and not self.resolve_name(name):
+                self.add_plain(name, participant=True)
         for _, said in lines if self.timed_turns else ():
             if said[:1].isupper() and said[1:].isalpha() and said[1:].islower() and \
                     said.casefold() not in NON_PERSON_LABELS and \
