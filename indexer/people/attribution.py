@@ -147,12 +147,13 @@ FOLLOW_UP = re.compile(r"^\s*(?:(?:a\s+)?follow[- ]?up|and|but|so|also|just|sorr
 # an agency by its acronym ("UNHCR", "MoDM") or a body's name ("Lumen Aid Foundation")
 _SPEAKING_BODY = re.compile(rf"^(?:[{UPPER}][{UPPER}a-z-]{{0,4}}[{UPPER}][\w-]{{0,6}}|"
                             rf"(?:[{UPPER}][\w&'’-]*\s+){{0,4}}(?i:{'|'.join(sorted(ORGANISATION_WORDS))}))$")
-# a section that lists who is to do what: "Actions", "Action points", "Next steps"
-# (a board's "Action items" are the motions it decides, spoken to)
+# roles a label gives one of many people, never the one the report names so
 _ONE_OF_MANY = frozenset(("Resident", "Caller", "Participant", "Audience member"))
 # a speech verb whose subject the report names by a common noun no one is known by
 _SOMEONE_UNNAMED_SPEAKS = re.compile(rf"^(?:The\s+)?[A-Z][a-z]+(?:\s+[a-z]+)?\s+{ADVERBS}"
                                      rf"(?:{VERBS})\s+(?:that|whether|to)\b")
+# a section that lists who is to do what: "Actions", "Action points", "Next steps"
+# (a board's "Action items" are the motions it decides, spoken to)
 _ASSIGNMENTS = re.compile(r"^\W*(?:\d+[.)]?\s*)?(?:(?:agreed |follow-up |new )?actions?"
                           r"(?: points?| items?| log| agreed| list)?|next steps|to-?dos?|"
                           r"follow-?ups?|tasks|assignments|owners)\W*$", re.I)
@@ -993,7 +994,6 @@ def _label_speakers(label: Label, registry: Registry, layout: dict) -> list[tupl
         holders = registry.holders(name) if label.several else []
         if len(holders) >= 2:  # "Chairs: Reasonable support.": both chairs say it
             return [(entry.name, "label") for entry in holders]
-        # (a resident, a caller, a participant: one of many, not the one the report named so)
         holder = registry.resolve_role(name) if label.kind == "role" and \
             name not in _ONE_OF_MANY else None
         return [(holder.name if holder else name, "label")]

@@ -247,8 +247,8 @@ def _read_label(label: str, end: int) -> Label | None:
     # Nkabom):": she asks, he asks
     asker = re.match(r"(?:Q|Question)\s+(?:from|by)\s+(?:the\s+[a-z]+\s+\((?P<aside>[^()]+)\)$|"
                      r"(?P<who>[A-Z].*)$)", label)
-    who = (asker.group("who") or asker.group("aside").split(",")[0]) if asker else ""
-    person = _read_label(who.strip(), end) if asker else None
+    person = _read_label((asker.group("who") or asker.group("aside").split(",")[0]).strip(),
+                         end) if asker else None
     if person and person.kind == "name":
         return Label(person.names, end, role="Questioner", organisation=person.organisation,
                      honorifics=person.honorifics, kind="name")

@@ -644,8 +644,7 @@ class Registry:
         role, organisations = appositive(after)
         if role and is_role(role):
             _extend(entry.roles, [role])
-        if role and is_role(role) or organisations:
-            _extend(entry.organisations, organisations)  # "(Japan)": her seat
+        _extend(entry.organisations, organisations)  # "(Japan)": her seat
 
     def _dot_leader_entry(self, text: str) -> None:
         """'Moderator ........ Claire Dunmore (Northgate Insight)', 'P2 ....... Tariq
@@ -867,11 +866,12 @@ class Registry:
         # a podcast's "MAYA (00:03:12)": a name in capitals that comes back, turn after turn
         cues = collections.Counter(said for _, said in lines if re.fullmatch(
             rf"[{UPPER}][{UPPER}'’-]+(?:\s+[{UPPER}][{UPPER}'’-]+){{0,2}}", said))
-        named += [said for said, count in cues.items() if count >= 2 for _ in range(count)]
-        self.timed_turns = len(named) >= 3 and 2 * len(named) >= len(lines)
-        for said, count in cues.items() if self.timed_turns else ():
+        recurring = {said: count for said, count in cues.items() if count >= 2}
+        turn_lines = len(named) + sum(recurring.values())
+        self.timed_turns = turn_lines >= 3 and 2 * turn_lines >= len(lines)
+        for said in recurring if self.timed_turns else ():
             name = display_name(said)
-            if count >= 2 and said.casefold() not in ROLE_LABELS and \
+            if said.casefold() not in ROLE_LABELS and \
                     said.casefold() not in NON_PERSON_LABELS and not self.resolve_name(name):
                 self.add_plain(name, participant=True)
         for _, said in lines if self.timed_turns else ():
@@ -900,15 +900,14 @@ class Registry:
                 entry = self.resolve_name(name) or self._merge_in(name)
                 _extend(entry.roles, [match.group("office").strip()])
         for found in [*PREFIXED_NAME.finditer(text), *PLAIN_NAME.finditer(text)]:
+            name = strip_prefix(clean_name(found.group("name")))
             ran = ROLE_AFTER_NAME.match(text[found.end():])
-            entry = self.resolve_name(strip_prefix(clean_name(found.group("name")))) \
-                if ran else None
+            entry = self.resolve_name(name) if ran else None
             if entry:
                 role = AGENT_ROLES[ran.group(1).casefold()]
                 _extend(entry.roles, [role])
                 _extend(entry.meeting_roles, [role])
             held = ROLE_AS.match(text, found.end()) or TOOK_THE_CHAIR.match(text, found.end())
-            name = strip_prefix(clean_name(found.group("name")))
             entry = self.resolve_name(name) if held else None
             if entry:
                 office = _office_named(held.group("role"))
